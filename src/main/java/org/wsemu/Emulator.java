@@ -1,0 +1,310 @@
+package org.wsemu;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import org.wsemu.kernel.Kernel;
+import org.wsemu.kernel.TaskControl;
+import org.wsemu.trace.Slf4jTraceSink;
+import org.wsemu.trace.Trace;
+import org.wsemu.trace.TraceSink;
+import org.wsemu.user.User;
+import org.wsemu.user.UserModule;
+
+/**
+ * One emulated Windows machine: its tasks, windows, timers, clock, scheduler and trace. Nothing is
+ * shared between emulators, so many may run in one JVM.
+ *
+ * <pre>{@code
+ * try (Emulator emu = Emulator.builder().mode(SchedulingMode.WIN16).build()) {
+ *   User user = emu.user();
+ *   Task app = emu.createTask("app", () -> { ... return 0; });
+ *   emu.start();
+ *   app.join(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle: a built emulator runs nothing until {@link #start()}, so that every task created
+ * before it takes part in a deterministic Win16 run from the first instant. Tasks created later
+ * (by a task, or by any thread) run as soon as the scheduler lets them. {@link #close()} shuts the
+ * emulator down: every message loop unwinds, innermost first, and every thread it started ends.
+ *
+ * <p>Threading: every method may be called from any thread, except that {@link #close()} must not
+ * be called from one of the emulator's own tasks.
+ */
+public final class Emulator implements AutoCloseable {
+  private final Kernel kernel;
+  private final User user;
+
+  private Emulator(Kernel kernel, User user) {
+    this.kernel = kernel;
+    this.user = user;
+  }
+
+  /** A builder with the defaults: Win16, virtual clock, platform daemon threads. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The USER functions (PostMessage, GetMessage, CreateWindow...) for this emulator's tasks. */
+  public User user() {
+    return user;
+  }
+
+  /** The trace stream; add sinks here or in the builder. */
+  public Trace trace() {
+    return kernel.trace();
+  }
+
+  /** The scheduling mode chosen at build time. */
+  public SchedulingMode mode() {
+    return kernel.mode();
+  }
+
+  /** The clock. */
+  public Clock clock() {
+    return kernel.clock();
+  }
+
+  /** The emulator's name (used in thread names and messages). */
+  public String name() {
+    return kernel.config().name();
+  }
+
+  /** The runtime SPI for wsemu's own layers. Applications do not need it. */
+  public Kernel kernel() {
+    return kernel;
+  }
+
+  /**
+   * Creates a task that runs {@code body} on its own thread.
+   *
+   * @param name a name for traces and the thread
+   * @throws IllegalStateException if the emulator is shut down or no task handle is free
+   */
+  public Task createTask(String name, TaskBody body) {
+    return kernel.createTask(name, body);
+  }
+
+  /** The live task with handle {@code hTask}, or {@code null}. */
+  public Task task(int hTask) {
+    return kernel.task(hTask);
+  }
+
+  /** The live tasks, in handle order. */
+  public List<Task> tasks() {
+    return new ArrayList<>(kernel.tasks());
+  }
+
+  /**
+   * Lets the tasks run. Calling it again does nothing.
+   *
+   * @throws IllegalStateException if the emulator was shut down
+   */
+  public void start() {
+    kernel.start();
+  }
+
+  /**
+   * Waits until every task has finished.
+   *
+   * @return whether they all finished within the timeout
+   * @throws InterruptedException if the calling thread is interrupted
+   */
+  public boolean awaitTasks(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (TaskControl task : kernel.tasks()) {
+      long remaining = deadline - System.nanoTime();
+      if (!task.join(Duration.ofNanos(Math.max(0, remaining)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Shuts down: every task unwinds (each message loop level gets WM_QUIT, innermost first); tasks
+   * still running after the grace period are forced out with {@link TaskTerminatedException};
+   * then the timer thread stops.
+   *
+   * @return whether every task thread ended
+   * @throws IllegalStateException if called from one of this emulator's tasks
+   */
+  public boolean shutdown() {
+    return kernel.shutdown();
+  }
+
+  /**
+   * {@link #shutdown()}, failing loudly if a task thread could not be stopped.
+   *
+   * @throws IllegalStateException if a task thread is still alive, or if called from a task
+   */
+  @Override
+  public void close() {
+    if (!shutdown()) {
+      throw new IllegalStateException("emulator " + name() + ": some task threads did not stop; see the log");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Emulator(" + name() + ", " + mode() + ")";
+  }
+
+  /**
+   * Settings of a new emulator; all have defaults. Conflicting settings are rejected by
+   * {@link #build()}.
+   *
+   * <p>Not thread-safe; use it on one thread.
+   */
+  public static final class Builder {
+    private String name;
+    private SchedulingMode mode = SchedulingMode.WIN16;
+    private Clock clock;
+    private ThreadFactory threadFactory;
+    private int maxNestingDepth = 64;
+    private int postedMessageLimit = 10_000;
+    private Duration yieldQuantum = Duration.ofMillis(1);
+    private CallbackExceptionHandler exceptionHandler = CallbackExceptionHandler.logAndContinue();
+    private Duration shutdownGrace = Duration.ofSeconds(5);
+    private boolean slf4jTrace = true;
+    private final List<TraceSink> sinks = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The emulator's name, for thread names and messages; default: a per-instance hex id. */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** Cooperative Win16 (the default) or preemptive Win32. */
+    public Builder mode(SchedulingMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * The clock; default {@link Clock#virtual()} in Win16 mode, {@link Clock#system()} in Win32
+     * mode. Win16 with a real clock is allowed (the real network needs it); Win32 with a virtual
+     * clock is not.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Makes the task threads; default: platform daemon threads. On JDK 21+ a virtual-thread
+     * factory ({@code Thread.ofVirtual().factory()}) works too.
+     */
+    public Builder threadFactory(ThreadFactory threadFactory) {
+      this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+      return this;
+    }
+
+    /**
+     * How deeply callbacks may nest in one task (a window procedure dispatching a message whose
+     * procedure dispatches another...) before {@link NestingLimitException}; default 64.
+     *
+     * @throws IllegalArgumentException if {@code depth < 1}
+     */
+    public Builder maxNestingDepth(int depth) {
+      if (depth < 1) {
+        throw new IllegalArgumentException("depth < 1: " + depth);
+      }
+      this.maxNestingDepth = depth;
+      return this;
+    }
+
+    /**
+     * How many posted messages a task's queue holds before PostMessage returns FALSE; default
+     * 10,000, Windows' documented default.
+     *
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    public Builder postedMessageLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit < 1: " + limit);
+      }
+      this.postedMessageLimit = limit;
+      return this;
+    }
+
+    /**
+     * Virtual time that passes when a task yields (Yield, PeekMessage finding nothing) and no other
+     * task can run, so that a program polling GetTickCount makes progress; default 1 ms.
+     *
+     * @throws IllegalArgumentException if {@code quantum} is shorter than 1 ms
+     */
+    public Builder yieldQuantum(Duration quantum) {
+      if (quantum.toMillis() < 1) {
+        throw new IllegalArgumentException("quantum < 1 ms: " + quantum);
+      }
+      this.yieldQuantum = quantum;
+      return this;
+    }
+
+    /** What happens when a callback throws; default {@link CallbackExceptionHandler#logAndContinue()}. */
+    public Builder callbackExceptionHandler(CallbackExceptionHandler handler) {
+      this.exceptionHandler = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    /**
+     * How long shutdown waits for tasks to unwind before forcing them out, and again after;
+     * default 5 s.
+     *
+     * @throws IllegalArgumentException if {@code grace} is negative
+     */
+    public Builder shutdownGrace(Duration grace) {
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("grace < 0: " + grace);
+      }
+      this.shutdownGrace = grace;
+      return this;
+    }
+
+    /** Adds a trace sink, for example a {@link org.wsemu.trace.TraceRecorder}. */
+    public Builder traceSink(TraceSink sink) {
+      sinks.add(Objects.requireNonNull(sink, "sink"));
+      return this;
+    }
+
+    /** Whether the trace also goes to SLF4J category {@code org.wsemu.trace} (default true). */
+    public Builder slf4jTrace(boolean enabled) {
+      this.slf4jTrace = enabled;
+      return this;
+    }
+
+    /**
+     * Builds the emulator; it runs nothing until {@link Emulator#start()}.
+     *
+     * @throws IllegalArgumentException if the clock is virtual in Win32 mode, or not one of
+     *     {@link Clock}'s
+     * @throws IllegalStateException if the virtual clock already belongs to another emulator
+     */
+    public Emulator build() {
+      Clock chosenClock = clock != null ? clock : mode == SchedulingMode.WIN16 ? Clock.virtual() : Clock.system();
+      String chosenName = name != null ? name : Integer.toHexString(System.identityHashCode(this));
+      ThreadFactory factory = threadFactory != null ? threadFactory : Builder::daemonThread;
+      Kernel.Config config = new Kernel.Config(chosenName, mode, chosenClock, factory, maxNestingDepth,
+          yieldQuantum.toMillis(), exceptionHandler, shutdownGrace);
+      Trace trace = new Trace(chosenClock::millis);
+      if (slf4jTrace) {
+        trace.addSink(new Slf4jTraceSink());
+      }
+      sinks.forEach(trace::addSink);
+      Kernel kernel = new Kernel(config, trace);
+      return new Emulator(kernel, UserModule.install(kernel, postedMessageLimit));
+    }
+
+    private static Thread daemonThread(Runnable body) {
+      Thread thread = new Thread(body);
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

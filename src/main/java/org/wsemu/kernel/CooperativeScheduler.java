@@ -1,0 +1,319 @@
+package org.wsemu.kernel;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import org.wsemu.trace.Trace;
+import org.wsemu.trace.TraceKind;
+
+/**
+ * Win16 scheduling: one processor token, exactly one task running at any moment.
+ *
+ * <p>One lock guards the whole emulator's wait-relevant state, so every wait condition of every
+ * task is evaluated under the lock that its producers hold. The scheduling rule (documented in
+ * {@code docs/scheduling.md}): when the running task gives up the processor, the next task is the
+ * first runnable one in creation order after it, wrapping around, the giver itself last; a
+ * directed yield (inter-task SendMessage and its reply) tries its target first. When no task can
+ * run and the clock is virtual, time jumps to the next timer or deadline and the actions due then
+ * run in due-time order; when only a polling task can run, time moves on by the yield quantum.
+ */
+final class CooperativeScheduler extends Scheduler {
+  private final Kernel kernel;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final TreeSet<TaskControl> candidates =
+      new TreeSet<>(Comparator.comparingLong(TaskControl::order));
+  private final TimerQueue timers;
+  private final VirtualTimerQueue virtualTimers; // null with a real clock
+  private final VirtualClock virtualClock; // null with a real clock
+  private final long quantum;
+  private TaskControl running;
+  private TaskControl last;
+  private boolean started;
+  private boolean selecting;
+
+  CooperativeScheduler(Kernel kernel, TimerQueue timers, VirtualClock virtualClock, long quantum) {
+    this.kernel = kernel;
+    this.timers = timers;
+    this.virtualTimers = timers instanceof VirtualTimerQueue v ? v : null;
+    this.virtualClock = virtualClock;
+    this.quantum = quantum;
+  }
+
+  @Override
+  ReentrantLock newTaskLock() {
+    return lock;
+  }
+
+  @Override
+  TimerQueue timers() {
+    return timers;
+  }
+
+  @Override
+  void register(TaskControl task) {
+    lock.lock();
+    try {
+      task.state = RunState.READY_NEW;
+      candidates.add(task);
+      dispatchIfIdle("create");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  void start() {
+    lock.lock();
+    try {
+      started = true;
+      dispatchIfIdle("start");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  void enter(TaskControl me) {
+    lock.lock();
+    try {
+      while (running != me) {
+        me.signal.awaitUninterruptibly();
+      }
+      me.state = RunState.RUNNING;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  AwaitResult await(
+      TaskControl me, WaitCondition condition, long deadline, String reason, TaskControl preferred) {
+    lock.lock();
+    KernelTimer deadlineTimer = null;
+    try {
+      for (;;) {
+        AwaitResult settled = settled(me, condition);
+        if (settled != null) {
+          return settled;
+        }
+        if (deadline != TaskControl.NO_DEADLINE && kernel.clock().millis() >= deadline) {
+          return AwaitResult.TIMED_OUT;
+        }
+        if (deadline != TaskControl.NO_DEADLINE && deadlineTimer == null) {
+          deadlineTimer = timers.schedule(deadline, () -> deadlinePassed(me));
+        }
+        me.waitCondition = condition;
+        me.waitDeadline = deadline;
+        me.state = RunState.BLOCKED;
+        switchAway(me, preferred, reason, false);
+        me.state = RunState.RUNNING;
+        me.waitCondition = null;
+        me.waitDeadline = TaskControl.NO_DEADLINE;
+      }
+    } finally {
+      if (deadlineTimer != null) {
+        deadlineTimer.cancel();
+      }
+      lock.unlock();
+    }
+  }
+
+  private void deadlinePassed(TaskControl task) {
+    lock.lock();
+    try {
+      if (task.state == RunState.BLOCKED) {
+        candidates.add(task);
+        dispatchIfIdle("deadline");
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  void changed(TaskControl task) {
+    // Caller holds the lock (the shared one).
+    if (task.state == RunState.BLOCKED || task.state == RunState.READY) {
+      candidates.add(task);
+    }
+    dispatchIfIdle("wake");
+  }
+
+  @Override
+  void yieldCpu(TaskControl me, String reason) {
+    giveWay(me, null, reason, true);
+  }
+
+  @Override
+  void directedYield(TaskControl me, TaskControl to, String reason) {
+    giveWay(me, to, reason, false);
+  }
+
+  /** Gives up the processor while staying runnable. */
+  private void giveWay(TaskControl me, TaskControl preferred, String reason, boolean yielding) {
+    lock.lock();
+    try {
+      me.state = RunState.READY;
+      candidates.add(me);
+      switchAway(me, preferred, reason, yielding);
+      me.state = RunState.RUNNING;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  void exit(TaskControl me) {
+    lock.lock();
+    try {
+      me.state = RunState.EXITED;
+      candidates.remove(me);
+      if (running == me) {
+        running = null;
+        TaskControl next = select(me, null, false);
+        if (next != null) {
+          grant(next, me, "exit");
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- the rule ----
+
+  /** Gives up the processor and waits until it comes back. Lock held. */
+  private void switchAway(TaskControl me, TaskControl preferred, String reason, boolean yielding) {
+    running = null;
+    TaskControl next = select(me, preferred, yielding);
+    if (next != null) {
+      grant(next, me, reason);
+    }
+    while (running != me) {
+      me.signal.awaitUninterruptibly();
+    }
+  }
+
+  private void dispatchIfIdle(String reason) {
+    if (started && running == null && !selecting) {
+      TaskControl next = select(last, null, false);
+      if (next != null) {
+        grant(next, null, reason);
+      }
+    }
+  }
+
+  private void grant(TaskControl next, TaskControl from, String reason) {
+    candidates.remove(next);
+    running = next;
+    last = next;
+    if (next != from) {
+      Trace trace = kernel.trace();
+      if (trace.enabled()) {
+        trace.event(TraceKind.SWITCH, next.label(), reason)
+            .with("from", from == null ? "-" : from.label())
+            .emit();
+      }
+      next.signal.signal();
+    }
+  }
+
+  /**
+   * Chooses the next task to run, advancing virtual time as needed; null when none can run.
+   *
+   * @param after the task that gives up the processor (round-robin position), may be null
+   * @param preferred tried first (directed yield), may be null
+   * @param yielding whether {@code after} yielded (then it runs again only if it is alone)
+   */
+  private TaskControl select(TaskControl after, TaskControl preferred, boolean yielding) {
+    selecting = true;
+    try {
+      for (;;) {
+        if (preferred != null && isReady(preferred)) {
+          return preferred;
+        }
+        TaskControl next = roundRobin(after);
+        if (next != null && (next != after || !yielding)) {
+          return next;
+        }
+        if (virtualClock == null) {
+          return next; // real clock: the lone yielder goes on, or nobody can run
+        }
+        long due = virtualTimers.nextDue();
+        if (next != null) {
+          // A polling task yielded and nobody else can run: let a quantum of virtual time pass.
+          long target = virtualClock.millis() + quantum;
+          advance(Math.min(target, due));
+          return roundRobin(after);
+        }
+        if (due == TimerQueue.NONE) {
+          return null;
+        }
+        advance(due);
+      }
+    } finally {
+      selecting = false;
+    }
+  }
+
+  private void advance(long to) {
+    long from = virtualClock.millis();
+    if (to > from) {
+      virtualClock.advanceTo(to);
+      Trace trace = kernel.trace();
+      if (trace.enabled()) {
+        trace.event(TraceKind.CLOCK, "-", "advance").with("from", from).with("to", to).emit();
+      }
+    }
+    virtualTimers.runDue(virtualClock.millis());
+  }
+
+  /** The first runnable candidate after {@code after} in creation order, wrapping, itself last. */
+  private TaskControl roundRobin(TaskControl after) {
+    if (after != null) {
+      TaskControl found = firstReady(candidates.tailSet(after, false).iterator());
+      if (found != null) {
+        return found;
+      }
+      found = firstReady(candidates.headSet(after, false).iterator());
+      if (found != null) {
+        return found;
+      }
+      if (candidates.contains(after)) {
+        if (isReady(after)) {
+          return after;
+        }
+        candidates.remove(after);
+      }
+      return null;
+    }
+    return firstReady(candidates.iterator());
+  }
+
+  private TaskControl firstReady(Iterator<TaskControl> it) {
+    while (it.hasNext()) {
+      TaskControl candidate = it.next();
+      if (isReady(candidate)) {
+        return candidate;
+      }
+      it.remove(); // blocked for now; changed() puts it back
+    }
+    return null;
+  }
+
+  private boolean isReady(TaskControl task) {
+    switch (task.state) {
+      case READY_NEW:
+      case READY:
+        return true;
+      case BLOCKED:
+        return task.isTerminating()
+            || (task.waitDeadline != TaskControl.NO_DEADLINE
+                && kernel.clock().millis() >= task.waitDeadline)
+            || task.waitCondition.satisfied();
+      default:
+        return false;
+    }
+  }
+}

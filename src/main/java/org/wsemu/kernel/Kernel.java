@@ -1,0 +1,323 @@
+package org.wsemu.kernel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wsemu.CallbackExceptionHandler;
+import org.wsemu.Clock;
+import org.wsemu.SchedulingMode;
+import org.wsemu.TaskBody;
+import org.wsemu.TaskTerminatedException;
+import org.wsemu.TaskThreadException;
+import org.wsemu.trace.Trace;
+import org.wsemu.trace.TraceKind;
+
+/**
+ * The emulated KERNEL of one emulator: tasks and their threads, the scheduler, the clock and its
+ * timer queue, and the trace. The USER and Winsock layers are built on it; applications use
+ * {@link org.wsemu.Emulator} instead.
+ *
+ * <p>Threading: thread-safe. {@link #require(String)} is how a task-only function finds its caller.
+ */
+public final class Kernel {
+  private static final Logger log = LoggerFactory.getLogger(Kernel.class);
+
+  /** Win16 task handles are 16-bit; Win32 ones are thread ids. */
+  private static final int WIN16_MAX_HANDLE = 0xFFFE;
+
+  /**
+   * Settings fixed when the emulator is built.
+   *
+   * @param name the emulator's name, used in thread names and messages
+   * @param mode cooperative or preemptive
+   * @param clock the time source
+   * @param threadFactory makes task threads
+   * @param maxNestingDepth cap on nested callbacks per task
+   * @param yieldQuantumMillis virtual time that passes when a polling task yields alone
+   * @param exceptionHandler what to do when a callback throws
+   * @param shutdownGrace how long shutdown waits in each of its two phases
+   */
+  public record Config(
+      String name,
+      SchedulingMode mode,
+      Clock clock,
+      ThreadFactory threadFactory,
+      int maxNestingDepth,
+      long yieldQuantumMillis,
+      CallbackExceptionHandler exceptionHandler,
+      Duration shutdownGrace) {
+    /** Validates the settings. */
+    public Config {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(threadFactory, "threadFactory");
+      Objects.requireNonNull(exceptionHandler, "exceptionHandler");
+      Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    }
+  }
+
+  private enum Lifecycle { NEW, RUNNING, SHUTTING_DOWN, TERMINATED }
+
+  private final Config config;
+  private final Trace trace;
+  private final Scheduler scheduler;
+  private final HandleTable<TaskControl> tasks;
+  private final ThreadLocal<TaskControl> current = new ThreadLocal<>();
+  private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
+  private final Object lifecycleLock = new Object();
+  private Lifecycle lifecycle = Lifecycle.NEW;
+  private long nextOrder;
+
+  /**
+   * Creates the kernel.
+   *
+   * @throws IllegalArgumentException if the clock is not one of {@link Clock}'s, or is virtual in
+   *     Win32 mode
+   * @throws IllegalStateException if a virtual clock already belongs to another emulator
+   */
+  public Kernel(Config config, Trace trace) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.trace = Objects.requireNonNull(trace, "trace");
+    String timerThread = "wsemu-" + config.name() + "-timer";
+    if (config.clock() instanceof VirtualClock virtual) {
+      if (config.mode() == SchedulingMode.WIN32) {
+        throw new IllegalArgumentException("a virtual clock needs SchedulingMode.WIN16: Win32 tasks run in parallel in real time");
+      }
+      if (!virtual.claim()) {
+        throw new IllegalStateException("this virtual clock already belongs to another emulator");
+      }
+      scheduler = new CooperativeScheduler(this, new VirtualTimerQueue(), virtual, config.yieldQuantumMillis());
+    } else if (config.clock() instanceof SystemClock system) {
+      TimerQueue timers = new RealTimerQueue(system, timerThread);
+      scheduler = config.mode() == SchedulingMode.WIN16
+          ? new CooperativeScheduler(this, timers, null, 0)
+          : new PreemptiveScheduler(timers, system);
+    } else {
+      throw new IllegalArgumentException("clock must come from Clock.system() or Clock.virtual(): " + config.clock());
+    }
+    tasks = new HandleTable<>(1, config.mode() == SchedulingMode.WIN16 ? WIN16_MAX_HANDLE : Integer.MAX_VALUE);
+  }
+
+  /** The settings. */
+  public Config config() {
+    return config;
+  }
+
+  /** The scheduling mode. */
+  public SchedulingMode mode() {
+    return config.mode();
+  }
+
+  /** The clock. */
+  public Clock clock() {
+    return config.clock();
+  }
+
+  /** The trace stream. */
+  public Trace trace() {
+    return trace;
+  }
+
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Registers a layer's per-task hooks; call before creating tasks. */
+  public void addTaskListener(TaskListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The task whose thread is calling, or {@code null} if it is not a task of this kernel. */
+  public TaskControl current() {
+    return current.get();
+  }
+
+  /**
+   * The calling task, for a task-only function.
+   *
+   * @param function the function's name, for the message
+   * @throws TaskThreadException if the caller is not a task thread of this emulator
+   * @throws TaskTerminatedException if the caller is being forced out by shutdown
+   */
+  public TaskControl require(String function) {
+    TaskControl task = current.get();
+    if (task == null) {
+      throw new TaskThreadException(function + " is task-only: thread '" + Thread.currentThread().getName()
+          + "' is not a task of emulator " + config.name()
+          + " (rule: one thread per task; a task's message loop, window procedures, hooks and"
+          + " callbacks run on its own thread; only posting and sending may come from elsewhere)");
+    }
+    task.checkKilled();
+    return task;
+  }
+
+  /** The live task with handle {@code hTask}, or {@code null}. */
+  public TaskControl task(int hTask) {
+    TaskControl task = tasks.get(hTask);
+    return task != null && !task.hasExited() ? task : null;
+  }
+
+  /** The live tasks in handle order. */
+  public List<TaskControl> tasks() {
+    return tasks.values();
+  }
+
+  /**
+   * Schedules a timed action; it must only enqueue and wake (it runs on the timer thread, or inside
+   * the Win16 scheduler under its lock with a virtual clock).
+   *
+   * @param due clock time in milliseconds
+   */
+  public KernelTimer schedule(long due, Runnable action) {
+    return scheduler.timers().schedule(due, Objects.requireNonNull(action, "action"));
+  }
+
+  /**
+   * Creates a task; it runs once the kernel is started (at once if it already is, subject to the
+   * scheduling mode).
+   *
+   * @throws IllegalStateException if the kernel is shutting down, or no task handle is free
+   */
+  public TaskControl createTask(String name, TaskBody body) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(body, "body");
+    TaskControl creator = current.get();
+    TaskControl task;
+    synchronized (lifecycleLock) {
+      if (lifecycle == Lifecycle.SHUTTING_DOWN || lifecycle == Lifecycle.TERMINATED) {
+        throw new IllegalStateException("emulator " + config.name() + " is shut down: cannot create task " + name);
+      }
+      long order = nextOrder++;
+      task = tasks.allocate(handle -> new TaskControl(this, handle, name, order, body, scheduler.newTaskLock()));
+      if (task == null) {
+        throw new IllegalStateException("no free task handle for " + name + ": " + tasks.size() + " tasks alive");
+      }
+    }
+    if (trace.enabled()) {
+      trace.event(TraceKind.TASK, creator == null ? "-" : creator.label(), "create")
+          .with("task", task.label())
+          .emit();
+    }
+    for (TaskListener listener : listeners) {
+      listener.created(task);
+    }
+    Thread thread = config.threadFactory().newThread(task::run);
+    thread.setName("wsemu-" + config.name() + "-task-" + task.label());
+    task.setThread(thread);
+    scheduler.register(task);
+    thread.start();
+    return task;
+  }
+
+  /**
+   * Lets tasks run.
+   *
+   * @throws IllegalStateException if the kernel was shut down
+   */
+  public void start() {
+    synchronized (lifecycleLock) {
+      if (lifecycle == Lifecycle.RUNNING) {
+        return;
+      }
+      if (lifecycle != Lifecycle.NEW) {
+        throw new IllegalStateException("emulator " + config.name() + " is shut down: cannot start");
+      }
+      lifecycle = Lifecycle.RUNNING;
+    }
+    scheduler.start();
+  }
+
+  /**
+   * Shuts down: every task unwinds (GetMessage returns WM_QUIT at each loop level, innermost
+   * first; blocking calls fail), then, if some did not finish within the grace period, they are
+   * forced out with {@link TaskTerminatedException}; finally the timer thread stops.
+   *
+   * @return whether every task thread finished
+   * @throws IllegalStateException if called from a task thread of this kernel
+   */
+  public boolean shutdown() {
+    if (current.get() != null) {
+      throw new IllegalStateException("shutdown from task " + current.get().label()
+          + ": an emulator cannot be shut down from one of its own tasks; post WM_QUIT instead");
+    }
+    synchronized (lifecycleLock) {
+      if (lifecycle == Lifecycle.TERMINATED) {
+        return tasks().isEmpty();
+      }
+      lifecycle = Lifecycle.SHUTTING_DOWN;
+    }
+    if (trace.enabled()) {
+      trace.event(TraceKind.NOTE, "-", "shutdown").with("tasks", tasks.size()).emit();
+    }
+    boolean done = new ShutdownSequence(tasks(), scheduler, trace, config.shutdownGrace()).run();
+    scheduler.timers().shutdown();
+    synchronized (lifecycleLock) {
+      lifecycle = Lifecycle.TERMINATED;
+    }
+    return done;
+  }
+
+  /**
+   * Records a callback's exception in the trace and hands it to the emulator's handler, which may
+   * rethrow it.
+   *
+   * @param task the task whose callback threw
+   * @param callback what was running
+   * @param error what it threw
+   */
+  public void callbackFailed(TaskControl task, String callback, Throwable error) {
+    if (trace.enabled()) {
+      trace.event(TraceKind.EXCEPTION, task.label(), callback)
+          .with("error", error.getClass().getName())
+          .with("message", String.valueOf(error.getMessage()))
+          .emit();
+    }
+    config.exceptionHandler().handle(task, callback, error);
+  }
+
+  // ---- called by TaskControl on the task thread ----
+
+  void bindCurrent(TaskControl task) {
+    if (task == null) {
+      current.remove();
+    } else {
+      current.set(task);
+    }
+  }
+
+  void traceTask(TaskControl task, String what) {
+    if (trace.enabled()) {
+      trace.event(TraceKind.TASK, task.label(), what).emit();
+    }
+  }
+
+  void taskFailed(TaskControl task, Throwable error) {
+    if (error instanceof TaskTerminatedException) {
+      log.warn("task {} forced out: {}", task.label(), error.getMessage());
+    } else {
+      log.error("task {} ended by an exception", task.label(), error);
+    }
+  }
+
+  void taskExiting(TaskControl task) {
+    for (int i = listeners.size() - 1; i >= 0; i--) {
+      try {
+        listeners.get(i).exiting(task);
+      } catch (RuntimeException e) {
+        log.error("cleanup of task {} failed", task.label(), e);
+      }
+    }
+    if (trace.enabled()) {
+      Trace.EventBuilder event = trace.event(TraceKind.TASK, task.label(), "exit");
+      task.exitCode().ifPresent(code -> event.with("code", code));
+      task.failure().ifPresent(error -> event.with("error", error.getClass().getName()));
+      event.emit();
+    }
+    tasks.free(task.handle());
+  }
+}

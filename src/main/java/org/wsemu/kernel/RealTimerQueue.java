@@ -1,0 +1,121 @@
+package org.wsemu.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The timer queue of the real clock: one thread per emulator, started on first use, that sleeps
+ * until the earliest entry is due (never spinning) and runs due actions outside its lock. Actions
+ * only enqueue and wake tasks.
+ */
+final class RealTimerQueue extends TimerQueue {
+  private static final Logger log = LoggerFactory.getLogger(RealTimerQueue.class);
+
+  private final SystemClock clock;
+  private final String threadName;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  private long seq;
+  private boolean stopped;
+  private Thread thread;
+
+  RealTimerQueue(SystemClock clock, String threadName) {
+    this.clock = clock;
+    this.threadName = threadName;
+  }
+
+  @Override
+  KernelTimer schedule(long due, Runnable action) {
+    lock.lock();
+    try {
+      Entry entry = new Entry(due, ++seq, action);
+      if (stopped) {
+        entry.cancel();
+        return entry;
+      }
+      queue.add(entry);
+      if (thread == null) {
+        thread = new Thread(this::loop, threadName);
+        thread.setDaemon(true);
+        thread.start();
+      }
+      if (queue.peek() == entry) {
+        changed.signal();
+      }
+      return entry;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void loop() {
+    for (;;) {
+      List<Entry> due = new ArrayList<>();
+      lock.lock();
+      try {
+        for (;;) {
+          if (stopped) {
+            return;
+          }
+          dropCancelledHead(queue);
+          if (queue.isEmpty()) {
+            changed.awaitUninterruptibly();
+            continue;
+          }
+          long waitNanos = queue.peek().due * 1_000_000L - clock.nanos();
+          if (waitNanos <= 0) {
+            break;
+          }
+          try {
+            changed.awaitNanos(waitNanos);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        long now = clock.millis();
+        while (!queue.isEmpty() && queue.peek().due <= now) {
+          due.add(queue.poll());
+        }
+      } finally {
+        lock.unlock();
+      }
+      for (Entry entry : due) {
+        if (entry.cancel()) {
+          try {
+            entry.action.run();
+          } catch (RuntimeException | Error e) {
+            log.error("timer action failed", e);
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  void shutdown() {
+    Thread toJoin;
+    lock.lock();
+    try {
+      stopped = true;
+      queue.clear();
+      changed.signalAll();
+      toJoin = thread;
+    } finally {
+      lock.unlock();
+    }
+    if (toJoin != null && toJoin != Thread.currentThread()) {
+      try {
+        toJoin.join(TimeUnit.SECONDS.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.wsemu.kernel;
+
+import java.util.PriorityQueue;
+
+/**
+ * Timed actions of one emulator: USER timers, wait deadlines and, later, simulated network events.
+ * Actions only enqueue and wake (principle 1): they never run program code.
+ */
+abstract class TimerQueue {
+  static final long NONE = Long.MAX_VALUE;
+
+  /** Schedules {@code action} to run once the clock reaches {@code due}. */
+  abstract KernelTimer schedule(long due, Runnable action);
+
+  /** Stops the queue; pending actions never run. */
+  abstract void shutdown();
+
+  /** One scheduled action, ordered by due time then by scheduling order. */
+  static final class Entry implements KernelTimer, Comparable<Entry> {
+    final long due;
+    final long seq;
+    final Runnable action;
+    private volatile boolean cancelled;
+
+    Entry(long due, long seq, Runnable action) {
+      this.due = due;
+      this.seq = seq;
+      this.action = action;
+    }
+
+    @Override
+    public boolean cancel() {
+      boolean wasPending = !cancelled;
+      cancelled = true;
+      return wasPending;
+    }
+
+    boolean isCancelled() {
+      return cancelled;
+    }
+
+    @Override
+    public int compareTo(Entry other) {
+      int byDue = Long.compare(due, other.due);
+      return byDue != 0 ? byDue : Long.compare(seq, other.seq);
+    }
+  }
+
+  /** Removes cancelled entries from the head so that the head is the next live one. */
+  static void dropCancelledHead(PriorityQueue<Entry> queue) {
+    while (!queue.isEmpty() && queue.peek().isCancelled()) {
+      queue.poll();
+    }
+  }
+}

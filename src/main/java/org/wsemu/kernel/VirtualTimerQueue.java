@@ -1,0 +1,63 @@
+package org.wsemu.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The timer queue of a virtual clock. Nothing runs by itself: the Win16 scheduler asks for the
+ * next due time when no task can run, advances the clock, and runs what is due, in due-time order
+ * and, for equal times, in scheduling order. That order is part of the determinism contract.
+ */
+final class VirtualTimerQueue extends TimerQueue {
+  private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  private long seq;
+  private boolean stopped;
+
+  @Override
+  synchronized KernelTimer schedule(long due, Runnable action) {
+    Entry entry = new Entry(due, ++seq, action);
+    if (!stopped) {
+      queue.add(entry);
+    } else {
+      entry.cancel();
+    }
+    return entry;
+  }
+
+  /** The due time of the next live entry, or {@link #NONE}. */
+  synchronized long nextDue() {
+    dropCancelledHead(queue);
+    return queue.isEmpty() ? NONE : queue.peek().due;
+  }
+
+  /** Runs every live entry due at or before {@code now}, including ones scheduled meanwhile. */
+  void runDue(long now) {
+    for (;;) {
+      List<Entry> due = new ArrayList<>();
+      synchronized (this) {
+        dropCancelledHead(queue);
+        while (!queue.isEmpty() && queue.peek().due <= now) {
+          Entry entry = queue.poll();
+          if (!entry.isCancelled()) {
+            due.add(entry);
+          }
+        }
+      }
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Entry entry : due) {
+        if (entry.cancel()) {
+          entry.action.run();
+        }
+      }
+    }
+  }
+
+  @Override
+  synchronized void shutdown() {
+    stopped = true;
+    queue.clear();
+  }
+}

@@ -1,0 +1,28 @@
+package org.wsemu.trace;
+
+/**
+ * What a {@link TraceEvent} records. Later layers add their own kinds here (socket calls, hook
+ * calls, blocking-loop entry and exit, completions) so that one stream holds everything.
+ */
+public enum TraceKind {
+  /** An emulated API call, recorded when it returns: arguments and {@code ret}. */
+  CALL,
+  /** A task was created, started running, or exited. */
+  TASK,
+  /** The processor passed from one task to another (Win16 mode). */
+  SWITCH,
+  /** Virtual time jumped forward because no task could run (or a polling task yielded alone). */
+  CLOCK,
+  /** A USER timer expired; its WM_TIMER is now pending. */
+  TIMER,
+  /** A callback (window procedure, timer procedure) is entered. */
+  PROC,
+  /** A callback returned. */
+  PROC_END,
+  /** A callback threw; the exception was handed to the emulator's exception handler. */
+  EXCEPTION,
+  /** A message loop level gave up because the emulator is shutting down. */
+  UNWIND,
+  /** Something noteworthy that is not a call: a queue overflow, a dropped message, a kill. */
+  NOTE
+}

@@ -1,0 +1,164 @@
+package org.wsemu.user;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.wsemu.TaskTerminatedException;
+import org.wsemu.kernel.AwaitResult;
+import org.wsemu.kernel.Kernel;
+import org.wsemu.kernel.TaskControl;
+import org.wsemu.trace.Trace;
+import org.wsemu.trace.TraceKind;
+
+/**
+ * Runs the callbacks of a task on its thread: window procedures (with the nesting cap, PROC
+ * events and the exception policy), timer procedures, and the messages other tasks sent it; and
+ * carries a SendMessage to another task.
+ */
+final class Dispatcher {
+  private final Kernel kernel;
+  private final WindowManager windows;
+  private final Function<TaskControl, MessageQueue> queues;
+
+  Dispatcher(Kernel kernel, WindowManager windows, Function<TaskControl, MessageQueue> queues) {
+    this.kernel = kernel;
+    this.windows = windows;
+    this.queues = queues;
+  }
+
+  /**
+   * Calls a window procedure of the calling task.
+   *
+   * @param sent the message from another task this call handles, or {@code null}
+   * @throws org.wsemu.NestingLimitException if the task is already at the nesting cap
+   */
+  int callWindowProc(TaskControl me, Window window, int message, int wParam, int lParam, String via, SentMessage sent) {
+    Object[] identity = {"hwnd", Hex.handle(window.handle), "msg", MessageNames.of(message)};
+    Object[] arguments = {"wParam", Hex.handle(wParam), "lParam", Hex.dword(lParam), "via", via};
+    String what = "WndProc hwnd=" + Hex.handle(window.handle) + " " + MessageNames.of(message);
+    return invoke(me, "WndProc", what, sent, identity, arguments,
+        () -> window.proc().call(window.handle, message, wParam, lParam));
+  }
+
+  /** Calls a TIMERPROC for a dispatched WM_TIMER. */
+  void callTimerProc(TaskControl me, UserTimer timer, int hwnd, int tickCount) {
+    Object[] identity = {"hwnd", Hex.handle(hwnd), "id", Hex.handle(timer.id)};
+    invoke(me, "TimerProc", "TimerProc id=" + Hex.handle(timer.id), null, identity, new Object[0], () -> {
+      timer.proc.call(hwnd, WinUser.WM_TIMER, timer.id, tickCount);
+      return 0;
+    });
+  }
+
+  /**
+   * Runs one callback one nesting level deeper, between PROC and PROC_END events; an exception it
+   * throws goes to the emulator's handler and the callback counts as having returned 0.
+   */
+  private int invoke(TaskControl me, String kind, String what, SentMessage sent, Object[] identity,
+      Object[] arguments, IntSupplier callback) {
+    int depth = me.enterNested(what);
+    List<SentMessage> frames = queues.apply(me).frames;
+    frames.add(sent);
+    Trace trace = kernel.trace();
+    if (trace.enabled()) {
+      Trace.EventBuilder event = trace.event(TraceKind.PROC, me.label(), kind);
+      Tracing.fields(Tracing.fields(event, identity), arguments).with("depth", depth).emit();
+    }
+    int result = 0;
+    try {
+      result = callback.getAsInt();
+    } catch (Throwable e) {
+      rethrowFatal(e);
+      kernel.callbackFailed(me, what, e);
+    } finally {
+      frames.remove(frames.size() - 1);
+      me.leaveNested();
+      if (trace.enabled()) {
+        Tracing.fields(trace.event(TraceKind.PROC_END, me.label(), kind), identity).with("ret", result).with("depth", depth).emit();
+      }
+    }
+    return result;
+  }
+
+  /** Errors a window procedure may not swallow: forced termination, and the JVM failing. */
+  private static void rethrowFatal(Throwable e) {
+    if (e instanceof TaskTerminatedException terminated) {
+      throw terminated;
+    }
+    if (e instanceof VirtualMachineError vmError && !(e instanceof StackOverflowError)) {
+      throw vmError;
+    }
+  }
+
+  /** Processes every message other tasks have sent to the calling task, replying to each. */
+  void processSent(TaskControl me, MessageQueue queue) {
+    for (;;) {
+      SentMessage sent;
+      me.lock().lock();
+      try {
+        sent = queue.nextSent();
+      } finally {
+        me.lock().unlock();
+      }
+      if (sent == null) {
+        return;
+      }
+      int result = 0;
+      try {
+        Window window = windows.get(sent.hwnd);
+        if (window != null && window.owner == me) {
+          result = callWindowProc(me, window, sent.message, sent.wParam, sent.lParam, "SendMessage", sent);
+        }
+      } finally {
+        reply(me, sent, result);
+      }
+    }
+  }
+
+  /** Replies to a sent message; in Win16 mode the processor goes straight back to the sender. */
+  void reply(TaskControl me, SentMessage sent, int result) {
+    if (sent.reply(result) && sent.sender != null) {
+      me.directedYield(sent.sender, "reply");
+    }
+  }
+
+  /**
+   * SendMessage to a window of another task, from a task ({@code me}) or from a non-task thread
+   * ({@code me == null}).
+   */
+  int sendToOtherTask(TaskControl me, Window window, int message, int wParam, int lParam) {
+    TaskControl owner = window.owner;
+    MessageQueue target = queues.apply(owner);
+    SentMessage sent = new SentMessage(me, window.handle, message, wParam, lParam);
+    boolean queued;
+    owner.lock().lock();
+    try {
+      queued = target.send(sent);
+    } finally {
+      owner.lock().unlock();
+    }
+    if (!queued) {
+      return 0;
+    }
+    if (me == null) {
+      sent.awaitOnForeignThread();
+      return sent.isReplied() ? sent.result() : 0;
+    }
+    MessageQueue mine = queues.apply(me);
+    for (;;) {
+      processSent(me, mine);
+      me.lock().lock();
+      try {
+        if (sent.isReplied()) {
+          return sent.result();
+        }
+      } finally {
+        me.lock().unlock();
+      }
+      AwaitResult result = me.await(() -> sent.isReplied() || mine.hasSent(), TaskControl.NO_DEADLINE, "SendMessage", owner);
+      me.checkKilled();
+      if (result == AwaitResult.TERMINATED) {
+        return 0;
+      }
+    }
+  }
+}

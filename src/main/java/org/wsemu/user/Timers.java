@@ -1,0 +1,98 @@
+package org.wsemu.user;
+
+import java.util.function.Function;
+import org.wsemu.kernel.HandleTable;
+import org.wsemu.kernel.Kernel;
+import org.wsemu.kernel.TaskControl;
+
+/**
+ * SetTimer and KillTimer for the calling task, and the table of TIMERPROC tokens: the non-zero
+ * value a WM_TIMER carries in lParam when its timer has a procedure, which DispatchMessage turns
+ * back into the procedure.
+ */
+final class Timers {
+  private static final int FIRST_PROC_TOKEN = 0x1000;
+
+  private final Kernel kernel;
+  private final WindowManager windows;
+  private final Function<TaskControl, MessageQueue> queues;
+  private final HandleTable<UserTimer> procTokens = new HandleTable<>(FIRST_PROC_TOKEN, Integer.MAX_VALUE);
+
+  Timers(Kernel kernel, WindowManager windows, Function<TaskControl, MessageQueue> queues) {
+    this.kernel = kernel;
+    this.windows = windows;
+    this.queues = queues;
+  }
+
+  /** The token table; queues free a timer's token when the timer goes. */
+  HandleTable<UserTimer> procTokens() {
+    return procTokens;
+  }
+
+  /** The timer whose WM_TIMER carries {@code token} in lParam, or {@code null}. */
+  UserTimer withProc(int token) {
+    return token == 0 ? null : procTokens.get(token);
+  }
+
+  /** SetTimer for the calling task; the id is already narrowed to the mode's word size. */
+  int set(TaskControl me, int hWnd, int nIDEvent, int uElapse, TIMERPROC proc) {
+    if (hWnd != 0) {
+      Window window = windows.get(hWnd);
+      if (window == null || window.owner != me) {
+        return 0;
+      }
+    }
+    int elapse = uElapse;
+    if (Integer.compareUnsigned(elapse, WinUser.USER_TIMER_MINIMUM) < 0) {
+      elapse = WinUser.USER_TIMER_MINIMUM;
+    } else if (Integer.compareUnsigned(elapse, WinUser.USER_TIMER_MAXIMUM) > 0) {
+      elapse = WinUser.USER_TIMER_MAXIMUM;
+    }
+    MessageQueue queue = queues.apply(me);
+    me.lock().lock();
+    try {
+      UserTimer existing = hWnd != 0 || nIDEvent != 0 ? queue.findTimer(hWnd, nIDEvent) : null;
+      int id;
+      if (existing != null) {
+        queue.removeTimer(existing, true);
+        id = existing.id;
+      } else if (hWnd == 0) {
+        id = queue.allocateThreadTimerId();
+        if (id == 0) {
+          return 0;
+        }
+      } else {
+        id = nIDEvent;
+      }
+      long due = kernel.clock().millis() + Integer.toUnsignedLong(elapse);
+      int timerId = id;
+      int period = elapse;
+      UserTimer timer = proc == null
+          ? new UserTimer(me, hWnd, id, elapse, null, 0, due)
+          : procTokens.allocate(token -> new UserTimer(me, hWnd, timerId, period, proc, token, due));
+      if (timer == null) {
+        return 0; // no TIMERPROC token left: two billion timers with procedures
+      }
+      queue.addTimer(timer);
+      return hWnd != 0 && id == 0 ? 1 : id;
+    } finally {
+      me.lock().unlock();
+    }
+  }
+
+  /** KillTimer for the calling task. */
+  boolean kill(TaskControl me, int hWnd, int id) {
+    MessageQueue queue = queues.apply(me);
+    me.lock().lock();
+    try {
+      UserTimer timer = queue.findTimer(hWnd, id);
+      if (timer == null) {
+        return false;
+      }
+      queue.removeTimer(timer, false);
+      return true;
+    } finally {
+      me.lock().unlock();
+    }
+  }
+}

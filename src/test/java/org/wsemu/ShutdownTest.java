@@ -1,0 +1,217 @@
+package org.wsemu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.user.WinDef.NULL;
+import static org.wsemu.user.WinUser.PM_REMOVE;
+import static org.wsemu.user.WinUser.WM_QUIT;
+import static org.wsemu.user.WinUser.WM_USER;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wsemu.testing.Emus;
+import org.wsemu.trace.TraceKind;
+import org.wsemu.trace.TraceRecorder;
+import org.wsemu.user.MSG;
+import org.wsemu.user.User;
+
+/** Shutdown unwinds nested loops innermost first, stops every thread, and leaves none behind. */
+class ShutdownTest {
+
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(20)
+  void nestedLoopsUnwindInnermostFirst(SchedulingMode mode) throws Exception {
+    TraceRecorder trace = new TraceRecorder();
+    List<Integer> loopExits = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch deepest = new CountDownLatch(1);
+    Emulator emu = Emus.builder(mode).traceSink(trace).build();
+    User user = emu.user();
+    Task task = emu.createTask("nester", () -> {
+      int hwnd = Emus.window(user, "Nester", (h, m, w, l) -> {
+        if (m == WM_USER) {
+          int level = w;
+          if (level < 3) {
+            user.PostMessage(h, WM_USER, level + 1, 0);
+          } else {
+            deepest.countDown();
+          }
+          pump(user, level);
+          loopExits.add(level);
+          return 0;
+        }
+        return user.DefWindowProc(h, m, w, l);
+      });
+      user.PostMessage(hwnd, WM_USER, 2, 0);
+      pump(user, 1);
+      loopExits.add(1);
+      return 0;
+    });
+    emu.start();
+    deepest.await();
+    assertTrue(emu.shutdown());
+    assertEquals(List.of(3, 2, 1), loopExits);
+    List<Object> unwound = trace.events(e -> e.kind() == TraceKind.UNWIND).stream().map(e -> e.field("level")).toList();
+    assertEquals(List.of(3, 2, 1), unwound);
+    assertFalse(task.isAlive());
+    assertEquals(0, task.exitCode().getAsInt());
+  }
+
+  private static void pump(User user, int level) {
+    MSG msg = new MSG();
+    while (user.GetMessage(msg, NULL, 0, 0) != 0) {
+      user.DispatchMessage(msg);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(20)
+  void shutdownLeavesNoThreadBehind(SchedulingMode mode) throws Exception {
+    String name = "noleak-" + mode;
+    Emulator emu = Emus.builder(mode).name(name).clock(Clock.system()).build();
+    User user = emu.user();
+    CountDownLatch allWaiting = new CountDownLatch(5);
+    for (int i = 0; i < 5; i++) {
+      emu.createTask("t" + i, () -> {
+        user.SetTimer(NULL, 0, 60_000, null); // starts the timer thread
+        allWaiting.countDown();
+        MSG msg = new MSG();
+        while (user.GetMessage(msg, NULL, 0, 0) != 0) {
+          user.DispatchMessage(msg);
+        }
+        return 0;
+      });
+    }
+    emu.start();
+    allWaiting.await();
+    assertTrue(threadsOf(name).size() >= 6, "5 task threads and the timer thread: " + threadsOf(name));
+    emu.close();
+    assertEquals(List.of(), threadsOf(name));
+  }
+
+  private static List<String> threadsOf(String emulatorName) {
+    List<String> names = new ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.isAlive() && thread.getName().startsWith("wsemu-" + emulatorName + "-")) {
+        names.add(thread.getName());
+      }
+    }
+    return names;
+  }
+
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(20)
+  void tasksThatNeverStartedEndWithoutRunningTheirBody(SchedulingMode mode) {
+    AtomicBoolean ran = new AtomicBoolean();
+    Emulator emu = Emus.builder(mode).build();
+    Task task = emu.createTask("never", () -> {
+      ran.set(true);
+      return 0;
+    });
+    assertTrue(emu.shutdown());
+    assertFalse(task.isAlive());
+    assertFalse(ran.get());
+    assertTrue(task.exitCode().isEmpty());
+  }
+
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(20)
+  void aLoopThatIgnoresQuitIsForcedOutAfterTheGracePeriod(SchedulingMode mode) throws Exception {
+    CountDownLatch looping = new CountDownLatch(1);
+    Emulator emu = Emus.builder(mode).shutdownGrace(Duration.ofMillis(200)).build();
+    User user = emu.user();
+    AtomicReference<Integer> quitSeen = new AtomicReference<>();
+    Task stubborn = emu.createTask("stubborn", () -> {
+      MSG msg = new MSG();
+      looping.countDown();
+      for (;;) {
+        if (user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE) && msg.message == WM_QUIT) {
+          quitSeen.set(msg.message); // and carries on regardless
+        }
+      }
+    });
+    emu.start();
+    looping.await();
+    assertTrue(emu.shutdown());
+    assertFalse(stubborn.isAlive());
+    assertEquals(WM_QUIT, quitSeen.get());
+    assertInstanceOf(TaskTerminatedException.class, stubborn.failure().orElseThrow());
+  }
+
+  @Test
+  @Timeout(20)
+  void anEmulatorCannotBeShutDownFromItsOwnTask() throws Exception {
+    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      Emus.run(emu, () -> {
+        thrown.set(assertThrows(IllegalStateException.class, emu::shutdown));
+        return 0;
+      });
+      assertTrue(thrown.get().getMessage().contains("own tasks"), thrown.get().getMessage());
+    }
+  }
+
+  @Test
+  @Timeout(20)
+  void aShutDownEmulatorRefusesNewTasksAndRestarts() {
+    Emulator emu = Emus.builder(SchedulingMode.WIN16).build();
+    emu.start();
+    emu.close();
+    assertThrows(IllegalStateException.class, () -> emu.createTask("late", () -> 0));
+    assertThrows(IllegalStateException.class, emu::start);
+    assertTrue(emu.shutdown(), "shutting down twice is harmless");
+  }
+
+  @Test
+  @Timeout(20)
+  void aSenderBlockedInSendMessageGetsZeroWhenTheEmulatorShutsDown() throws Exception {
+    String name = "unanswered";
+    Emulator emu = Emus.builder(SchedulingMode.WIN32).name(name).shutdownGrace(Duration.ofMillis(300)).build();
+    User user = emu.user();
+    AtomicReference<Integer> window = new AtomicReference<>();
+    CountDownLatch created = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    Task owner = emu.createTask("owner", () -> {
+      window.set(Emus.window(user, "Owner", user::DefWindowProc));
+      created.countDown();
+      never.await(); // never pumps, so the message stays unanswered; the forced phase interrupts this
+      return 0;
+    });
+    int[] result = {-1};
+    Task sender = emu.createTask("sender", () -> {
+      created.await();
+      result[0] = user.SendMessage(window.get(), WM_USER, 0, 0);
+      return 7;
+    });
+    emu.start();
+    org.awaitility.Awaitility.await().until(() -> threadState(name, "sender") == Thread.State.WAITING);
+    assertTrue(emu.shutdown());
+    assertEquals(0, result[0]);
+    assertEquals(7, sender.exitCode().getAsInt());
+    assertInstanceOf(InterruptedException.class, owner.failure().orElseThrow());
+  }
+
+  private static Thread.State threadState(String emulatorName, String taskName) {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().startsWith("wsemu-" + emulatorName + "-") && thread.getName().endsWith(":" + taskName)) {
+        return thread.getState();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,47 @@
+package org.wsemu.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+class DemoCommandTest {
+
+  private static String run(int expectedExit, String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    assertEquals(expectedExit, cli.execute(args));
+    return out.toString();
+  }
+
+  @Test
+  @Timeout(20)
+  void demoRunsTheSampleAndReportsTheTicks() {
+    String out = run(0, "demo");
+    assertTrue(out.startsWith("wsemu demo: two applications, WIN16 scheduling, virtual clock\n"), out);
+    assertTrue(out.contains("[t= 5000 ms] clock: tick 5\n"), out);
+    assertTrue(out.contains("clock quit after 5 ticks;"), out);
+  }
+
+  @Test
+  @Timeout(20)
+  void demoWithTracePrintsTheStableTrace() {
+    String out = run(0, "demo", "--trace");
+    assertTrue(out.contains(" 0001:clock TASK start\n"), "the clock task starts first");
+    assertTrue(out.contains(" 0002:typist CALL FindWindow lpClassName=ClockWClass lpWindowName=null ret=0x0100\n"), "typist finds the window");
+  }
+
+  @Test
+  void anUnknownModeIsRejected() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setErr(new PrintWriter(err, true));
+    assertEquals(2, cli.execute("demo", "--mode", "WIN95"));
+    assertTrue(err.toString().contains("WIN95"), err.toString());
+  }
+}

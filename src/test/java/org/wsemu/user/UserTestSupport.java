@@ -1,0 +1,128 @@
+package org.wsemu.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wsemu.user.WinDef.NULL;
+import static org.wsemu.user.WinUser.PM_NOYIELD;
+import static org.wsemu.user.WinUser.PM_REMOVE;
+import static org.wsemu.user.WinUser.WM_USER;
+import static org.wsemu.user.WinUser.WS_CHILD;
+import static org.wsemu.user.WinUser.WS_OVERLAPPEDWINDOW;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wsemu.Emulator;
+import org.wsemu.SchedulingMode;
+import org.wsemu.testing.Emus;
+
+/** Helpers shared by the USER behaviour tests of this package. */
+final class UserTestSupport {
+  private UserTestSupport() {}
+
+  /** Where behaviour must be identical: the test runs once per {@link SchedulingMode}. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SchedulingMode.class)
+  @interface BothModes {}
+
+  /** A task body with its emulator at hand (to start a second task) and its USER. */
+  @FunctionalInterface
+  interface Body {
+    void run(Emulator emu, User user) throws Exception;
+  }
+
+  /** Runs {@code body} as the only task of a fresh emulator of {@code mode}; its failure fails the test. */
+  static void run(SchedulingMode mode, Body body) throws Exception {
+    run(Emus.builder(mode), body);
+  }
+
+  /** Runs {@code body} as the only task of an emulator built from {@code builder}. */
+  static void run(Emulator.Builder builder, Body body) throws Exception {
+    try (Emulator emu = builder.build()) {
+      Emus.run(emu, () -> {
+        body.run(emu, emu.user());
+        return 0;
+      });
+    }
+  }
+
+  static WNDCLASS wndClass(String name, WNDPROC proc, int style) {
+    WNDCLASS wc = new WNDCLASS();
+    wc.lpszClassName = name;
+    wc.lpfnWndProc = proc;
+    wc.style = style;
+    return wc;
+  }
+
+  /** CreateWindow of {@code className}: top-level when {@code parent} is NULL, else a child. */
+  static int create(User user, String className, int parent) {
+    int style = parent == NULL ? WS_OVERLAPPEDWINDOW : WS_CHILD;
+    return user.CreateWindow(className, className, style, 0, 0, 0, 0, parent, 0, 0, null);
+  }
+
+  /** A window procedure that logs each message it gets (see {@link #entry}), then runs {@code then}. */
+  static WNDPROC recording(List<String> log, WNDPROC then) {
+    return (hWnd, uMsg, wParam, lParam) -> {
+      log.add(entry(hWnd, uMsg, wParam, lParam));
+      return then.call(hWnd, uMsg, wParam, lParam);
+    };
+  }
+
+  /** A message as {@code hwnd:message:wParam:lParam} in hex, for exact list comparisons. */
+  static String entry(int hwnd, int message, int wParam, int lParam) {
+    return String.format("%04X:%04X:%X:%X", hwnd, message, wParam, lParam);
+  }
+
+  static String entry(MSG msg) {
+    return entry(msg.hwnd, msg.message, msg.wParam, msg.lParam);
+  }
+
+  /** Removes every message now in the calling task's queue, without yielding, in retrieval order. */
+  static List<String> drain(User user) {
+    List<String> messages = new ArrayList<>();
+    MSG msg = new MSG();
+    while (user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE | PM_NOYIELD)) {
+      messages.add(entry(msg));
+    }
+    return messages;
+  }
+
+  private static final int OTHER_TASK_DONE = WM_USER + 0x7F00;
+
+  /**
+   * Runs {@code body} in a second task created by the calling task and returns its result. The
+   * caller waits in GetMessage meanwhile (so that in Win16 mode the other task gets the processor)
+   * for the other task's completion notice, a PostAppMessage.
+   */
+  static int inOtherTask(Emulator emu, IntSupplier body) {
+    User user = emu.user();
+    int caller = user.GetCurrentTask();
+    AtomicInteger result = new AtomicInteger(Integer.MIN_VALUE);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    emu.createTask("other", () -> {
+      try {
+        result.set(body.getAsInt());
+      } catch (Throwable e) {
+        failure.set(e);
+      } finally {
+        user.PostAppMessage(caller, OTHER_TASK_DONE, 0, 0);
+      }
+      return 0;
+    });
+    MSG msg = new MSG();
+    assertEquals(1, user.GetMessage(msg, -1, OTHER_TASK_DONE, OTHER_TASK_DONE));
+    if (failure.get() != null) {
+      throw new AssertionError("the other task failed", failure.get());
+    }
+    return result.get();
+  }
+}
