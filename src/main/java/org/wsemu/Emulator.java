@@ -7,11 +7,16 @@ import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.TaskControl;
+import org.wsemu.net.Network;
+import org.wsemu.net.NetworkFactory;
 import org.wsemu.trace.Slf4jTraceSink;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceSink;
 import org.wsemu.user.User;
 import org.wsemu.user.UserModule;
+import org.wsemu.winsock.WinsockApi;
+import org.wsemu.winsock.WinsockConfig;
+import org.wsemu.winsock.WinsockModule;
 
 /**
  * One emulated Windows machine: its tasks, windows, timers, clock, scheduler and trace. Nothing is
@@ -37,10 +42,12 @@ import org.wsemu.user.UserModule;
 public final class Emulator implements AutoCloseable {
   private final Kernel kernel;
   private final User user;
+  private final WinsockApi winsock;
 
-  private Emulator(Kernel kernel, User user) {
+  private Emulator(Kernel kernel, User user, WinsockApi winsock) {
     this.kernel = kernel;
     this.user = user;
+    this.winsock = winsock;
   }
 
   /** A builder with the defaults: Win16, virtual clock, platform daemon threads. */
@@ -51,6 +58,11 @@ public final class Emulator implements AutoCloseable {
   /** The USER functions (PostMessage, GetMessage, CreateWindow...) for this emulator's tasks. */
   public User user() {
     return user;
+  }
+
+  /** The Windows Sockets functions (WSAStartup, socket, recv...) for this emulator's tasks. */
+  public WinsockApi winsock() {
+    return winsock;
   }
 
   /** The trace stream; add sinks here or in the builder. */
@@ -171,6 +183,14 @@ public final class Emulator implements AutoCloseable {
     private Duration shutdownGrace = Duration.ofSeconds(5);
     private boolean slf4jTrace = true;
     private final List<TraceSink> sinks = new ArrayList<>();
+    private NetworkFactory network;
+    private boolean networkChosen;
+    private String hostName = WinsockConfig.defaults().hostName();
+    private final List<WinsockConfig.Host> hosts = new ArrayList<>();
+    private Duration lookupLatency = WinsockConfig.defaults().lookupLatency();
+    private Duration hookRepollInterval = WinsockConfig.defaults().hookRepollInterval();
+    private boolean repostQuitFromDefaultHook;
+    private int maxSockets = WinsockConfig.defaults().maxSockets();
 
     private Builder() {}
 
@@ -273,6 +293,70 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The network under the Winsock layer: {@link Network#real()}, or {@code null} for none
+     * (socket() then fails with WSAENETDOWN; the database functions still work). Default: the
+     * real network with a real clock, none with a virtual clock. The real network needs a real
+     * clock: virtual time cannot wait for real sockets.
+     */
+    public Builder network(NetworkFactory network) {
+      this.network = network;
+      this.networkChosen = true;
+      return this;
+    }
+
+    /** The name gethostname reports; the hosts table maps it to 127.0.0.1. Default "wsemu". */
+    public Builder hostName(String hostName) {
+      this.hostName = Objects.requireNonNull(hostName, "hostName");
+      return this;
+    }
+
+    /**
+     * Adds an entry to the embedded hosts table (after "localhost" and the host name); the same name
+     * twice gathers the addresses.
+     *
+     * @param address a dotted IPv4 address
+     * @throws IllegalArgumentException if {@code address} is not one
+     */
+    public Builder host(String name, String address, String... aliases) {
+      hosts.add(new WinsockConfig.Host(name, List.of(aliases), List.of(address)));
+      return this;
+    }
+
+    /**
+     * How long every blocking database call (gethostbyname...) takes; with more than 0 it waits like
+     * any blocking routine, running the hook. Default 0: answers at once.
+     */
+    public Builder lookupLatency(Duration latency) {
+      this.lookupLatency = Objects.requireNonNull(latency, "latency");
+      return this;
+    }
+
+    /**
+     * How often a blocking call re-runs a custom blocking hook when nothing else happens (so that a
+     * hook can time out with GetTickCount); default 50 ms.
+     */
+    public Builder hookRepollInterval(Duration interval) {
+      this.hookRepollInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /**
+     * The TwinSock behaviour for a WM_QUIT taken by the default blocking hook: cancel the blocking
+     * call (WSAEINTR) and post WM_QUIT again. Default false: it is dispatched and lost, as the
+     * specification's default hook does.
+     */
+    public Builder repostQuitFromDefaultHook(boolean repost) {
+      this.repostQuitFromDefaultHook = repost;
+      return this;
+    }
+
+    /** How many sockets an application may hold (WSAEMFILE beyond); default 32767. */
+    public Builder maxSockets(int max) {
+      this.maxSockets = max;
+      return this;
+    }
+
     /** Whether the trace also goes to SLF4J category {@code org.wsemu.trace} (default true). */
     public Builder slf4jTrace(boolean enabled) {
       this.slf4jTrace = enabled;
@@ -282,8 +366,8 @@ public final class Emulator implements AutoCloseable {
     /**
      * Builds the emulator; it runs nothing until {@link Emulator#start()}.
      *
-     * @throws IllegalArgumentException if the clock is virtual in Win32 mode, or not one of
-     *     {@link Clock}'s
+     * @throws IllegalArgumentException if the clock is virtual in Win32 mode or with the real network,
+     *     not one of {@link Clock}'s, or a Winsock setting is out of range
      * @throws IllegalStateException if the virtual clock already belongs to another emulator
      */
     public Emulator build() {
@@ -297,8 +381,15 @@ public final class Emulator implements AutoCloseable {
         trace.addSink(new Slf4jTraceSink());
       }
       sinks.forEach(trace::addSink);
+      NetworkFactory chosenNetwork = networkChosen ? network : chosenClock.isVirtual() ? null : Network.real();
+      if (chosenNetwork != null && chosenClock.isVirtual()) {
+        throw new IllegalArgumentException("the real network needs Clock.system(): virtual time cannot wait for real sockets");
+      }
+      WinsockConfig winsockConfig = new WinsockConfig(hostName, hosts, lookupLatency, hookRepollInterval,
+          repostQuitFromDefaultHook, maxSockets);
       Kernel kernel = new Kernel(config, trace);
-      return new Emulator(kernel, UserModule.install(kernel, postedMessageLimit));
+      User user = UserModule.install(kernel, postedMessageLimit);
+      return new Emulator(kernel, user, WinsockModule.install(kernel, user, chosenNetwork, winsockConfig));
     }
 
     private static Thread daemonThread(Runnable body) {

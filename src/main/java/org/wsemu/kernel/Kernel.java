@@ -69,6 +69,7 @@ public final class Kernel {
   private final HandleTable<TaskControl> tasks;
   private final ThreadLocal<TaskControl> current = new ThreadLocal<>();
   private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> shutdownListeners = new CopyOnWriteArrayList<>();
   private final Object lifecycleLock = new Object();
   private Lifecycle lifecycle = Lifecycle.NEW;
   private long nextOrder;
@@ -130,6 +131,15 @@ public final class Kernel {
   /** Registers a layer's per-task hooks; call before creating tasks. */
   public void addTaskListener(TaskListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Registers cleanup that runs once at shutdown, after every task has unwound and before the timer
+   * thread stops (the network closes its sockets and stops its thread here). Listeners run in the
+   * reverse order of registration.
+   */
+  public void addShutdownListener(Runnable listener) {
+    shutdownListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** The task whose thread is calling, or {@code null} if it is not a task of this kernel. */
@@ -255,6 +265,13 @@ public final class Kernel {
       trace.event(TraceKind.NOTE, "-", "shutdown").with("tasks", tasks.size()).emit();
     }
     boolean done = new ShutdownSequence(tasks(), scheduler, trace, config.shutdownGrace()).run();
+    for (int i = shutdownListeners.size() - 1; i >= 0; i--) {
+      try {
+        shutdownListeners.get(i).run();
+      } catch (RuntimeException e) {
+        log.error("shutdown cleanup failed", e);
+      }
+    }
     scheduler.timers().shutdown();
     synchronized (lifecycleLock) {
       lifecycle = Lifecycle.TERMINATED;

@@ -55,6 +55,7 @@ public final class TaskControl implements Task {
   private volatile Integer exitCode;
   private volatile Throwable failure;
   private long messageSerial; // guarded by lock
+  private long inputSerial; // guarded by lock
   private int nesting; // task thread only
 
   TaskControl(Kernel kernel, int handle, String name, long order, TaskBody body, ReentrantLock lock) {
@@ -147,12 +148,31 @@ public final class TaskControl implements Task {
    */
   public void messageArrived() {
     messageSerial++;
+    inputSerial++;
+    changed();
+  }
+
+  /**
+   * Counts a message sent by another task, waiting to be processed, and wakes the task. It is input
+   * (a blocking hook's PeekMessage processes it) but not a queued message (WaitMessage ignores it).
+   * The caller must hold {@link #lock()}.
+   */
+  public void inputArrived() {
+    inputSerial++;
     changed();
   }
 
   /** How many messages have arrived in the queue so far; caller holds {@link #lock()}. */
   public long messageSerial() {
     return messageSerial;
+  }
+
+  /**
+   * How many messages of any kind, queued or sent, have arrived so far; caller holds
+   * {@link #lock()}. A pseudo-blocking call waits for this to move.
+   */
+  public long inputSerial() {
+    return inputSerial;
   }
 
   /**

@@ -23,6 +23,12 @@ public enum TraceKind {
   EXCEPTION,
   /** A message loop level gave up because the emulator is shutting down. */
   UNWIND,
+  /** A pseudo-blocking call could not complete at once and entered its blocking loop. */
+  BLOCK,
+  /** A pseudo-blocking call left its blocking loop (completed, failed, cancelled). */
+  UNBLOCK,
+  /** A blocking hook was called, with what it returned. */
+  HOOK,
   /** Something noteworthy that is not a call: a queue overflow, a dropped message, a kill. */
   NOTE
 }

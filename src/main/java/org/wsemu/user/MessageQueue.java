@@ -70,7 +70,7 @@ final class MessageQueue {
       return false;
     }
     sent.addLast(message);
-    task.changed();
+    task.inputArrived();
     return true;
   }
 

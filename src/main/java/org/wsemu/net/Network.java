@@ -1,0 +1,38 @@
+package org.wsemu.net;
+
+/**
+ * A network for the Winsock layer of one emulator: the real one (Java NIO on the machine's
+ * sockets, {@link #real()}) or, later, a simulated one. The Winsock layer implements Windows
+ * Sockets semantics (states, errors, blocking, lingering, buffering for MSG_PEEK and FIONREAD) on
+ * the non-blocking primitives of {@link TcpEndpoint} and {@link UdpEndpoint}, so both networks
+ * behave the same through the API.
+ *
+ * <p>Conventions of the endpoint methods: addresses and ports are in host order ({@code 127.0.0.1}
+ * is {@code 0x7F000001}); results are non-negative on success and the negated Windows Sockets error
+ * code on failure ({@code -WSAEWOULDBLOCK} when the operation would block). Readiness is reported by
+ * one-shot callbacks that run on a network thread and must only enqueue and wake.
+ *
+ * <p>Thread-safe.
+ */
+public interface Network {
+
+  /** The real network: one NIO selector thread per emulator, no thread per socket. */
+  static NetworkFactory real() {
+    return NioNetwork::new;
+  }
+
+  /** A new, unbound TCP endpoint, or {@code null} if the system has no socket left. */
+  TcpEndpoint openTcp();
+
+  /** A new, unbound UDP endpoint, or {@code null} if the system has no socket left. */
+  UdpEndpoint openUdp();
+
+  /** The largest UDP payload this network carries. */
+  int maxDatagram();
+
+  /** One line for {@code WSADATA.szSystemStatus}. */
+  String description();
+
+  /** Closes every endpoint and stops the network's threads. */
+  void shutdown();
+}

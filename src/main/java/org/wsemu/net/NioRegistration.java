@@ -1,0 +1,162 @@
+package org.wsemu.net;
+
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The readiness callbacks of one endpoint. {@link #notifyWhen} records a one-shot callback and asks
+ * the selector thread to watch the channel for those conditions; when the selector reports them,
+ * the matching callbacks run once and the interest shrinks to what is still awaited, so a ready
+ * channel that nobody waits on does not keep the selector busy.
+ *
+ * <p>Thread-safe: callbacks are added from any thread; the key is touched only on the selector
+ * thread.
+ */
+final class NioRegistration {
+  private record Waiter(int ops, Runnable onReady) {}
+
+  private final NioSelectorLoop loop;
+  private final List<Waiter> waiters = new ArrayList<>(); // guarded by this
+  private SelectableChannel channel; // selector thread only
+  private SelectionKey key; // selector thread only
+  private boolean closed; // guarded by this
+
+  NioRegistration(NioSelectorLoop loop) {
+    this.loop = loop;
+  }
+
+  NioSelectorLoop loop() {
+    return loop;
+  }
+
+  void notifyWhen(int ops, Runnable onReady) {
+    synchronized (this) {
+      if (!closed) {
+        waiters.add(new Waiter(ops, onReady));
+        loop.execute(this::update);
+        return;
+      }
+    }
+    onReady.run(); // a closed endpoint is "ready": the waiter finds out it is closed
+  }
+
+  /** The endpoint now uses {@code newChannel} (bound, listening, reopened after a failed connect). */
+  void channel(SelectableChannel newChannel) {
+    loop.execute(() -> {
+      if (key != null) {
+        key.cancel();
+        key = null;
+      }
+      channel = newChannel;
+      update();
+    });
+  }
+
+  /** The endpoint closed: every waiter runs now. */
+  void closed() {
+    List<Waiter> all;
+    synchronized (this) {
+      closed = true;
+      all = new ArrayList<>(waiters);
+      waiters.clear();
+    }
+    for (Waiter waiter : all) {
+      waiter.onReady().run();
+    }
+    loop.execute(() -> {
+      if (key != null) {
+        key.cancel();
+        key = null;
+      }
+    });
+  }
+
+  /** Selector thread: the channel's ready operations. */
+  void ready(SelectionKey readyKey) {
+    int readyOps;
+    try {
+      readyOps = fromNio(readyKey.readyOps(), readyKey.channel());
+    } catch (CancelledKeyException e) {
+      return;
+    }
+    List<Runnable> fire = new ArrayList<>();
+    synchronized (this) {
+      for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+        Waiter waiter = it.next();
+        if ((waiter.ops() & readyOps) != 0) {
+          fire.add(waiter.onReady());
+          it.remove();
+        }
+      }
+    }
+    update();
+    for (Runnable onReady : fire) {
+      onReady.run();
+    }
+  }
+
+  /** Selector thread: registers the channel for what the waiters still want. */
+  private void update() {
+    int wanted;
+    synchronized (this) {
+      wanted = 0;
+      for (Waiter waiter : waiters) {
+        wanted |= waiter.ops();
+      }
+    }
+    if (channel == null || !channel.isOpen()) {
+      return;
+    }
+    int nioOps = toNio(wanted, channel) & channel.validOps();
+    try {
+      if (key == null || !key.isValid()) {
+        if (nioOps != 0) {
+          key = channel.register(loop.selector(), nioOps, this);
+        }
+      } else {
+        key.interestOps(nioOps);
+      }
+    } catch (ClosedChannelException | CancelledKeyException e) {
+      key = null;
+    }
+  }
+
+  private static int toNio(int ops, SelectableChannel channel) {
+    int nio = 0;
+    if ((ops & Readiness.READ) != 0) {
+      nio |= SelectionKey.OP_READ;
+    }
+    if ((ops & Readiness.WRITE) != 0) {
+      nio |= SelectionKey.OP_WRITE;
+    }
+    if ((ops & Readiness.ACCEPT) != 0) {
+      nio |= SelectionKey.OP_ACCEPT;
+    }
+    if ((ops & Readiness.CONNECT) != 0) {
+      nio |= SelectionKey.OP_CONNECT;
+    }
+    return nio;
+  }
+
+  private static int fromNio(int nio, SelectableChannel channel) {
+    int ops = 0;
+    if ((nio & SelectionKey.OP_READ) != 0) {
+      ops |= Readiness.READ;
+    }
+    if ((nio & SelectionKey.OP_WRITE) != 0) {
+      ops |= Readiness.WRITE;
+    }
+    if ((nio & SelectionKey.OP_ACCEPT) != 0) {
+      ops |= Readiness.ACCEPT;
+    }
+    if ((nio & SelectionKey.OP_CONNECT) != 0) {
+      ops |= Readiness.CONNECT;
+    }
+    return ops;
+  }
+}

@@ -1,0 +1,160 @@
+package org.wsemu.net;
+
+import static org.wsemu.winsock.WinSock.SO_BROADCAST;
+import static org.wsemu.winsock.WinSock.SO_RCVBUF;
+import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
+import static org.wsemu.winsock.WinSock.SO_SNDBUF;
+import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
+import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
+import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * A UDP endpoint on a non-blocking {@link DatagramChannel}. Datagrams are received whole into a
+ * 64 KiB buffer first, because the JDK silently drops what does not fit the caller's buffer and
+ * Winsock must report the truncation (WSAEMSGSIZE).
+ *
+ * <p>Thread-safe.
+ */
+final class NioUdpEndpoint implements UdpEndpoint {
+  static final int MAX_DATAGRAM = 65507;
+
+  private final DatagramChannel channel;
+  private final NioRegistration registration;
+  private final ByteBuffer incoming = ByteBuffer.allocate(65536); // guarded by this
+
+  NioUdpEndpoint(NioSelectorLoop loop) throws IOException {
+    this.channel = DatagramChannel.open(StandardProtocolFamily.INET);
+    this.channel.configureBlocking(false);
+    this.registration = new NioRegistration(loop);
+    this.registration.channel(channel);
+  }
+
+  @Override
+  public int setOption(int option, int value) {
+    try {
+      switch (option) {
+        case SO_RCVBUF -> channel.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(1, value));
+        case SO_SNDBUF -> channel.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(1, value));
+        case SO_BROADCAST -> channel.setOption(StandardSocketOptions.SO_BROADCAST, value != 0);
+        case SO_REUSEADDR -> channel.setOption(StandardSocketOptions.SO_REUSEADDR, value != 0);
+        default -> {
+          return -WSAENOPROTOOPT;
+        }
+      }
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      return -IoErrors.code(e);
+    }
+  }
+
+  @Override
+  public int getOption(int option) {
+    try {
+      return switch (option) {
+        case SO_RCVBUF -> channel.getOption(StandardSocketOptions.SO_RCVBUF);
+        case SO_SNDBUF -> channel.getOption(StandardSocketOptions.SO_SNDBUF);
+        case SO_BROADCAST -> channel.getOption(StandardSocketOptions.SO_BROADCAST) ? 1 : 0;
+        case SO_REUSEADDR -> channel.getOption(StandardSocketOptions.SO_REUSEADDR) ? 1 : 0;
+        default -> -WSAENOPROTOOPT;
+      };
+    } catch (IOException | RuntimeException e) {
+      return -IoErrors.code(e);
+    }
+  }
+
+  @Override
+  public int bind(int ip, int port) {
+    try {
+      channel.bind(NioAddresses.of(ip, port));
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      return -IoErrors.code(e);
+    }
+  }
+
+  @Override
+  public int connect(int ip, int port) {
+    try {
+      if (channel.isConnected()) {
+        channel.disconnect();
+      }
+      channel.connect(NioAddresses.of(ip, port));
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      return -IoErrors.code(e);
+    }
+  }
+
+  @Override
+  public int send(byte[] buffer, int offset, int len, int ip, int port) {
+    if (len > MAX_DATAGRAM) {
+      return -WSAEMSGSIZE;
+    }
+    try {
+      ByteBuffer datagram = ByteBuffer.wrap(buffer, offset, len);
+      int n = channel.isConnected() ? channel.write(datagram) : channel.send(datagram, NioAddresses.of(ip, port));
+      return n > 0 || len == 0 ? n : -WSAEWOULDBLOCK;
+    } catch (IOException | RuntimeException e) {
+      return -IoErrors.code(e);
+    }
+  }
+
+  @Override
+  public synchronized int receive(byte[] buffer, int offset, int len, int[] from) {
+    try {
+      incoming.clear();
+      SocketAddress sender = channel.receive(incoming);
+      if (sender == null) {
+        return -WSAEWOULDBLOCK;
+      }
+      int size = incoming.position();
+      incoming.flip();
+      incoming.get(buffer, offset, Math.min(size, len));
+      from[0] = NioAddresses.ip(sender);
+      from[1] = NioAddresses.port(sender);
+      return size;
+    } catch (IOException | RuntimeException e) {
+      return -IoErrors.code(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // closing: nothing left to report to
+    }
+    registration.closed();
+  }
+
+  @Override
+  public int localIp() {
+    try {
+      return NioAddresses.ip(channel.getLocalAddress());
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public int localPort() {
+    try {
+      return NioAddresses.port(channel.getLocalAddress());
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public void notifyWhen(int ops, Runnable onReady) {
+    registration.notifyWhen(ops, onReady);
+  }
+}

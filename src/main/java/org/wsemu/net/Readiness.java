@@ -1,0 +1,15 @@
+package org.wsemu.net;
+
+/** The readiness conditions an endpoint can report, as bits. */
+public final class Readiness {
+  private Readiness() {}
+
+  /** Data, end of stream or an error can be read. */
+  public static final int READ = 1;
+  /** There is room to write (or an error to report). */
+  public static final int WRITE = 1 << 1;
+  /** A connection can be accepted. */
+  public static final int ACCEPT = 1 << 2;
+  /** A connection attempt finished, successfully or not. */
+  public static final int CONNECT = 1 << 3;
+}

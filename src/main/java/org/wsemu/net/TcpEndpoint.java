@@ -1,0 +1,72 @@
+package org.wsemu.net;
+
+/**
+ * A non-blocking TCP endpoint. See {@link Network} for the result conventions: non-negative on
+ * success, {@code -WSAE*} on failure, {@code -WSAEWOULDBLOCK} when the operation cannot complete
+ * now.
+ *
+ * <p>Thread-safe: a reader and a writer may use it at once, as Winsock allows.
+ */
+public interface TcpEndpoint {
+  /** Sets SO_RCVBUF, SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, SO_REUSEADDR or SO_OOBINLINE (WinSock values); 0 or -error. */
+  int setOption(int option, int value);
+
+  /** The value of one of the options above, or -error. */
+  int getOption(int option);
+
+  /** Binds to {@code ip:port} (host order; port 0 picks an ephemeral port); 0 or -error. */
+  int bind(int ip, int port);
+
+  /** Starts listening, bound or not (then on an ephemeral port); 0 or -error. */
+  int listen(int backlog);
+
+  /**
+   * Takes a pending connection.
+   *
+   * @return the connected endpoint, or {@code null} if none is pending
+   * @throws NetException if accepting failed
+   */
+  TcpEndpoint accept() throws NetException;
+
+  /** Starts connecting: 0 if connected at once, -WSAEWOULDBLOCK if in progress, or -error. */
+  int connect(int ip, int port);
+
+  /** Completes a connection in progress: 0 connected, -WSAEWOULDBLOCK still pending, or -error. */
+  int finishConnect();
+
+  /** Reads up to {@code len} bytes: the count, 0 at end of stream, or -error. */
+  int read(byte[] buffer, int offset, int len);
+
+  /** Writes up to {@code len} bytes: the count written (at least 1), or -error. */
+  int write(byte[] buffer, int offset, int len);
+
+  /** Sends one byte of urgent (out-of-band) data: 1 or -error. */
+  int sendUrgent(int data);
+
+  /** Stops receiving: 0 or -error. */
+  int shutdownInput();
+
+  /** Stops sending (FIN after the queued data): 0 or -error. */
+  int shutdownOutput();
+
+  /** Closes; with {@code abortive} the connection is reset (RST) and unsent data is lost. */
+  void close(boolean abortive);
+
+  /** Local address, host order; 0 if unbound. */
+  int localIp();
+
+  /** Local port; 0 if unbound. */
+  int localPort();
+
+  /** Peer address, host order; 0 if not connected. */
+  int remoteIp();
+
+  /** Peer port; 0 if not connected. */
+  int remotePort();
+
+  /**
+   * Calls {@code onReady} once, on a network thread, as soon as one of {@code ops}
+   * ({@link Readiness} bits) holds, possibly at once. It must only enqueue and wake.
+   */
+  void notifyWhen(int ops, Runnable onReady);
+}

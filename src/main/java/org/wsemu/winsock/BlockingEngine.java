@@ -1,0 +1,163 @@
+package org.wsemu.winsock;
+
+import static org.wsemu.winsock.WinSock.WSAEINTR;
+
+import org.wsemu.NestingLimitException;
+import org.wsemu.SchedulingMode;
+import org.wsemu.TaskTerminatedException;
+import org.wsemu.kernel.Kernel;
+import org.wsemu.kernel.TaskControl;
+import org.wsemu.trace.Trace;
+import org.wsemu.trace.TraceKind;
+
+/**
+ * The pseudo-blocking engine. A blocking routine first tries its operation; if that cannot complete
+ * and the socket blocks, the call enters a loop:
+ *
+ * <ol>
+ *   <li>call the task's blocking hook while it returns TRUE (Win16's default hook dispatches the
+ *       task's messages; Win32 tasks and version 2 tasks have none unless they install one);
+ *   <li>try the operation again: if it completes, the call succeeds, even if a cancel arrived
+ *       meanwhile (the operation completed first);
+ *   <li>if WSACancelBlockingCall was called, or the emulator shuts down, fail with WSAEINTR;
+ *   <li>if the deadline passed (select's timeout, a lookup's latency), return its result;
+ *   <li>wait, without spinning, until a message arrives for the task (only when a hook will
+ *       process it), readiness changes on a watched socket, a cancel arrives, the deadline passes,
+ *       or, for a custom hook, the re-poll interval passes so that a hook timing out with
+ *       GetTickCount still runs.
+ * </ol>
+ *
+ * <p>Each entry and exit is a BLOCK/UNBLOCK trace event and each hook call a HOOK event.
+ * Threading: runs on the calling task's thread.
+ */
+final class BlockingEngine {
+  private final Kernel kernel;
+  private final boolean win16;
+  private final BlockingHook defaultHook;
+  private final long repollMillis;
+
+  BlockingEngine(Kernel kernel, BlockingHook defaultHook, long repollMillis) {
+    this.kernel = kernel;
+    this.win16 = kernel.mode() == SchedulingMode.WIN16;
+    this.defaultHook = defaultHook;
+    this.repollMillis = repollMillis;
+  }
+
+  BlockingHook defaultHook() {
+    return defaultHook;
+  }
+
+  /** The hook a blocking call of this task runs, or null when it really blocks. */
+  BlockingHook hookFor(WsTask task, boolean versionTwo) {
+    if (versionTwo) {
+      return null;
+    }
+    if (task.hook != null) {
+      return task.hook;
+    }
+    return win16 ? defaultHook : null;
+  }
+
+  /**
+   * Runs a blocking routine.
+   *
+   * @param nonBlocking whether the socket is non-blocking (then "would block" is the answer)
+   * @param versionTwo whether the task negotiated version 2 or later (no hook)
+   * @return the routine's result or -error; {@link WsSocket#WOULD_BLOCK} only when non-blocking
+   */
+  int run(TaskControl me, WsTask task, BlockingCall call, boolean nonBlocking, boolean versionTwo) {
+    int result = call.attempt();
+    if (result != WsSocket.WOULD_BLOCK || nonBlocking) {
+      return result;
+    }
+    BlockingLoop loop = new BlockingLoop(call.function, call.socket);
+    task.loops.push(loop);
+    Trace trace = kernel.trace();
+    if (trace.enabled()) {
+      trace.event(TraceKind.BLOCK, me.label(), call.function).with("s", call.socket).with("level", task.loops.size()).emit();
+    }
+    result = -WSAEINTR;
+    try {
+      result = loop(me, task, call, loop, hookFor(task, versionTwo));
+      return result;
+    } finally {
+      task.loops.pop();
+      if (trace.enabled()) {
+        trace.event(TraceKind.UNBLOCK, me.label(), call.function)
+            .with("s", call.socket)
+            .with("ret", result >= 0 ? result : -1)
+            .with("error", result >= 0 ? 0 : -result)
+            .with("cancelled", loop.cancelled)
+            .emit();
+      }
+    }
+  }
+
+  private int loop(TaskControl me, WsTask task, BlockingCall call, BlockingLoop loop, BlockingHook hook) {
+    boolean custom = hook != null && hook != defaultHook;
+    for (;;) {
+      long seenInput;
+      long seenIo;
+      me.lock().lock();
+      try {
+        seenInput = me.inputSerial();
+        seenIo = task.ioSerial;
+      } finally {
+        me.lock().unlock();
+      }
+      if (hook != null) {
+        runHook(me, hook);
+      }
+      int result = call.attempt();
+      if (result != WsSocket.WOULD_BLOCK) {
+        return result;
+      }
+      if (loop.cancelled || me.isTerminating()) {
+        call.cancelled();
+        return -WSAEINTR;
+      }
+      long now = kernel.clock().millis();
+      if (now >= call.deadline()) {
+        return call.timedOut();
+      }
+      call.arm(task::ioReady);
+      long wakeAt = custom ? Math.min(call.deadline(), now + repollMillis) : call.deadline();
+      boolean watchInput = hook != null;
+      me.await(() -> task.ioSerial != seenIo || loop.cancelled || (watchInput && me.inputSerial() != seenInput),
+          wakeAt, call.function, null);
+      me.checkKilled();
+    }
+  }
+
+  /** {@code while (BlockingHook()) ;} as the 1.1 provider loop does, stopping only for shutdown. */
+  private void runHook(TaskControl me, BlockingHook hook) {
+    String name = hook == defaultHook ? "DefaultBlockingHook" : "BlockingHook";
+    Trace trace = kernel.trace();
+    for (;;) {
+      if (me.isTerminating()) {
+        return;
+      }
+      boolean more = false;
+      try {
+        me.enterNested(name);
+        try {
+          more = hook.call();
+        } finally {
+          me.leaveNested();
+        }
+      } catch (TaskTerminatedException e) {
+        throw e;
+      } catch (NestingLimitException e) {
+        kernel.callbackFailed(me, name, e);
+      } catch (RuntimeException | StackOverflowError | AssertionError e) {
+        kernel.callbackFailed(me, name, e);
+      }
+      if (trace.enabled()) {
+        trace.event(TraceKind.HOOK, me.label(), name).with("ret", more).emit();
+      }
+      if (!more) {
+        return;
+      }
+    }
+  }
+}

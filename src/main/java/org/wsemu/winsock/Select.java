@@ -1,0 +1,109 @@
+package org.wsemu.winsock;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One select() call: the sockets of its three sets, checked together. A socket ready in a set
+ * counts once for that set; the sets keep only their ready sockets, in their original order.
+ *
+ * <p>Used on the calling task's thread.
+ */
+final class Select {
+  private record Entry(WsSocket socket, boolean read, boolean write, boolean except) {}
+
+  private final fd_set readfds;
+  private final fd_set writefds;
+  private final fd_set exceptfds;
+  private final List<Entry> entries = new ArrayList<>();
+
+  /**
+   * @param sockets the socket of every handle found in the sets (all valid)
+   */
+  Select(fd_set readfds, fd_set writefds, fd_set exceptfds, Map<Integer, WsSocket> sockets) {
+    this.readfds = readfds;
+    this.writefds = writefds;
+    this.exceptfds = exceptfds;
+    Map<WsSocket, boolean[]> wanted = new LinkedHashMap<>();
+    mark(wanted, readfds, sockets, 0);
+    mark(wanted, writefds, sockets, 1);
+    mark(wanted, exceptfds, sockets, 2);
+    wanted.forEach((socket, bits) -> entries.add(new Entry(socket, bits[0], bits[1], bits[2])));
+  }
+
+  private static void mark(Map<WsSocket, boolean[]> wanted, fd_set set, Map<Integer, WsSocket> sockets, int which) {
+    if (set == null) {
+      return;
+    }
+    for (int i = 0; i < set.fd_count; i++) {
+      wanted.computeIfAbsent(sockets.get(set.fd_array[i]), s -> new boolean[3])[which] = true;
+    }
+  }
+
+  /** Watches every socket of the sets on {@code call}. */
+  void watch(BlockingCall call) {
+    for (Entry entry : entries) {
+      call.watch(entry.socket(), entry.read(), entry.write(), entry.except());
+    }
+  }
+
+  /**
+   * Checks every socket once: the number of ready memberships (the sets are then narrowed to
+   * them), {@link WsSocket#WOULD_BLOCK} when none is ready, or -WSAEINTR if a socket was closed
+   * meanwhile (by another task).
+   */
+  int attempt() {
+    Map<WsSocket, Integer> ready = new LinkedHashMap<>();
+    int count = 0;
+    for (Entry entry : entries) {
+      if (entry.socket().closed) {
+        return -WinSock.WSAEINTR;
+      }
+      int bits = entry.socket().poll(entry.read(), entry.write(), entry.except());
+      if (bits != 0) {
+        ready.put(entry.socket(), bits);
+        count += Integer.bitCount(bits);
+      }
+    }
+    if (count == 0) {
+      return WsSocket.WOULD_BLOCK;
+    }
+    narrow(readfds, ready, WsSocket.READABLE);
+    narrow(writefds, ready, WsSocket.WRITABLE);
+    narrow(exceptfds, ready, WsSocket.EXCEPTION);
+    return count;
+  }
+
+  /** The timeout passed: every set is emptied, select returns 0. */
+  int timedOut() {
+    clear(readfds);
+    clear(writefds);
+    clear(exceptfds);
+    return 0;
+  }
+
+  private void narrow(fd_set set, Map<WsSocket, Integer> ready, int bit) {
+    if (set == null) {
+      return;
+    }
+    int kept = 0;
+    for (int i = 0; i < set.fd_count; i++) {
+      int fd = set.fd_array[i];
+      for (Map.Entry<WsSocket, Integer> entry : ready.entrySet()) {
+        if (entry.getKey().handle == fd && (entry.getValue() & bit) != 0) {
+          set.fd_array[kept++] = fd;
+          break;
+        }
+      }
+    }
+    set.fd_count = kept;
+  }
+
+  private static void clear(fd_set set) {
+    if (set != null) {
+      set.fd_count = 0;
+    }
+  }
+}

@@ -1,0 +1,376 @@
+package org.wsemu.winsock;
+
+import static org.wsemu.winsock.WinSock.AF_INET;
+import static org.wsemu.winsock.WinSock.FIONBIO;
+import static org.wsemu.winsock.WinSock.FIONREAD;
+import static org.wsemu.winsock.WinSock.IPPROTO_TCP;
+import static org.wsemu.winsock.WinSock.IPPROTO_UDP;
+import static org.wsemu.winsock.WinSock.SIOCATMARK;
+import static org.wsemu.winsock.WinSock.SOCK_DGRAM;
+import static org.wsemu.winsock.WinSock.SOCK_STREAM;
+import static org.wsemu.winsock.WinSock.WSAEAFNOSUPPORT;
+import static org.wsemu.winsock.WinSock.WSAEFAULT;
+import static org.wsemu.winsock.WinSock.WSAEINVAL;
+import static org.wsemu.winsock.WinSock.WSAEMFILE;
+import static org.wsemu.winsock.WinSock.WSAENETDOWN;
+import static org.wsemu.winsock.WinSock.WSAENOBUFS;
+import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
+import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
+import static org.wsemu.winsock.WinSock.WSAEPROTONOSUPPORT;
+import static org.wsemu.winsock.WinSock.WSAEPROTOTYPE;
+import static org.wsemu.winsock.WinSock.WSAESOCKTNOSUPPORT;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.wsemu.net.NetException;
+import org.wsemu.net.TcpEndpoint;
+import org.wsemu.net.UdpEndpoint;
+import org.wsemu.winsock.WinsockCore.WsCall;
+
+/**
+ * socket, bind, listen, accept, connect, closesocket, shutdown, getsockname, getpeername,
+ * ioctlsocket and select: argument checks in Winsock's order, then the socket's operation, through
+ * the blocking engine where the function is a blocking routine.
+ */
+final class SocketCalls {
+  private final WinsockCore core;
+
+  SocketCalls(WinsockCore core) {
+    this.core = core;
+  }
+
+  /** Runs a blocking routine for {@code socket} through the engine. */
+  int block(WsCall call, WsSocket socket, BlockingCall blocking) {
+    boolean nonBlocking;
+    synchronized (socket) {
+      nonBlocking = socket.nonBlocking;
+    }
+    return core.engine.run(call.me, call.task, blocking, nonBlocking, core.versionTwo(call.task, call.app));
+  }
+
+  int socket(int af, int type, int protocol) {
+    WsCall call = core.begin("socket");
+    int r = core.gate(call);
+    if (r == 0) {
+      r = create(call, af, type, protocol);
+    }
+    return core.finish(call, r, "af", af, "type", type, "protocol", protocol);
+  }
+
+  private int create(WsCall call, int af, int type, int protocol) {
+    if (af != AF_INET) {
+      return -WSAEAFNOSUPPORT;
+    }
+    if (type != SOCK_STREAM && type != SOCK_DGRAM) {
+      return -WSAESOCKTNOSUPPORT;
+    }
+    if (protocol != 0 && protocol != IPPROTO_TCP && protocol != IPPROTO_UDP) {
+      return -WSAEPROTONOSUPPORT;
+    }
+    if (protocol != 0 && (protocol == IPPROTO_TCP) != (type == SOCK_STREAM)) {
+      return -WSAEPROTOTYPE;
+    }
+    if (core.network == null) {
+      return -WSAENETDOWN;
+    }
+    if (call.app.socketCount() >= core.config.maxSockets()) {
+      return -WSAEMFILE;
+    }
+    if (type == SOCK_STREAM) {
+      return core.register(call, h -> new StreamSocket(h, call.app, core.network));
+    }
+    UdpEndpoint endpoint = core.network.openUdp();
+    if (endpoint == null) {
+      return -WSAENOBUFS;
+    }
+    int handle = core.register(call, h -> new DatagramSocket(h, call.app, endpoint));
+    if (handle < 0) {
+      endpoint.close();
+    }
+    return handle;
+  }
+
+  int bind(int s, sockaddr_in name, int namelen) {
+    WsCall call = core.begin("bind");
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      r = socket == null ? -WSAENOTSOCK : checkAddress(name, namelen);
+    }
+    if (r == 0) {
+      r = socket.bind(Addresses.ip(name), Addresses.port(name));
+    }
+    return core.finish(call, r, "s", s, "name", String.valueOf(name), "namelen", namelen);
+  }
+
+  /** A sockaddr_in argument: 0, -WSAEFAULT (null or short), or -WSAEAFNOSUPPORT. */
+  static int checkAddress(sockaddr_in name, int namelen) {
+    if (name == null || namelen < sockaddr_in.SIZE) {
+      return -WSAEFAULT;
+    }
+    return name.sin_family == AF_INET ? 0 : -WSAEAFNOSUPPORT;
+  }
+
+  int listen(int s, int backlog) {
+    WsCall call = core.begin("listen");
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      r = socket == null ? -WSAENOTSOCK : socket instanceof StreamSocket stream ? stream.listen(backlog) : -WSAEOPNOTSUPP;
+    }
+    return core.finish(call, r, "s", s, "backlog", backlog);
+  }
+
+  int accept(int s, sockaddr_in addr, IntRef addrlen) {
+    WsCall call = core.begin("accept");
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      if (socket == null) {
+        r = -WSAENOTSOCK;
+      } else if (!(socket instanceof StreamSocket)) {
+        r = -WSAEOPNOTSUPP;
+      } else if (addr != null && (addrlen == null || addrlen.value < sockaddr_in.SIZE)) {
+        r = -WSAEFAULT;
+      } else if (!((StreamSocket) socket).isListening()) {
+        r = -WSAEINVAL;
+      }
+    }
+    if (r == 0) {
+      StreamSocket listener = (StreamSocket) socket;
+      r = block(call, socket, new BlockingCall("accept", s, () -> acceptOne(call, listener, addr, addrlen))
+          .watch(listener, true, false, false));
+    }
+    return core.finish(call, r, "s", s, "addr", String.valueOf(addr));
+  }
+
+  private int acceptOne(WsCall call, StreamSocket listener, sockaddr_in addr, IntRef addrlen) {
+    if (listener.closed) {
+      return -WinSock.WSAEINTR;
+    }
+    TcpEndpoint connection;
+    try {
+      connection = listener.takeConnection();
+    } catch (NetException e) {
+      return -e.error();
+    }
+    if (connection == null) {
+      return WsSocket.WOULD_BLOCK;
+    }
+    int handle = core.register(call, h -> {
+      StreamSocket accepted = new StreamSocket(h, call.app, core.network, connection);
+      synchronized (listener) {
+        accepted.nonBlocking = listener.nonBlocking; // "the same properties as s"
+        accepted.lingerOn = listener.lingerOn;
+        accepted.lingerSeconds = listener.lingerSeconds;
+      }
+      return accepted;
+    });
+    if (handle < 0) {
+      connection.close(true);
+      return handle;
+    }
+    if (addr != null) {
+      Addresses.fill(addr, connection.remoteIp(), connection.remotePort());
+      addrlen.value = sockaddr_in.SIZE;
+    }
+    return handle;
+  }
+
+  int connect(int s, sockaddr_in name, int namelen) {
+    WsCall call = core.begin("connect");
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      r = socket == null ? -WSAENOTSOCK : checkAddress(name, namelen);
+    }
+    if (r == 0) {
+      int ip = Addresses.ip(name);
+      int port = Addresses.port(name);
+      if (socket instanceof DatagramSocket datagram) {
+        r = datagram.connect(ip, port);
+      } else {
+        StreamSocket stream = (StreamSocket) socket;
+        boolean[] started = {false};
+        r = block(call, socket, new BlockingCall("connect", s, () -> {
+          if (stream.closed) {
+            return -WinSock.WSAEINTR;
+          }
+          if (!started[0]) {
+            started[0] = true;
+            return stream.connect(ip, port);
+          }
+          return stream.finishConnect();
+        }).watch(stream, false, true, true).onCancel(stream::abort));
+      }
+    }
+    return core.finish(call, r, "s", s, "name", String.valueOf(name), "namelen", namelen);
+  }
+
+  int shutdown(int s, int how) {
+    WsCall call = core.begin("shutdown");
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      r = socket == null ? -WSAENOTSOCK : socket.shutdown(how);
+    }
+    return core.finish(call, r, "s", s, "how", how);
+  }
+
+  int closesocket(int s) {
+    WsCall call = core.begin("closesocket");
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      r = socket == null ? -WSAENOTSOCK : close(call, socket);
+    }
+    return core.finish(call, r, "s", s);
+  }
+
+  private int close(WsCall call, WsSocket socket) {
+    if (!(socket instanceof StreamSocket stream)) {
+      core.remove(socket, false);
+      return 0;
+    }
+    boolean lingerOn;
+    int seconds;
+    synchronized (stream) {
+      lingerOn = stream.lingerOn;
+      seconds = stream.lingerSeconds;
+    }
+    if (!lingerOn || !stream.isConnected()) {
+      core.remove(stream, false);
+      return 0;
+    }
+    if (seconds == 0) {
+      core.remove(stream, true); // SO_LINGER with timeout 0: hard close, RST
+      return 0;
+    }
+    stream.beginGracefulClose();
+    long deadline = core.kernel.clock().millis() + seconds * 1000L;
+    return block(call, stream, new BlockingCall("closesocket", stream.handle, () -> {
+      if (stream.drainUntilPeerCloses() == WsSocket.WOULD_BLOCK) {
+        return WsSocket.WOULD_BLOCK;
+      }
+      core.remove(stream, false);
+      return 0;
+    }).watch(stream, true, false, false).deadline(deadline, () -> {
+      core.remove(stream, true); // the linger time ran out: the connection is reset
+      return 0;
+    }).onCancel(stream::abort));
+  }
+
+  int getsockname(int s, sockaddr_in name, IntRef namelen) {
+    return address("getsockname", s, name, namelen, true);
+  }
+
+  int getpeername(int s, sockaddr_in name, IntRef namelen) {
+    return address("getpeername", s, name, namelen, false);
+  }
+
+  private int address(String function, int s, sockaddr_in name, IntRef namelen, boolean local) {
+    WsCall call = core.begin(function);
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      if (socket == null) {
+        r = -WSAENOTSOCK;
+      } else if (name == null || namelen == null || namelen.value < sockaddr_in.SIZE) {
+        r = -WSAEFAULT;
+      } else {
+        int[] address = new int[2];
+        r = local ? socket.localAddress(address) : socket.peerAddress(address);
+        if (r == 0) {
+          Addresses.fill(name, address[0], address[1]);
+          namelen.value = sockaddr_in.SIZE;
+        }
+      }
+    }
+    return core.finish(call, r, "s", s, "name", String.valueOf(name));
+  }
+
+  int ioctlsocket(int s, int cmd, IntRef argp) {
+    WsCall call = core.begin("ioctlsocket");
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      r = socket == null ? -WSAENOTSOCK : argp == null ? -WSAEFAULT : ioctl(socket, cmd, argp);
+    }
+    return core.finish(call, r, "s", s, "cmd", String.format("0x%08X", cmd), "argp", String.valueOf(argp));
+  }
+
+  private static int ioctl(WsSocket socket, int cmd, IntRef argp) {
+    if (cmd == FIONBIO) {
+      synchronized (socket) {
+        socket.nonBlocking = argp.value != 0;
+      }
+      return 0;
+    }
+    if (cmd == FIONREAD) {
+      int readable = socket.readable();
+      if (readable < 0) {
+        return readable;
+      }
+      argp.value = readable;
+      return 0;
+    }
+    if (cmd == SIOCATMARK && socket.type == SOCK_STREAM) {
+      argp.value = 1; // no out-of-band data waits: the JDK cannot hold it apart (docs/behaviour.md)
+      return 0;
+    }
+    return -WSAEINVAL;
+  }
+
+  int select(int nfds, fd_set readfds, fd_set writefds, fd_set exceptfds, timeval timeout) {
+    WsCall call = core.begin("select");
+    int r = core.gate(call);
+    if (r == 0) {
+      r = select(call, readfds, writefds, exceptfds, timeout);
+    }
+    return core.finish(call, r, "nfds", nfds, "readfds", count(readfds), "writefds", count(writefds),
+        "exceptfds", count(exceptfds), "timeout", timeout == null ? "NULL" : timeout.tv_sec + "s" + timeout.tv_usec + "us");
+  }
+
+  private static String count(fd_set set) {
+    return set == null ? "NULL" : Integer.toString(set.fd_count);
+  }
+
+  private int select(WsCall call, fd_set readfds, fd_set writefds, fd_set exceptfds, timeval timeout) {
+    if (timeout != null && (timeout.tv_sec < 0 || timeout.tv_usec < 0)) {
+      return -WSAEINVAL;
+    }
+    Map<Integer, WsSocket> sockets = new HashMap<>();
+    int total = 0;
+    for (fd_set set : new fd_set[] {readfds, writefds, exceptfds}) {
+      if (set == null) {
+        continue;
+      }
+      if (set.fd_count < 0 || set.fd_count > set.fd_array.length) {
+        return -WSAEFAULT;
+      }
+      for (int i = 0; i < set.fd_count; i++) {
+        WsSocket socket = core.socket(call, set.fd_array[i]);
+        if (socket == null) {
+          return -WSAENOTSOCK;
+        }
+        sockets.put(socket.handle, socket);
+        total++;
+      }
+    }
+    if (total == 0) {
+      return -WSAEINVAL; // Windows refuses a select with no socket at all
+    }
+    Select select = new Select(readfds, writefds, exceptfds, sockets);
+    if (timeout != null && timeout.tv_sec == 0 && timeout.tv_usec == 0) {
+      int ready = select.attempt(); // a poll: no hook, no yield
+      return ready == WsSocket.WOULD_BLOCK ? select.timedOut() : ready;
+    }
+    BlockingCall blocking = new BlockingCall("select", 0, select::attempt);
+    select.watch(blocking);
+    if (timeout != null) {
+      long millis = timeout.tv_sec * 1000L + (timeout.tv_usec + 999L) / 1000L;
+      blocking.deadline(core.kernel.clock().millis() + millis, select::timedOut);
+    }
+    return core.engine.run(call.me, call.task, blocking, false, core.versionTwo(call.task, call.app));
+  }
+}

@@ -1,0 +1,524 @@
+package org.wsemu.winsock;
+
+import static org.wsemu.winsock.WinSock.MSG_OOB;
+import static org.wsemu.winsock.WinSock.MSG_PEEK;
+import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
+import static org.wsemu.winsock.WinSock.WSAEALREADY;
+import static org.wsemu.winsock.WinSock.WSAECONNABORTED;
+import static org.wsemu.winsock.WinSock.WSAEINVAL;
+import static org.wsemu.winsock.WinSock.WSAEISCONN;
+import static org.wsemu.winsock.WinSock.WSAENOBUFS;
+import static org.wsemu.winsock.WinSock.WSAENOTCONN;
+import static org.wsemu.winsock.WinSock.WSAESHUTDOWN;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.wsemu.net.NetException;
+import org.wsemu.net.Network;
+import org.wsemu.net.Readiness;
+import org.wsemu.net.TcpEndpoint;
+
+/**
+ * A SOCK_STREAM socket: TCP states and Winsock's rules over a {@link TcpEndpoint}.
+ *
+ * <p>Reads go straight from the endpoint into the caller's buffer. Only what must be known without
+ * consuming it (MSG_PEEK, FIONREAD, select readability) is read ahead into a small buffer, which
+ * later receives drain first; so a receive that is cancelled or fails has consumed nothing.
+ */
+final class StreamSocket extends WsSocket {
+  private enum State { UNBOUND, BOUND, LISTENING, CONNECTING, CONNECTED }
+
+  private static final int MAX_READ_AHEAD = 64 * 1024;
+
+  private final Network network;
+  private TcpEndpoint endpoint;
+  private State state;
+  private boolean explicitlyBound;
+  private boolean inputShut;
+  private boolean outputShut;
+  private boolean eof;
+  private boolean aborted;
+  private int resetError;
+  private boolean congested;
+  private byte[] readAhead = new byte[0];
+  private int readStart;
+  private int readEnd;
+  private final ArrayDeque<TcpEndpoint> pendingAccepts = new ArrayDeque<>();
+  /** Readiness callbacks asked for before the endpoint existed; run at close, or handed over. */
+  private final List<Runnable> earlyWaiters = new ArrayList<>();
+  boolean lingerOn; // SO_LINGER l_onoff
+  int lingerSeconds; // SO_LINGER l_linger
+
+  StreamSocket(int handle, WsApp app, Network network) {
+    super(handle, WinSock.SOCK_STREAM, app);
+    this.network = network;
+    this.state = State.UNBOUND;
+  }
+
+  /** A socket for a connection accept() took. */
+  StreamSocket(int handle, WsApp app, Network network, TcpEndpoint connected) {
+    this(handle, app, network);
+    this.endpoint = connected;
+    this.state = State.CONNECTED;
+  }
+
+  private TcpEndpoint endpoint() {
+    if (endpoint == null) {
+      endpoint = network.openTcp();
+      if (endpoint != null) {
+        for (Runnable waiter : earlyWaiters) {
+          endpoint.notifyWhen(Readiness.READ | Readiness.WRITE | Readiness.CONNECT | Readiness.ACCEPT, waiter);
+        }
+        earlyWaiters.clear();
+      }
+    }
+    return endpoint;
+  }
+
+  // ---- states ----
+
+  @Override
+  synchronized int bind(int ip, int port) {
+    if (state != State.UNBOUND) {
+      return -WSAEINVAL;
+    }
+    TcpEndpoint ep = endpoint();
+    if (ep == null) {
+      return -WSAENOBUFS;
+    }
+    int r = ep.bind(ip, port);
+    if (r == 0) {
+      state = State.BOUND;
+      explicitlyBound = true;
+    }
+    return r;
+  }
+
+  synchronized int listen(int backlog) {
+    switch (state) {
+      case LISTENING:
+        return 0;
+      case BOUND:
+        break;
+      case CONNECTED:
+      case CONNECTING:
+        return -WSAEISCONN;
+      default:
+        return -WSAEINVAL;
+    }
+    int r = endpoint.listen(Math.max(1, Math.min(backlog, WinSock.SOMAXCONN)));
+    if (r == 0) {
+      state = State.LISTENING;
+    }
+    return r;
+  }
+
+  synchronized boolean isListening() {
+    return state == State.LISTENING;
+  }
+
+  /**
+   * A pending connection, or null if none (then {@link #WOULD_BLOCK} applies).
+   *
+   * @throws NetException if the socket is not listening ({@code WSAEINVAL}) or accepting failed
+   */
+  synchronized TcpEndpoint takeConnection() throws NetException {
+    if (state != State.LISTENING) {
+      throw new NetException(WSAEINVAL, "not listening");
+    }
+    return pendingAccepts.isEmpty() ? endpoint.accept() : pendingAccepts.poll();
+  }
+
+  /** Starts connecting: 0, {@link #WOULD_BLOCK} (in progress), or -error. */
+  synchronized int connect(int ip, int port) {
+    switch (state) {
+      case LISTENING:
+        return -WSAEINVAL;
+      case CONNECTED:
+        return -WSAEISCONN;
+      case CONNECTING:
+        int r = finishConnect();
+        return r == WOULD_BLOCK ? -WSAEALREADY : r == 0 ? -WSAEISCONN : r;
+      default:
+        break;
+    }
+    if (aborted) {
+      return -WSAECONNABORTED;
+    }
+    if (ip == 0 || port == 0) {
+      return -WSAEADDRNOTAVAIL;
+    }
+    TcpEndpoint ep = endpoint();
+    if (ep == null) {
+      return -WSAENOBUFS;
+    }
+    int r = ep.connect(ip, port);
+    if (r == 0) {
+      state = State.CONNECTED;
+    } else if (r == WOULD_BLOCK) {
+      state = State.CONNECTING;
+    } else {
+      connectFailed(r);
+    }
+    return r;
+  }
+
+  /** Completes a connection in progress: 0, {@link #WOULD_BLOCK}, or -error. */
+  synchronized int finishConnect() {
+    if (state == State.CONNECTED) {
+      return 0;
+    }
+    if (state != State.CONNECTING) {
+      return aborted ? -WSAECONNABORTED : -WSAENOTCONN;
+    }
+    int r = endpoint.finishConnect();
+    if (r == 0) {
+      state = State.CONNECTED;
+    } else if (r != WOULD_BLOCK) {
+      connectFailed(r);
+    }
+    return r;
+  }
+
+  private void connectFailed(int r) {
+    pendingError = -r;
+    state = explicitlyBound ? State.BOUND : State.UNBOUND;
+  }
+
+  /**
+   * The connection was compromised (a blocking call on it was cancelled part way): reset it and
+   * fail every later call except closesocket with WSAECONNABORTED.
+   */
+  synchronized void abort() {
+    aborted = true;
+    if (endpoint != null) {
+      endpoint.close(true);
+    }
+  }
+
+  // ---- receiving ----
+
+  private int receiveCheck() {
+    if (aborted) {
+      return -WSAECONNABORTED;
+    }
+    if (state != State.CONNECTED) {
+      return -WSAENOTCONN;
+    }
+    if (inputShut) {
+      return -WSAESHUTDOWN;
+    }
+    return resetError != 0 ? -resetError : 0;
+  }
+
+  /** recv: bytes, 0 at the peer's graceful close, {@link #WOULD_BLOCK}, or -error. */
+  synchronized int recv(byte[] buffer, int offset, int len, int flags) {
+    int check = receiveCheck();
+    if (check != 0) {
+      return check;
+    }
+    if ((flags & MSG_OOB) != 0) {
+      return -WSAEINVAL; // the JDK cannot receive out-of-band data (see docs/behaviour.md)
+    }
+    if (len == 0) {
+      return 0;
+    }
+    boolean peek = (flags & MSG_PEEK) != 0;
+    if (readEnd == readStart && !eof && peek) {
+      int r = readAhead(len);
+      if (r < 0) {
+        return r;
+      }
+    }
+    if (readEnd > readStart) {
+      int n = Math.min(len, readEnd - readStart);
+      System.arraycopy(readAhead, readStart, buffer, offset, n);
+      if (!peek) {
+        readStart += n;
+      }
+      return n;
+    }
+    if (eof) {
+      return 0;
+    }
+    return received(endpoint.read(buffer, offset, len));
+  }
+
+  private int received(int r) {
+    if (r == 0) {
+      eof = true;
+    } else if (r < 0 && r != WOULD_BLOCK) {
+      resetError = -r;
+    }
+    return r;
+  }
+
+  /** Reads what is available (up to {@code want} more bytes) into the read-ahead buffer: 0 or -error. */
+  private int readAhead(int want) {
+    int room = Math.min(MAX_READ_AHEAD, Math.max(want, 4096));
+    if (readStart == readEnd) {
+      readStart = 0;
+      readEnd = 0;
+    }
+    if (readAhead.length - readEnd < room) {
+      byte[] grown = new byte[Math.max(readEnd - readStart + room, 4096)];
+      System.arraycopy(readAhead, readStart, grown, 0, readEnd - readStart);
+      readEnd -= readStart;
+      readStart = 0;
+      readAhead = grown;
+    }
+    int r = received(endpoint.read(readAhead, readEnd, readAhead.length - readEnd));
+    if (r > 0) {
+      readEnd += r;
+      return 0;
+    }
+    return r == 0 ? 0 : r;
+  }
+
+  @Override
+  synchronized int readable() {
+    if (state == State.LISTENING) {
+      return 0;
+    }
+    int check = receiveCheck();
+    if (check != 0) {
+      return state == State.CONNECTED ? 0 : check;
+    }
+    while (readEnd - readStart < MAX_READ_AHEAD && !eof) {
+      int r = readAhead(MAX_READ_AHEAD - (readEnd - readStart));
+      if (r < 0) {
+        break;
+      }
+    }
+    return readEnd - readStart;
+  }
+
+  // ---- sending ----
+
+  /** Writes what fits now: bytes (at least 1), {@link #WOULD_BLOCK}, or -error. */
+  synchronized int sendSome(byte[] buffer, int offset, int len) {
+    if (aborted) {
+      return -WSAECONNABORTED;
+    }
+    if (state != State.CONNECTED) {
+      return -WSAENOTCONN;
+    }
+    if (outputShut) {
+      return -WSAESHUTDOWN;
+    }
+    if (resetError != 0) {
+      return -resetError;
+    }
+    if (len == 0) {
+      return 0;
+    }
+    int r = endpoint.write(buffer, offset, len);
+    if (r == WOULD_BLOCK) {
+      congested = true;
+    } else if (r < 0) {
+      resetError = -r;
+    }
+    return r;
+  }
+
+  /** Sends one urgent byte: 1 or -error. */
+  synchronized int sendUrgent(int data) {
+    int r = sendSome(new byte[0], 0, 0);
+    return r < 0 ? r : endpoint.sendUrgent(data);
+  }
+
+  // ---- select ----
+
+  @Override
+  synchronized int poll(boolean read, boolean write, boolean except) {
+    int ready = 0;
+    if (state == State.CONNECTING && (write || except)) {
+      int r = finishConnect();
+      if (r == 0 && write) {
+        ready |= WRITABLE;
+      } else if (r != 0 && r != WOULD_BLOCK && except) {
+        ready |= EXCEPTION;
+      }
+    } else if (write && state == State.CONNECTED && !congested) {
+      ready |= WRITABLE;
+    }
+    if (read && isReadable()) {
+      ready |= READABLE;
+    }
+    return ready;
+  }
+
+  private boolean isReadable() {
+    if (state == State.LISTENING) {
+      if (pendingAccepts.isEmpty()) {
+        try {
+          TcpEndpoint next = endpoint.accept();
+          if (next != null) {
+            pendingAccepts.add(next);
+          }
+        } catch (NetException e) {
+          return true; // accept() will report it
+        }
+      }
+      return !pendingAccepts.isEmpty();
+    }
+    if (state != State.CONNECTED || aborted) {
+      return aborted;
+    }
+    if (readEnd > readStart || eof || resetError != 0 || inputShut) {
+      return true;
+    }
+    int r = readAhead(1);
+    return readEnd > readStart || eof || (r < 0 && r != WOULD_BLOCK);
+  }
+
+  @Override
+  synchronized int pollWaitOps(boolean read, boolean write, boolean except) {
+    int ops = 0;
+    if (state == State.CONNECTING && (write || except)) {
+      ops |= Readiness.CONNECT;
+    }
+    if (read) {
+      ops |= state == State.LISTENING ? Readiness.ACCEPT : Readiness.READ;
+    }
+    if (write && state == State.CONNECTED) {
+      ops |= Readiness.WRITE;
+    }
+    return ops;
+  }
+
+  @Override
+  void notifyWhen(int ops, Runnable onReady) {
+    TcpEndpoint ep;
+    synchronized (this) {
+      ep = endpoint;
+      if (ep == null && !closed) {
+        earlyWaiters.add(onReady); // nothing can be ready before there is an endpoint; close still wakes
+        return;
+      }
+    }
+    if (ep == null) {
+      onReady.run();
+    } else {
+      ep.notifyWhen(ops, () -> {
+        if ((ops & Readiness.WRITE) != 0) {
+          synchronized (this) {
+            congested = false;
+          }
+        }
+        onReady.run();
+      });
+    }
+  }
+
+  // ---- addresses, shutdown, options, close ----
+
+  @Override
+  synchronized int localAddress(int[] out) {
+    if (endpoint == null || state == State.UNBOUND && endpoint.localPort() == 0) {
+      return -WSAEINVAL;
+    }
+    out[0] = endpoint.localIp();
+    out[1] = endpoint.localPort();
+    return out[1] == 0 ? -WSAEINVAL : 0;
+  }
+
+  @Override
+  synchronized int peerAddress(int[] out) {
+    if (state != State.CONNECTED || aborted) {
+      return -WSAENOTCONN;
+    }
+    out[0] = endpoint.remoteIp();
+    out[1] = endpoint.remotePort();
+    return 0;
+  }
+
+  @Override
+  synchronized int shutdown(int how) {
+    if (how < 0 || how > 2) {
+      return -WSAEINVAL;
+    }
+    if (state != State.CONNECTED) {
+      return -WSAENOTCONN;
+    }
+    if (how != 1 && !inputShut) {
+      inputShut = true;
+      endpoint.shutdownInput();
+    }
+    if (how != 0 && !outputShut) {
+      outputShut = true;
+      endpoint.shutdownOutput();
+    }
+    return 0;
+  }
+
+  /** For a lingering close: stops sending, so that the peer sees the end of the stream. */
+  synchronized void beginGracefulClose() {
+    if (!outputShut && endpoint != null && state == State.CONNECTED) {
+      outputShut = true;
+      endpoint.shutdownOutput();
+    }
+  }
+
+  /**
+   * For a lingering close: discards what the peer still sends until its end of stream.
+   *
+   * @return 0 when the peer has closed (or the connection is gone), {@link #WOULD_BLOCK} otherwise
+   */
+  synchronized int drainUntilPeerCloses() {
+    if (state != State.CONNECTED || aborted || eof || resetError != 0) {
+      return 0;
+    }
+    byte[] scratch = new byte[4096];
+    for (;;) {
+      int r = received(endpoint.read(scratch, 0, scratch.length));
+      if (r == WOULD_BLOCK) {
+        return WOULD_BLOCK;
+      }
+      if (r <= 0) {
+        return 0;
+      }
+    }
+  }
+
+  synchronized boolean isConnected() {
+    return state == State.CONNECTED && !aborted;
+  }
+
+  @Override
+  synchronized boolean isConnectedStream() {
+    return state == State.CONNECTED;
+  }
+
+  @Override
+  synchronized int transportOption(int option) {
+    TcpEndpoint ep = endpoint();
+    return ep == null ? -WSAENOBUFS : ep.getOption(option);
+  }
+
+  @Override
+  synchronized int setTransportOption(int option, int value) {
+    TcpEndpoint ep = endpoint();
+    return ep == null ? -WSAENOBUFS : ep.setOption(option, value);
+  }
+
+  @Override
+  void closeEndpoint(boolean abortive) {
+    TcpEndpoint ep;
+    List<Runnable> waiters;
+    synchronized (this) {
+      ep = endpoint;
+      waiters = new ArrayList<>(earlyWaiters);
+      earlyWaiters.clear();
+      for (TcpEndpoint waiting : pendingAccepts) {
+        waiting.close(true);
+      }
+      pendingAccepts.clear();
+    }
+    if (ep != null) {
+      ep.close(abortive);
+    }
+    waiters.forEach(Runnable::run);
+  }
+}

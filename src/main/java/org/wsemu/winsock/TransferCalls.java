@@ -1,0 +1,150 @@
+package org.wsemu.winsock;
+
+import static org.wsemu.winsock.WinSock.AF_INET;
+import static org.wsemu.winsock.WinSock.MSG_DONTROUTE;
+import static org.wsemu.winsock.WinSock.MSG_OOB;
+import static org.wsemu.winsock.WinSock.MSG_PEEK;
+import static org.wsemu.winsock.WinSock.WSAEAFNOSUPPORT;
+import static org.wsemu.winsock.WinSock.WSAEDESTADDRREQ;
+import static org.wsemu.winsock.WinSock.WSAEFAULT;
+import static org.wsemu.winsock.WinSock.WSAEINTR;
+import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
+import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
+
+import org.wsemu.winsock.WinsockCore.WsCall;
+
+/**
+ * send, sendto, recv and recvfrom. A blocking send returns only when all the data is in the
+ * transport; cancelled after part of it went, it leaves the stream compromised (reset, then
+ * WSAECONNABORTED). A blocking receive waits for data and, if cancelled, has consumed none.
+ */
+final class TransferCalls {
+  private final WinsockCore core;
+  private final SocketCalls sockets;
+
+  TransferCalls(WinsockCore core, SocketCalls sockets) {
+    this.core = core;
+    this.sockets = sockets;
+  }
+
+  /** A buffer argument: 0, or -WSAEFAULT when null or out of range. */
+  private static int checkBuffer(byte[] buf, int offset, int len) {
+    if (buf == null || offset < 0 || len < 0 || offset > buf.length - len) {
+      return -WSAEFAULT;
+    }
+    return 0;
+  }
+
+  int send(String function, int s, byte[] buf, int offset, int len, int flags, sockaddr_in to, int tolen, boolean hasTo) {
+    WsCall call = core.begin(function);
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      r = socket == null ? -WSAENOTSOCK : checkBuffer(buf, offset, len);
+    }
+    if (r == 0 && (flags & ~(MSG_OOB | MSG_DONTROUTE)) != 0) {
+      r = -WSAEOPNOTSUPP;
+    }
+    if (r == 0) {
+      r = socket instanceof StreamSocket stream
+          ? sendStream(call, stream, buf, offset, len, flags)
+          : sendDatagram(call, (DatagramSocket) socket, buf, offset, len, flags, to, tolen, hasTo);
+    }
+    return core.finish(call, r, "s", s, "len", len, "flags", flags);
+  }
+
+  private int sendStream(WsCall call, StreamSocket stream, byte[] buf, int offset, int len, int flags) {
+    boolean urgent = (flags & MSG_OOB) != 0 && len > 0;
+    int normal = urgent ? len - 1 : len;
+    boolean nonBlocking;
+    synchronized (stream) {
+      nonBlocking = stream.nonBlocking;
+    }
+    int[] sent = {0};
+    return sockets.block(call, stream, new BlockingCall(call.function, stream.handle, () -> {
+      if (stream.closed) {
+        return -WSAEINTR;
+      }
+      while (sent[0] < normal) {
+        int r = stream.sendSome(buf, offset + sent[0], normal - sent[0]);
+        if (r == WsSocket.WOULD_BLOCK) {
+          return nonBlocking && sent[0] > 0 ? sent[0] : r; // non-blocking: what went so far
+        }
+        if (r < 0) {
+          return r;
+        }
+        sent[0] += r;
+      }
+      if (urgent) {
+        int r = stream.sendUrgent(buf[offset + len - 1]);
+        if (r < 0) {
+          return r;
+        }
+      }
+      return len == 0 ? stream.sendSome(buf, offset, 0) : len;
+    }).watch(stream, false, true, false).onCancel(() -> {
+      if (sent[0] > 0) {
+        stream.abort(); // part of the data went: the stream is compromised
+      }
+    }));
+  }
+
+  private int sendDatagram(WsCall call, DatagramSocket datagram, byte[] buf, int offset, int len, int flags,
+      sockaddr_in to, int tolen, boolean hasTo) {
+    if ((flags & MSG_OOB) != 0) {
+      return -WSAEOPNOTSUPP;
+    }
+    boolean toPeer = !hasTo || to == null;
+    if (hasTo && to != null) {
+      if (tolen < sockaddr_in.SIZE) {
+        return -WSAEFAULT;
+      }
+      if (to.sin_family != AF_INET) {
+        return -WSAEAFNOSUPPORT;
+      }
+    }
+    if (hasTo && to == null && datagram.peerAddress(new int[2]) != 0) {
+      return -WSAEDESTADDRREQ;
+    }
+    int ip = toPeer ? 0 : Addresses.ip(to);
+    int port = toPeer ? 0 : Addresses.port(to);
+    return sockets.block(call, datagram, new BlockingCall(call.function, datagram.handle,
+        () -> datagram.closed ? -WSAEINTR : datagram.sendTo(buf, offset, len, ip, port, toPeer))
+        .watch(datagram, false, true, false));
+  }
+
+  int recv(String function, int s, byte[] buf, int offset, int len, int flags, sockaddr_in from, IntRef fromlen) {
+    WsCall call = core.begin(function);
+    int r = core.gate(call);
+    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    if (r == 0) {
+      r = socket == null ? -WSAENOTSOCK : checkBuffer(buf, offset, len);
+    }
+    if (r == 0 && from != null && (fromlen == null || fromlen.value < sockaddr_in.SIZE)) {
+      r = -WSAEFAULT;
+    }
+    if (r == 0 && (flags & ~(MSG_OOB | MSG_PEEK)) != 0) {
+      r = -WSAEOPNOTSUPP;
+    }
+    if (r == 0) {
+      int[] sender = new int[2];
+      WsSocket target = socket;
+      r = sockets.block(call, socket, new BlockingCall(function, s, () -> {
+        if (target.closed) {
+          return -WSAEINTR;
+        }
+        return target instanceof StreamSocket stream
+            ? stream.recv(buf, offset, len, flags)
+            : ((DatagramSocket) target).recvFrom(buf, offset, len, flags, sender);
+      }).watch(socket, true, false, false));
+      if (from != null && (r >= 0 || r == -WinSock.WSAEMSGSIZE)) {
+        if (socket instanceof StreamSocket) {
+          socket.peerAddress(sender);
+        }
+        Addresses.fill(from, sender[0], sender[1]);
+        fromlen.value = sockaddr_in.SIZE;
+      }
+    }
+    return core.finish(call, r, "s", s, "len", len, "flags", flags);
+  }
+}

@@ -1,0 +1,274 @@
+package org.wsemu.winsock;
+
+/**
+ * The functions of Windows Sockets 1.1 (WINSOCK.DLL), with their C names, argument order and
+ * return conventions, for the tasks of one emulator. Obtain it with {@code Emulator.winsock()};
+ * each call acts for the task whose thread makes it.
+ *
+ * <h2>Porting rule</h2>
+ * A C call becomes a call on this object with the same arguments in the same order. A socket
+ * ({@code SOCKET}) is an {@code int}; {@code INVALID_SOCKET} and {@code SOCKET_ERROR} are the
+ * failure values, and {@link #WSAGetLastError()} says why. A {@code struct sockaddr *} is a
+ * {@link sockaddr_in} with its length ({@code sizeof(sin)} is {@link sockaddr_in#SIZE}); an
+ * {@code int *} or {@code u_long *} out-parameter is an {@link IntRef}; a buffer is a
+ * {@code byte[]} with a length (and an offset variant). See the README for a ported routine.
+ *
+ * <h2>Errors</h2>
+ * No Java exception escapes a call, whatever the arguments: {@code null} or short structures and
+ * lengths give WSAEFAULT, unknown or closed sockets WSAENOTSOCK, wrong states WSAEINVAL,
+ * WSAENOTCONN, WSAEISCONN and so on. Before WSAStartup, and after the last WSACleanup, calls fail
+ * with WSANOTINITIALISED. The conversion functions ({@code htonl}..., {@code inet_addr},
+ * {@code inet_ntoa}) never fail and need no WSAStartup.
+ *
+ * <h2>Pseudo-blocking</h2>
+ * On a blocking socket a call that cannot complete at once waits in a loop that calls the task's
+ * blocking hook (in Win16 mode by default one that dispatches the task's messages, so window
+ * procedures run while the call waits) and otherwise parks without spinning until a message,
+ * readiness, a cancel or a deadline. While a task (that negotiated version 1.x) has such a call
+ * outstanding, every other call of that task fails with WSAEINPROGRESS, except
+ * {@link #WSAIsBlocking()} and {@link #WSACancelBlockingCall()}, which ends the call with WSAEINTR.
+ *
+ * <h2>Threads and ownership</h2>
+ * Every function except the conversions is task-only ({@link org.wsemu.TaskThreadException}
+ * otherwise). Last error, blocking hook and blocking state belong to the task. In Win16 mode each
+ * task is an application with its own WSAStartup count and its own sockets (another task's socket
+ * is WSAENOTSOCK); in Win32 mode the emulator is one process whose tasks share them.
+ */
+public interface WinsockApi {
+
+  // ---- initialisation and errors ----
+
+  /**
+   * Starts the use of Windows Sockets by the calling application. The emulator supports versions
+   * 1.0, 1.1, 2.0, 2.1 and 2.2; the caller gets the highest one not above {@code wVersionRequired}.
+   *
+   * @param wVersionRequired {@code MAKEWORD(major, minor)}
+   * @return 0, or the error itself (WSAVERNOTSUPPORTED below 1.0, WSAEFAULT for a null
+   *     {@code lpWSAData}, WSAEINPROGRESS during a blocking call); WSAGetLastError is not used
+   */
+  int WSAStartup(int wVersionRequired, WSADATA lpWSAData);
+
+  /**
+   * Ends one WSAStartup. The last one resets the application's connected stream sockets and closes
+   * all its sockets; their handles are then invalid.
+   *
+   * @return 0, or SOCKET_ERROR (WSANOTINITIALISED, WSAEINPROGRESS)
+   */
+  int WSACleanup();
+
+  /** The calling task's last error. Never fails. */
+  int WSAGetLastError();
+
+  /** Sets the calling task's last error. */
+  void WSASetLastError(int iError);
+
+  // ---- pseudo-blocking control ----
+
+  /**
+   * Installs a blocking hook for the calling task.
+   *
+   * @return the previous hook (the first time, the emulator's default hook object, never null);
+   *     {@code null} on failure: WSAEFAULT for a null hook, WSAEINPROGRESS during a blocking call,
+   *     WSAEOPNOTSUPP after negotiating version 2 or later, WSANOTINITIALISED
+   */
+  BlockingHook WSASetBlockingHook(BlockingHook lpBlockFunc);
+
+  /**
+   * Restores the default blocking behaviour (not the previous hook): in Win16 mode the message
+   * dispatching default hook, in Win32 mode no hook at all.
+   *
+   * @return 0, or SOCKET_ERROR (WSANOTINITIALISED, WSAEINPROGRESS, WSAEOPNOTSUPP)
+   */
+  int WSAUnhookBlockingHook();
+
+  /** Whether the calling task has a blocking call outstanding. Callable at any time; never fails. */
+  boolean WSAIsBlocking();
+
+  /**
+   * Cancels the calling task's outstanding blocking call, which then fails with WSAEINTR unless it
+   * completed first. Callable at any time (from the hook, or a window procedure dispatched by it).
+   *
+   * @return 0, or SOCKET_ERROR (WSAEINVAL when nothing blocks, WSAEOPNOTSUPP after version 2)
+   */
+  int WSACancelBlockingCall();
+
+  // ---- sockets ----
+
+  /**
+   * Creates a socket: {@code AF_INET} with {@code SOCK_STREAM} (TCP) or {@code SOCK_DGRAM} (UDP).
+   *
+   * @return the socket, or INVALID_SOCKET (WSAEAFNOSUPPORT, WSAESOCKTNOSUPPORT,
+   *     WSAEPROTONOSUPPORT, WSAEPROTOTYPE, WSAEMFILE, WSAENETDOWN...)
+   */
+  int socket(int af, int type, int protocol);
+
+  /** Binds a local address (port 0 picks one). @return 0 or SOCKET_ERROR */
+  int bind(int s, sockaddr_in name, int namelen);
+
+  /** Listens for connections; the backlog is clamped to 1..SOMAXCONN. @return 0 or SOCKET_ERROR */
+  int listen(int s, int backlog);
+
+  /**
+   * Accepts a connection (a blocking routine). {@code addr} may be null; otherwise
+   * {@code addrlen} must be at least 16 and receives the length written.
+   *
+   * @return the new socket, or INVALID_SOCKET
+   */
+  int accept(int s, sockaddr_in addr, IntRef addrlen);
+
+  /** Connects (a blocking routine on a blocking socket; else WSAEWOULDBLOCK). @return 0 or SOCKET_ERROR */
+  int connect(int s, sockaddr_in name, int namelen);
+
+  /** Sends (a blocking routine). @return the bytes sent, or SOCKET_ERROR */
+  int send(int s, byte[] buf, int len, int flags);
+
+  /** {@link #send(int, byte[], int, int)} from {@code buf[offset]}. */
+  int send(int s, byte[] buf, int offset, int len, int flags);
+
+  /** Sends a datagram to {@code to} (a blocking routine). @return the bytes sent, or SOCKET_ERROR */
+  int sendto(int s, byte[] buf, int len, int flags, sockaddr_in to, int tolen);
+
+  /** {@link #sendto(int, byte[], int, int, sockaddr_in, int)} from {@code buf[offset]}. */
+  int sendto(int s, byte[] buf, int offset, int len, int flags, sockaddr_in to, int tolen);
+
+  /**
+   * Receives (a blocking routine); {@code MSG_PEEK} leaves the data queued.
+   *
+   * @return the bytes received, 0 when the peer closed gracefully, or SOCKET_ERROR
+   */
+  int recv(int s, byte[] buf, int len, int flags);
+
+  /** {@link #recv(int, byte[], int, int)} into {@code buf[offset]}. */
+  int recv(int s, byte[] buf, int offset, int len, int flags);
+
+  /**
+   * Receives a datagram and its sender (a blocking routine). {@code from} may be null; otherwise
+   * {@code fromlen} must be at least 16. A datagram longer than {@code len} is truncated: the call
+   * fails with WSAEMSGSIZE after filling the buffer.
+   *
+   * @return the bytes received, or SOCKET_ERROR
+   */
+  int recvfrom(int s, byte[] buf, int len, int flags, sockaddr_in from, IntRef fromlen);
+
+  /** {@link #recvfrom(int, byte[], int, int, sockaddr_in, IntRef)} into {@code buf[offset]}. */
+  int recvfrom(int s, byte[] buf, int offset, int len, int flags, sockaddr_in from, IntRef fromlen);
+
+  /**
+   * Waits until sockets are readable, writable or in error (a blocking routine). {@code nfds} is
+   * ignored; a null set is empty; the sets keep only the ready sockets. A null {@code timeout}
+   * waits indefinitely; {@code {0, 0}} polls without calling the hook or yielding.
+   *
+   * @return how many sockets are ready (0 on timeout), or SOCKET_ERROR
+   */
+  int select(int nfds, fd_set readfds, fd_set writefds, fd_set exceptfds, timeval timeout);
+
+  /**
+   * Closes a socket. With SO_LINGER on and a non-zero time it is a blocking routine that waits for
+   * the graceful close; with time 0 it resets the connection.
+   *
+   * @return 0 or SOCKET_ERROR
+   */
+  int closesocket(int s);
+
+  /** Disables receiving (0), sending (1) or both (2); never blocks. @return 0 or SOCKET_ERROR */
+  int shutdown(int s, int how);
+
+  /**
+   * Reads an option into {@code optval}: an int option is {@code sizeof(int)} bytes, little-endian
+   * (2 in Win16 mode, 4 in Win32 mode); SO_LINGER is a 4-byte {@code linger}.
+   *
+   * @return 0 or SOCKET_ERROR (WSAEFAULT when {@code optlen} is too small, WSAENOPROTOOPT...)
+   */
+  int getsockopt(int s, int level, int optname, byte[] optval, IntRef optlen);
+
+  /** {@link #getsockopt(int, int, int, byte[], IntRef)} for an int option: C's {@code (char*)&value}. */
+  int getsockopt(int s, int level, int optname, IntRef optval, IntRef optlen);
+
+  /** {@link #getsockopt(int, int, int, byte[], IntRef)} for SO_LINGER: C's {@code (char*)&lg}. */
+  int getsockopt(int s, int level, int optname, linger optval, IntRef optlen);
+
+  /** Sets an option from {@code optval} (layout as in getsockopt). @return 0 or SOCKET_ERROR */
+  int setsockopt(int s, int level, int optname, byte[] optval, int optlen);
+
+  /** {@link #setsockopt(int, int, int, byte[], int)} for an int option. */
+  int setsockopt(int s, int level, int optname, IntRef optval, int optlen);
+
+  /** {@link #setsockopt(int, int, int, byte[], int)} for SO_LINGER. */
+  int setsockopt(int s, int level, int optname, linger optval, int optlen);
+
+  /** The peer's address. @return 0 or SOCKET_ERROR (WSAENOTCONN...) */
+  int getpeername(int s, sockaddr_in name, IntRef namelen);
+
+  /** The local address. @return 0 or SOCKET_ERROR (WSAEINVAL when not bound...) */
+  int getsockname(int s, sockaddr_in name, IntRef namelen);
+
+  /**
+   * FIONBIO ({@code *argp} non-zero: non-blocking), FIONREAD (bytes readable), SIOCATMARK.
+   *
+   * @return 0 or SOCKET_ERROR
+   */
+  int ioctlsocket(int s, int cmd, IntRef argp);
+
+  // ---- database (blocking routines, from the emulator's embedded tables) ----
+
+  /**
+   * The host of that name or alias (never a dotted address string).
+   *
+   * @return the task's hostent, overwritten by its next host lookup; null on failure
+   */
+  hostent gethostbyname(String name);
+
+  /**
+   * The host with that address ({@code len} 4, {@code type} AF_INET, network order).
+   *
+   * @return the task's hostent, or null
+   */
+  hostent gethostbyaddr(byte[] addr, int len, int type);
+
+  /** The service of that name for {@code proto} ("tcp", "udp" or null for any). @return the task's servent, or null */
+  servent getservbyname(String name, String proto);
+
+  /** The service on that port (network order). @return the task's servent, or null */
+  servent getservbyport(int port, String proto);
+
+  /** The protocol of that name. @return the task's protoent, or null */
+  protoent getprotobyname(String name);
+
+  /** The protocol of that number. @return the task's protoent, or null */
+  protoent getprotobynumber(int number);
+
+  /**
+   * Copies the local host's name, NUL-terminated, into {@code name}.
+   *
+   * @return 0 or SOCKET_ERROR (WSAEFAULT when {@code namelen} is too small)
+   */
+  int gethostname(byte[] name, int namelen);
+
+  // ---- conversions (any thread, no WSAStartup needed) ----
+
+  /** {@code htonl}. */
+  int htonl(int hostlong);
+
+  /** {@code htons}. */
+  int htons(int hostshort);
+
+  /** {@code ntohl}. */
+  int ntohl(int netlong);
+
+  /** {@code ntohs}. */
+  int ntohs(int netshort);
+
+  /**
+   * Parses a dotted address ("a.b.c.d", also "a.b.c", "a.b", "a" with the last part filling the
+   * rest, and octal or hexadecimal parts, as Berkeley's inet_addr).
+   *
+   * @return the address in network order (see {@link in_addr}), or INADDR_NONE
+   */
+  int inet_addr(String cp);
+
+  /** The dotted form of an address, or null for a null argument. */
+  String inet_ntoa(in_addr in);
+
+  /** {@code __WSAFDIsSet}: whether {@code fd} is in {@code set}. */
+  boolean __WSAFDIsSet(int fd, fd_set set);
+}

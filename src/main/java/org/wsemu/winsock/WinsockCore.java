@@ -1,0 +1,192 @@
+package org.wsemu.winsock;
+
+import static org.wsemu.winsock.WinSock.SOCKET_ERROR;
+import static org.wsemu.winsock.WinSock.WSAEINPROGRESS;
+import static org.wsemu.winsock.WinSock.WSANOTINITIALISED;
+
+import java.util.List;
+import org.wsemu.SchedulingMode;
+import org.wsemu.kernel.HandleTable;
+import org.wsemu.kernel.Kernel;
+import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.TaskListener;
+import org.wsemu.net.Network;
+import org.wsemu.trace.Trace;
+import org.wsemu.trace.TraceKind;
+
+/**
+ * What every Winsock function of one emulator shares: per-task state, the applications (one per
+ * task in Win16 mode, one for the whole emulator in Win32 mode), the socket table, the network,
+ * the blocking engine, the two gates (WSANOTINITIALISED, WSAEINPROGRESS), last-error setting and
+ * call tracing.
+ *
+ * <p>Thread-safe; per-task state is touched only on its task's thread.
+ */
+final class WinsockCore implements TaskListener {
+  private static final Object TASK_KEY = new Object();
+  private static final Object APP_KEY = new Object();
+
+  final Kernel kernel;
+  final Trace trace;
+  final Network network; // null: no network in this emulator (WSAENETDOWN)
+  final WinsockConfig config;
+  final boolean win16;
+  final HandleTable<WsSocket> sockets;
+  private final WsApp processApp;
+  BlockingEngine engine; // set once at wiring
+
+  WinsockCore(Kernel kernel, Network network, WinsockConfig config) {
+    this.kernel = kernel;
+    this.trace = kernel.trace();
+    this.network = network;
+    this.config = config;
+    this.win16 = kernel.mode() == SchedulingMode.WIN16;
+    this.sockets = new HandleTable<>(1, win16 ? 0xFFFE : 0x7FFFFFFE);
+    this.processApp = win16 ? null : new WsApp("process");
+    kernel.addTaskListener(this);
+    kernel.addShutdownListener(this::shutdown);
+  }
+
+  // ---- per-task state and applications ----
+
+  @Override
+  public void created(TaskControl task) {
+    task.attach(TASK_KEY, new WsTask(task));
+    if (win16) {
+      task.attach(APP_KEY, new WsApp(task.label()));
+    }
+  }
+
+  @Override
+  public void exiting(TaskControl task) {
+    if (win16) {
+      closeAll(app(task).end()); // the application ends with its task
+    }
+  }
+
+  WsTask task(TaskControl task) {
+    return task.attachment(TASK_KEY, WsTask.class);
+  }
+
+  WsApp app(TaskControl task) {
+    return win16 ? task.attachment(APP_KEY, WsApp.class) : processApp;
+  }
+
+  /** The version that decides the task's rules: its own negotiation, else its application's. */
+  int version(WsTask task, WsApp app) {
+    return task.version != 0 ? task.version : app.version();
+  }
+
+  boolean versionTwo(WsTask task, WsApp app) {
+    return Startup.isVersionTwo(version(task, app));
+  }
+
+  /** Whether a version 1 task is inside a blocking call (the WSAEINPROGRESS rule). */
+  boolean inProgress(WsTask task, WsApp app) {
+    return !task.loops.isEmpty() && !versionTwo(task, app);
+  }
+
+  // ---- one API call ----
+
+  /** Starts a task-only call: finds the caller's state. */
+  WsCall begin(String function) {
+    TaskControl me = kernel.require(function);
+    return new WsCall(function, me, task(me), app(me));
+  }
+
+  /** The WSANOTINITIALISED and WSAEINPROGRESS gates: 0 or -error. */
+  int gate(WsCall call) {
+    if (!call.app.initialized()) {
+      return -WSANOTINITIALISED;
+    }
+    return inProgress(call.task, call.app) ? -WSAEINPROGRESS : 0;
+  }
+
+  /** The caller's socket {@code s}, or null (WSAENOTSOCK): unknown, closed, or another application's. */
+  WsSocket socket(WsCall call, int s) {
+    WsSocket socket = sockets.get(s);
+    return socket != null && socket.app == call.app && !socket.closed ? socket : null;
+  }
+
+  /**
+   * Ends a call that returns an int: a negative result is an error, which becomes the task's last
+   * error and SOCKET_ERROR (= INVALID_SOCKET). Traces the call with its arguments.
+   */
+  int finish(WsCall call, int result, Object... args) {
+    int ret = result;
+    if (result < 0) {
+      call.task.lastError = -result;
+      ret = SOCKET_ERROR;
+    }
+    if (trace.enabled()) {
+      Trace.EventBuilder event = trace.event(TraceKind.CALL, call.me.label(), call.function);
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        event.with((String) args[i], args[i + 1]);
+      }
+      event.with("ret", ret);
+      if (result < 0) {
+        event.with("error", ErrorNames.of(-result));
+      }
+      event.emit();
+    }
+    return ret;
+  }
+
+  /** Ends a call that returns a structure: null and the error when {@code result} is negative. */
+  <T> T finishValue(WsCall call, int result, T value, Object... args) {
+    finish(call, result < 0 ? result : 0, args);
+    return result < 0 ? null : value;
+  }
+
+  // ---- sockets ----
+
+  /** Registers a new socket of the caller's application: its handle, or -WSAEMFILE. */
+  int register(WsCall call, java.util.function.IntFunction<WsSocket> factory) {
+    WsSocket socket = sockets.allocate(factory);
+    if (socket == null) {
+      return -WinSock.WSAEMFILE;
+    }
+    call.app.add(socket);
+    return socket.handle;
+  }
+
+  /** Forgets a socket and closes it; tasks blocked on it wake and fail with WSAEINTR. */
+  void remove(WsSocket socket, boolean abortive) {
+    socket.app.remove(socket);
+    sockets.free(socket.handle);
+    socket.close(abortive);
+  }
+
+  /** Closes sockets as the last WSACleanup does: connected streams are reset. */
+  void closeAll(List<WsSocket> all) {
+    for (WsSocket socket : all) {
+      sockets.free(socket.handle);
+      socket.close(socket.isConnectedStream());
+    }
+  }
+
+  private void shutdown() {
+    for (WsSocket socket : sockets.values()) {
+      sockets.free(socket.handle);
+      socket.close(true);
+    }
+    if (network != null) {
+      network.shutdown();
+    }
+  }
+
+  /** The state of one API call. */
+  static final class WsCall {
+    final String function;
+    final TaskControl me;
+    final WsTask task;
+    final WsApp app;
+
+    WsCall(String function, TaskControl me, WsTask task, WsApp app) {
+      this.function = function;
+      this.me = me;
+      this.task = task;
+      this.app = app;
+    }
+  }
+}

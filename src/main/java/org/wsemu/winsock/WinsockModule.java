@@ -1,0 +1,47 @@
+package org.wsemu.winsock;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.wsemu.kernel.Kernel;
+import org.wsemu.net.Network;
+import org.wsemu.net.NetworkFactory;
+import org.wsemu.user.User;
+
+/**
+ * Wiring entry of the Winsock layer, used by {@link org.wsemu.Emulator}; applications call
+ * {@code Emulator.winsock()} instead.
+ *
+ * <p>Thread-safe.
+ */
+public final class WinsockModule {
+  private WinsockModule() {}
+
+  /**
+   * Installs Windows Sockets on a kernel that already has USER.
+   *
+   * @param network the emulator's network, or null for none (socket() then fails with WSAENETDOWN;
+   *     the database functions still work)
+   * @return the Winsock functions for that kernel's tasks
+   */
+  public static WinsockApi install(Kernel kernel, User user, NetworkFactory network, WinsockConfig config) {
+    Network created = network == null ? null : network.create(kernel.config().name());
+    WinsockCore core = new WinsockCore(kernel, created, config);
+    BlockingHook defaultHook = new DefaultBlockingHook(user, () -> {
+      var me = kernel.current();
+      if (me != null) {
+        RealWinsock.cancel(core.task(me));
+      }
+    }, config.repostQuitFromDefaultHook());
+    core.engine = new BlockingEngine(kernel, defaultHook, config.hookRepollInterval().toMillis());
+    List<HostRecord> hosts = new ArrayList<>();
+    for (WinsockConfig.Host host : config.hosts()) {
+      List<byte[]> addresses = new ArrayList<>();
+      for (String dotted : host.addresses()) {
+        in_addr address = new in_addr(Addresses.inetAddr(dotted));
+        addresses.add(address.bytes());
+      }
+      hosts.add(new HostRecord(host.name(), host.aliases(), addresses));
+    }
+    return new RealWinsock(core, new Lookups(Database.create(config.hostName(), hosts)));
+  }
+}

@@ -1,0 +1,73 @@
+package org.wsemu.winsock;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Windows Sockets application: its WSAStartup count, the version it negotiated first, and its
+ * sockets. In Win16 mode every task is one; in Win32 mode the emulator is one process, one
+ * application shared by every task.
+ *
+ * <p>Thread-safe.
+ */
+final class WsApp {
+  final String name;
+  private int startups;
+  private int version;
+  private final Set<WsSocket> sockets = new LinkedHashSet<>();
+
+  WsApp(String name) {
+    this.name = name;
+  }
+
+  synchronized boolean initialized() {
+    return startups > 0;
+  }
+
+  /** One more WSAStartup; the first one sets the application's version. */
+  synchronized void startup(int negotiated) {
+    if (startups++ == 0) {
+      version = negotiated;
+    }
+  }
+
+  /**
+   * One less WSAStartup.
+   *
+   * @return the sockets to close if that was the last one, else an empty list
+   */
+  synchronized List<WsSocket> cleanup() {
+    if (--startups > 0) {
+      return List.of();
+    }
+    List<WsSocket> all = new ArrayList<>(sockets);
+    sockets.clear();
+    return all;
+  }
+
+  /** Forgets everything: the application ended. Returns its sockets. */
+  synchronized List<WsSocket> end() {
+    startups = 0;
+    List<WsSocket> all = new ArrayList<>(sockets);
+    sockets.clear();
+    return all;
+  }
+
+  synchronized int version() {
+    return version;
+  }
+
+  synchronized int socketCount() {
+    return sockets.size();
+  }
+
+  synchronized void add(WsSocket socket) {
+    sockets.add(socket);
+  }
+
+  synchronized void remove(WsSocket socket) {
+    sockets.remove(socket);
+  }
+}

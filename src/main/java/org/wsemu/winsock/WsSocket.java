@@ -1,0 +1,90 @@
+package org.wsemu.winsock;
+
+/**
+ * An emulated socket: the Windows Sockets semantics of one handle (states, stored options, blocking
+ * mode, errors) over a transport endpoint of the emulator's network. Subclasses implement streams
+ * and datagrams.
+ *
+ * <p>Operations return non-negative results or the negated WSAE* code; {@code -WSAEWOULDBLOCK}
+ * means "cannot complete now", which the blocking engine turns into a wait on a blocking socket.
+ * They never block. Thread-safe: operations are synchronized on the socket.
+ */
+abstract class WsSocket {
+  static final int WOULD_BLOCK = -WinSock.WSAEWOULDBLOCK;
+
+  /** select() bits reported by {@link #poll}. */
+  static final int READABLE = 1;
+  static final int WRITABLE = 2;
+  static final int EXCEPTION = 4;
+
+  final int handle;
+  final int type;
+  final WsApp app;
+  volatile boolean closed;
+  boolean nonBlocking; // guarded by this
+  boolean debug; // SO_DEBUG, stored
+  boolean dontRoute; // SO_DONTROUTE, stored
+  int pendingError; // SO_ERROR, guarded by this
+
+  WsSocket(int handle, int type, WsApp app) {
+    this.handle = handle;
+    this.type = type;
+    this.app = app;
+  }
+
+  /** Which of the requested select() conditions hold now ({@link #READABLE}...); may read ahead. */
+  abstract int poll(boolean read, boolean write, boolean except);
+
+  /** The network readiness ({@code Readiness} bits) that could change what {@link #poll} says. */
+  abstract int pollWaitOps(boolean read, boolean write, boolean except);
+
+  /** Calls {@code onReady} once when one of {@code ops} may hold; nothing if there is no endpoint yet. */
+  abstract void notifyWhen(int ops, Runnable onReady);
+
+  /** Bytes readable now (FIONREAD), or -error. */
+  abstract int readable();
+
+  /** Binds; 0 or -error. */
+  abstract int bind(int ip, int port);
+
+  /** Local address and port (host order) into {@code out}; 0, or -WSAEINVAL when unbound. */
+  abstract int localAddress(int[] out);
+
+  /** Peer address and port into {@code out}; 0, or -WSAENOTCONN. */
+  abstract int peerAddress(int[] out);
+
+  /** shutdown(how); 0 or -error. */
+  abstract int shutdown(int how);
+
+  /** Closes the endpoint; {@code abortive} resets a connection. */
+  abstract void closeEndpoint(boolean abortive);
+
+  /** Whether closing must reset this socket's connection (WSACleanup resets connected streams). */
+  abstract boolean isConnectedStream();
+
+  /** A transport option (SO_RCVBUF...) through the endpoint: value or -error. */
+  abstract int transportOption(int option);
+
+  /** Sets a transport option; 0 or -error. */
+  abstract int setTransportOption(int option, int value);
+
+  /** Marks the socket closed and closes its endpoint; waiting tasks wake and see WSAEINTR. */
+  final void close(boolean abortive) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    closeEndpoint(abortive);
+  }
+
+  String typeName() {
+    return type == WinSock.SOCK_STREAM ? "stream" : "dgram";
+  }
+
+  @Override
+  public String toString() {
+    return typeName() + " socket " + handle;
+  }
+}

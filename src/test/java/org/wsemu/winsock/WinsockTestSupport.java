@@ -1,0 +1,116 @@
+package org.wsemu.winsock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wsemu.winsock.WinSock.AF_INET;
+import static org.wsemu.winsock.WinSock.INADDR_LOOPBACK;
+import static org.wsemu.winsock.WinSock.INVALID_SOCKET;
+import static org.wsemu.winsock.WinSock.SOCK_STREAM;
+import static org.wsemu.winsock.WinSock.htonl;
+import static org.wsemu.winsock.WinSock.htons;
+import static org.wsemu.winsock.WinSock.ntohs;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wsemu.Clock;
+import org.wsemu.Emulator;
+import org.wsemu.SchedulingMode;
+import org.wsemu.testing.Emus;
+import org.wsemu.user.User;
+
+/**
+ * Fixtures for the Winsock tests: emulators on the real network (Win16 with the real clock, which
+ * the real network needs), one-task runs, listeners and connected pairs on loopback.
+ */
+final class WinsockTestSupport {
+  private WinsockTestSupport() {}
+
+  /** Runs the test once per scheduling mode. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SchedulingMode.class)
+  @interface BothModes {}
+
+  /** A task body with the emulator's APIs at hand. */
+  @FunctionalInterface
+  interface Body {
+    int run(Emulator emu, WinsockApi ws, User user) throws Exception;
+  }
+
+  /** A builder for {@code mode} on the real network (real clock), quiet and quick to shut down. */
+  static Emulator.Builder builder(SchedulingMode mode) {
+    return Emus.builder(mode).clock(Clock.system());
+  }
+
+  /** Runs {@code body} as the only task of a fresh real-network emulator; returns its exit code. */
+  static int run(SchedulingMode mode, Body body) throws Exception {
+    return run(builder(mode), body);
+  }
+
+  /** Runs {@code body} as the only task of an emulator built from {@code builder}. */
+  static int run(Emulator.Builder builder, Body body) throws Exception {
+    try (Emulator emu = builder.build()) {
+      return Emus.run(emu, () -> body.run(emu, emu.winsock(), emu.user()));
+    }
+  }
+
+  /** WSAStartup(1.1), asserting success. */
+  static WSADATA startup(WinsockApi ws) {
+    return startup(ws, 0x0101);
+  }
+
+  /** WSAStartup of {@code version}, asserting success. */
+  static WSADATA startup(WinsockApi ws, int version) {
+    WSADATA data = new WSADATA();
+    assertEquals(0, ws.WSAStartup(version, data), "WSAStartup");
+    return data;
+  }
+
+  /** 127.0.0.1:port as a sockaddr_in. */
+  static sockaddr_in loopback(int port) {
+    return new sockaddr_in(htons(port), htonl(INADDR_LOOPBACK));
+  }
+
+  /** The local port of a bound socket. */
+  static int localPort(WinsockApi ws, int s) {
+    sockaddr_in name = new sockaddr_in();
+    assertEquals(0, ws.getsockname(s, name, new IntRef(sockaddr_in.SIZE)), "getsockname");
+    return ntohs(name.sin_port);
+  }
+
+  /** A listening stream socket on an ephemeral loopback port: {socket, port}. */
+  static int[] listener(WinsockApi ws) {
+    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    assertEquals(true, s != INVALID_SOCKET, "socket");
+    assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE), "bind");
+    assertEquals(0, ws.listen(s, 5), "listen");
+    return new int[] {s, localPort(ws, s)};
+  }
+
+  /**
+   * A connected pair of blocking stream sockets made in one task: {client, server side, listener}.
+   * The blocking connect completes because the listener's backlog takes the connection.
+   */
+  static int[] pair(WinsockApi ws) {
+    int[] listener = listener(ws);
+    int client = ws.socket(AF_INET, SOCK_STREAM, 0);
+    assertEquals(0, ws.connect(client, loopback(listener[1]), sockaddr_in.SIZE), "connect");
+    int server = ws.accept(listener[0], null, null);
+    assertEquals(true, server != INVALID_SOCKET, "accept");
+    return new int[] {client, server, listener[0]};
+  }
+
+  /** The bytes of an ASCII string. */
+  static byte[] ascii(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** The first {@code n} bytes of {@code buf} as ASCII. */
+  static String ascii(byte[] buf, int n) {
+    return new String(buf, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
+  }
+}
