@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "wsemu 0.1.0",
     description = "An emulator of Windows Sockets 1.1 and its pseudo-blocking model.",
-    subcommands = {DemoCommand.class})
+    subcommands = {DemoCommand.class, ClientCommand.class})
 public final class Main {
   Main() {}
 

@@ -2,7 +2,6 @@ package org.wsemu.winsock;
 
 import static org.wsemu.winsock.WinSock.WSAEINTR;
 
-import org.wsemu.NestingLimitException;
 import org.wsemu.SchedulingMode;
 import org.wsemu.TaskTerminatedException;
 import org.wsemu.kernel.Kernel;
@@ -86,7 +85,7 @@ final class BlockingEngine {
         trace.event(TraceKind.UNBLOCK, me.label(), call.function)
             .with("s", call.socket)
             .with("ret", result >= 0 ? result : -1)
-            .with("error", result >= 0 ? 0 : -result)
+            .with("error", result >= 0 ? "0" : ErrorNames.of(-result))
             .with("cancelled", loop.cancelled)
             .emit();
       }
@@ -147,9 +146,7 @@ final class BlockingEngine {
         }
       } catch (TaskTerminatedException e) {
         throw e;
-      } catch (NestingLimitException e) {
-        kernel.callbackFailed(me, name, e);
-      } catch (RuntimeException | StackOverflowError | AssertionError e) {
+      } catch (RuntimeException | StackOverflowError | AssertionError e) { // NestingLimitException too
         kernel.callbackFailed(me, name, e);
       }
       if (trace.enabled()) {

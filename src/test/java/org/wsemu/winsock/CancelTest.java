@@ -1,0 +1,215 @@
+package org.wsemu.winsock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.user.WinUser.WM_TIMER;
+import static org.wsemu.winsock.WinSock.*;
+import static org.wsemu.winsock.WinsockTestSupport.*;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wsemu.Emulator;
+import org.wsemu.SchedulingMode;
+import org.wsemu.testing.Emus;
+
+/** WSACancelBlockingCall from the hook and from a window procedure, its races, and what a cancel leaves behind. */
+@Timeout(20)
+class CancelTest {
+
+  @BothModes
+  void aCancelFromTheHookEndsTheCallWithWsaeintr(SchedulingMode mode) throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      ws.WSASetBlockingHook(() -> {
+        seen.add("hook blocking=" + ws.WSAIsBlocking() + " cancel=" + ws.WSACancelBlockingCall());
+        return false;
+      });
+      assertEquals(SOCKET_ERROR, ws.recv(pair[1], new byte[10], 10, 0));
+      seen.add("recv error=" + ws.WSAGetLastError() + " blocking=" + ws.WSAIsBlocking());
+      return 0;
+    });
+    assertEquals(List.of("hook blocking=true cancel=0", "recv error=" + WSAEINTR + " blocking=false"), seen);
+  }
+
+  @Test
+  void aWmTimerDispatchedByTheDefaultHookCanCancelTheCall() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    run(SchedulingMode.WIN16, (emu, ws, user) -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      int hwnd = Emus.window(user, "Timeout", (h, m, w, l) -> {
+        if (m == WM_TIMER) {
+          user.KillTimer(h, 1);
+          seen.add("timeout cancel=" + ws.WSACancelBlockingCall());
+        }
+        return user.DefWindowProc(h, m, w, l);
+      });
+      user.SetTimer(hwnd, 1, 50, null);
+      assertEquals(SOCKET_ERROR, ws.recv(pair[1], new byte[10], 10, 0));
+      seen.add("recv error=" + ws.WSAGetLastError());
+      return 0;
+    });
+    assertEquals(List.of("timeout cancel=0", "recv error=" + WSAEINTR), seen);
+  }
+
+  @BothModes
+  void cancellingWithNothingBlockingIsWsaeinval(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      assertEquals(SOCKET_ERROR, ws.WSACancelBlockingCall());
+      assertEquals(WSAEINVAL, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void cancellingTwiceInOneCallIsHarmless(SchedulingMode mode) throws Exception {
+    List<Integer> results = new CopyOnWriteArrayList<>();
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      ws.WSASetBlockingHook(() -> {
+        results.add(ws.WSACancelBlockingCall());
+        results.add(ws.WSACancelBlockingCall());
+        return false;
+      });
+      results.add(ws.recv(pair[1], new byte[10], 10, 0));
+      results.add(ws.WSAGetLastError());
+      return 0;
+    });
+    assertEquals(List.of(0, 0, SOCKET_ERROR, WSAEINTR), results);
+  }
+
+  @BothModes
+  void whenTheOperationCompletesFirstTheCallSucceedsAndTheCancelStillReturnedZero(SchedulingMode mode) throws Exception {
+    AtomicInteger hookCalls = new AtomicInteger();
+    List<Integer> cancels = new CopyOnWriteArrayList<>();
+    int[] received = new int[2];
+    // no re-polling: the hook runs again only when the data has arrived
+    try (Emulator emu = builder(mode).hookRepollInterval(Duration.ofMinutes(1)).build()) {
+      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+        WinsockApi ws = emu.winsock();
+        startup(ws);
+        int[] listener = listener(ws);
+        srv.listening(listener[1]);
+        int s = ws.accept(listener[0], null, null);
+        ws.WSASetBlockingHook(() -> {
+          if (hookCalls.incrementAndGet() > 1) {
+            cancels.add(ws.WSACancelBlockingCall()); // the data is already there
+          }
+          return false;
+        });
+        received[0] = ws.recv(s, new byte[10], 10, 0);
+        received[1] = ws.WSAGetLastError();
+        return 0;
+      });
+      try (Peer peer = server.connect()) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hookCalls.get() == 1);
+        peer.send("late");
+        Emus.join(server.task);
+      }
+    }
+    assertEquals(4, received[0]);
+    assertEquals(List.of(0), cancels);
+  }
+
+  @BothModes
+  void aCancelledRecvHasConsumedNothing(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
+      assertEquals(SOCKET_ERROR, ws.recv(pair[1], new byte[10], 10, 0));
+      assertEquals(WSAEINTR, ws.WSAGetLastError());
+      ws.WSAUnhookBlockingHook();
+      assertEquals(5, ws.send(pair[0], ascii("intact"), 5, 0));
+      byte[] buf = new byte[10];
+      int n = ws.recv(pair[1], buf, 10, 0);
+      assertEquals("intac", ascii(buf, n));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void aCancelledSendThatHadSentPartOfItsDataAbortsTheConnection(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      ws.setsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, new IntRef(4096), 4);
+      ws.setsockopt(pair[1], SOL_SOCKET, SO_RCVBUF, new IntRef(4096), 4);
+      int[] hookCalls = {0};
+      ws.WSASetBlockingHook(() -> {
+        if (++hookCalls[0] == 2) {
+          ws.WSACancelBlockingCall();
+        }
+        return false;
+      });
+      byte[] big = new byte[16 * 1024 * 1024]; // the peer never reads: the send must block part way
+      assertEquals(SOCKET_ERROR, ws.send(pair[0], big, big.length, 0));
+      assertEquals(WSAEINTR, ws.WSAGetLastError());
+      ws.WSAUnhookBlockingHook();
+      assertEquals(SOCKET_ERROR, ws.send(pair[0], big, 1, 0));
+      assertEquals(WSAECONNABORTED, ws.WSAGetLastError());
+      assertEquals(SOCKET_ERROR, ws.recv(pair[0], big, 1, 0));
+      assertEquals(WSAECONNABORTED, ws.WSAGetLastError());
+      assertEquals(0, ws.closesocket(pair[0]));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void aCancelledAcceptLeavesTheListenerUsable(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
+      assertEquals(INVALID_SOCKET, ws.accept(listener[0], null, null));
+      assertEquals(WSAEINTR, ws.WSAGetLastError());
+      ws.WSAUnhookBlockingHook();
+      int client = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.connect(client, loopback(listener[1]), sockaddr_in.SIZE));
+      assertTrue(ws.accept(listener[0], null, null) != INVALID_SOCKET);
+      return 0;
+    });
+  }
+
+  @BothModes
+  void aCancelledSelectLeavesItsSocketsUsable(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
+      fd_set readable = new fd_set();
+      FD_SET(pair[1], readable);
+      assertEquals(SOCKET_ERROR, ws.select(0, readable, null, null, null));
+      assertEquals(WSAEINTR, ws.WSAGetLastError());
+      ws.WSAUnhookBlockingHook();
+      assertEquals(2, ws.send(pair[0], ascii("ok"), 2, 0));
+      assertEquals(2, ws.recv(pair[1], new byte[2], 2, 0));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void lookupsDriveTheHookAndCanBeCancelled(SchedulingMode mode) throws Exception {
+    AtomicInteger hookCalls = new AtomicInteger();
+    run(builder(mode).lookupLatency(Duration.ofMillis(100)), (emu, ws, user) -> {
+      startup(ws);
+      ws.WSASetBlockingHook(() -> hookCalls.incrementAndGet() < 0);
+      assertEquals("localhost", ws.gethostbyname("localhost").h_name);
+      assertTrue(hookCalls.get() >= 1, "the lookup ran the hook");
+      ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
+      assertNull(ws.gethostbyname("localhost"));
+      assertEquals(WSAEINTR, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+}

@@ -1,0 +1,134 @@
+package org.wsemu.winsock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.winsock.WinSock.*;
+import static org.wsemu.winsock.WinsockTestSupport.*;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wsemu.Emulator;
+import org.wsemu.SchedulingMode;
+import org.wsemu.Task;
+import org.wsemu.testing.Emus;
+import org.wsemu.trace.TraceRecorder;
+
+/** What other tasks and the emulator's end do to a call that blocks. */
+@Timeout(20)
+class CrossTaskTest {
+
+  /** Starts a Win32 task blocked in {@code call} on a socket of a connected pair; returns the pair. */
+  private static int[] blockOn(Emulator emu, TraceRecorder trace, String call, int[][] result, Task[] blocked) {
+    WinsockApi ws = emu.winsock();
+    AtomicReference<int[]> pair = new AtomicReference<>();
+    blocked[0] = emu.createTask("blocked", () -> {
+      startup(ws);
+      pair.set(pair(ws));
+      int s = pair.get()[1];
+      if (call.equals("recv")) {
+        result[0] = new int[] {ws.recv(s, new byte[10], 10, 0), ws.WSAGetLastError()};
+      } else {
+        fd_set readable = new fd_set();
+        FD_SET(s, readable);
+        result[0] = new int[] {ws.select(0, readable, null, null, null), ws.WSAGetLastError()};
+      }
+      return 0;
+    });
+    emu.start();
+    Peer.awaitBlocked(trace, call);
+    return pair.get();
+  }
+
+  @Test
+  void closingASocketFromAnotherTaskInterruptsARecvBlockedOnIt() throws Exception {
+    TraceRecorder trace = new TraceRecorder();
+    int[][] result = new int[1][];
+    Task[] blocked = new Task[1];
+    try (Emulator emu = builder(SchedulingMode.WIN32).traceSink(trace).build()) {
+      int[] pair = blockOn(emu, trace, "recv", result, blocked);
+      WinsockApi ws = emu.winsock();
+      assertEquals(0, Emus.join(emu.createTask("closer", () -> ws.closesocket(pair[1]))));
+      Emus.join(blocked[0]);
+    }
+    assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
+  }
+
+  @Test
+  void closingASocketFromAnotherTaskInterruptsASelectWatchingIt() throws Exception {
+    TraceRecorder trace = new TraceRecorder();
+    int[][] result = new int[1][];
+    Task[] blocked = new Task[1];
+    try (Emulator emu = builder(SchedulingMode.WIN32).traceSink(trace).build()) {
+      int[] pair = blockOn(emu, trace, "select", result, blocked);
+      WinsockApi ws = emu.winsock();
+      assertEquals(0, Emus.join(emu.createTask("closer", () -> ws.closesocket(pair[1]))));
+      Emus.join(blocked[0]);
+    }
+    assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
+  }
+
+  @Test
+  void theLastWsaCleanupOfAnotherWin32TaskInterruptsTheBlockedCall() throws Exception {
+    TraceRecorder trace = new TraceRecorder();
+    int[][] result = new int[1][];
+    Task[] blocked = new Task[1];
+    try (Emulator emu = builder(SchedulingMode.WIN32).traceSink(trace).build()) {
+      int[] pair = blockOn(emu, trace, "recv", result, blocked);
+      WinsockApi ws = emu.winsock();
+      assertEquals(0, Emus.join(emu.createTask("cleaner", ws::WSACleanup)));
+      Emus.join(blocked[0]);
+      assertEquals(SOCKET_ERROR, Emus.join(emu.createTask("late", () -> ws.recv(pair[0], new byte[1], 1, 0))));
+    }
+    assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
+  }
+
+  @BothModes
+  void shuttingTheEmulatorDownEndsABlockedCallWithWsaeintr(SchedulingMode mode) throws Exception {
+    TraceRecorder trace = new TraceRecorder();
+    int[] result = new int[2];
+    Emulator emu = builder(mode).traceSink(trace).build();
+    WinsockApi ws = emu.winsock();
+    Task task = emu.createTask("blocked", () -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      result[0] = ws.recv(pair[1], new byte[10], 10, 0);
+      result[1] = ws.WSAGetLastError();
+      return 42;
+    });
+    emu.start();
+    Peer.awaitBlocked(trace, "recv");
+    assertTrue(emu.shutdown());
+    assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0], result[1]));
+    assertEquals(42, task.exitCode().getAsInt());
+  }
+
+  @Test
+  void aBlockedWin16TaskLetsTheOtherTasksRun() throws Exception {
+    int[] order = new int[2];
+    int[] counter = {0};
+    try (Emulator emu = builder(SchedulingMode.WIN16).build()) {
+      WinsockApi ws = emu.winsock();
+      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+        startup(ws);
+        int[] listener = listener(ws);
+        srv.listening(listener[1]);
+        int s = ws.accept(listener[0], null, null);
+        emu.createTask("other", () -> {
+          order[1] = ++counter[0]; // runs while "server" waits in recv
+          return 0;
+        });
+        int n = ws.recv(s, new byte[10], 10, 0);
+        order[0] = ++counter[0];
+        return n;
+      });
+      try (Peer peer = server.connect()) {
+        org.awaitility.Awaitility.await().until(() -> order[1] == 1);
+        peer.send("go");
+        assertEquals(2, Emus.join(server.task));
+      }
+    }
+    assertEquals(2, order[0]);
+  }
+}

@@ -1,0 +1,224 @@
+package org.wsemu.winsock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wsemu.winsock.WinSock.*;
+import static org.wsemu.winsock.WinsockTestSupport.*;
+
+import org.junit.jupiter.api.Timeout;
+import org.wsemu.SchedulingMode;
+
+/** sendto, recvfrom, send and recv on datagram sockets over loopback. */
+@Timeout(20)
+class DatagramTransferTest {
+
+  /** A datagram socket bound to 127.0.0.1 on an ephemeral port. */
+  private static int bound(WinsockApi ws) {
+    int s = ws.socket(AF_INET, SOCK_DGRAM, 0);
+    assertEquals(true, s != INVALID_SOCKET, "socket");
+    assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE), "bind");
+    return s;
+  }
+
+  private static int sendTo(WinsockApi ws, int s, String text, int port) {
+    return ws.sendto(s, ascii(text), text.length(), 0, loopback(port), sockaddr_in.SIZE);
+  }
+
+  @BothModes
+  void sendtoAndRecvfromCarryTheDatagramAndTheSendersAddress(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int a = bound(ws);
+      int b = bound(ws);
+      assertEquals(4, sendTo(ws, a, "ping", localPort(ws, b)));
+      byte[] buf = new byte[100];
+      sockaddr_in from = new sockaddr_in();
+      IntRef fromlen = new IntRef(sockaddr_in.SIZE);
+      assertEquals(4, ws.recvfrom(b, buf, 100, 0, from, fromlen));
+      assertEquals("ping", ascii(buf, 4));
+      assertEquals(sockaddr_in.SIZE, fromlen.value);
+      assertEquals(AF_INET, from.sin_family);
+      assertEquals(ws.inet_addr("127.0.0.1"), from.sin_addr.s_addr);
+      assertEquals(htons(localPort(ws, a)), from.sin_port);
+      assertEquals(3, ws.sendto(b, ascii("xpongx"), 2, 3, 0, from, sockaddr_in.SIZE), "reply to the sender");
+      assertEquals(3, ws.recvfrom(a, buf, 10, 20, 0, null, null), "offset variant, no from");
+      assertEquals("ong", new String(buf, 10, 3, java.nio.charset.StandardCharsets.US_ASCII));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void datagramBoundariesAreKept(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int a = bound(ws);
+      int b = bound(ws);
+      int port = localPort(ws, b);
+      assertEquals(3, sendTo(ws, a, "one", port));
+      assertEquals(5, sendTo(ws, a, "three", port));
+      assertEquals(2, sendTo(ws, a, "ok", port));
+      byte[] buf = new byte[100];
+      assertEquals(3, ws.recvfrom(b, buf, 100, 0, null, null));
+      assertEquals("one", ascii(buf, 3));
+      assertEquals(5, ws.recvfrom(b, buf, 100, 0, null, null));
+      assertEquals("three", ascii(buf, 5));
+      assertEquals(2, ws.recvfrom(b, buf, 100, 0, null, null));
+      assertEquals("ok", ascii(buf, 2));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void aDatagramLongerThanTheBufferFillsItFailsWithMsgSizeAndLosesTheRest(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int a = bound(ws);
+      int b = bound(ws);
+      int port = localPort(ws, b);
+      assertEquals(10, sendTo(ws, a, "0123456789", port));
+      assertEquals(4, sendTo(ws, a, "next", port));
+      byte[] buf = ascii("......");
+      assertEquals(SOCKET_ERROR, ws.recvfrom(b, buf, 4, 0, null, null));
+      assertEquals(WSAEMSGSIZE, ws.WSAGetLastError());
+      assertEquals("0123..", ascii(buf, 6));
+      byte[] rest = new byte[100];
+      assertEquals(4, ws.recvfrom(b, rest, 100, 0, null, null), "the truncated part is discarded");
+      assertEquals("next", ascii(rest, 4));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void msgPeekLeavesTheDatagramForTheNextRecvfrom(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int a = bound(ws);
+      int b = bound(ws);
+      assertEquals(5, sendTo(ws, a, "first", localPort(ws, b)));
+      assertEquals(6, sendTo(ws, a, "second", localPort(ws, b)));
+      byte[] buf = new byte[100];
+      sockaddr_in from = new sockaddr_in();
+      assertEquals(5, ws.recvfrom(b, buf, 100, MSG_PEEK, from, new IntRef(sockaddr_in.SIZE)));
+      assertEquals("first", ascii(buf, 5));
+      assertEquals(htons(localPort(ws, a)), from.sin_port);
+      assertEquals(5, ws.recv(b, buf, 100, MSG_PEEK), "still there");
+      byte[] taken = new byte[100];
+      assertEquals(5, ws.recvfrom(b, taken, 100, 0, null, null));
+      assertEquals("first", ascii(taken, 5));
+      assertEquals(6, ws.recvfrom(b, taken, 100, 0, null, null));
+      assertEquals("second", ascii(taken, 6));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void recvfromOnASocketThatIsNeitherBoundNorHasSentFailsWithInval(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int s = ws.socket(AF_INET, SOCK_DGRAM, 0);
+      assertEquals(SOCKET_ERROR, ws.recvfrom(s, new byte[10], 10, 0, null, null));
+      assertEquals(WSAEINVAL, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void sendtoTheBroadcastAddressWithoutSoBroadcastFailsWithAcces(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int s = ws.socket(AF_INET, SOCK_DGRAM, 0);
+      sockaddr_in everyone = new sockaddr_in(htons(9), ws.inet_addr("255.255.255.255"));
+      assertEquals(SOCKET_ERROR, ws.sendto(s, ascii("x"), 1, 0, everyone, sockaddr_in.SIZE));
+      assertEquals(WSAEACCES, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void aConnectedDatagramSocketSendsAndReceivesWithSendAndRecv(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int a = bound(ws);
+      int b = bound(ws);
+      assertEquals(0, ws.connect(a, loopback(localPort(ws, b)), sockaddr_in.SIZE));
+      assertEquals(0, ws.connect(b, loopback(localPort(ws, a)), sockaddr_in.SIZE));
+      assertEquals(3, ws.send(a, ascii("a2b"), 3, 0));
+      byte[] buf = new byte[10];
+      assertEquals(3, ws.recv(b, buf, 10, 0));
+      assertEquals("a2b", ascii(buf, 3));
+      assertEquals(3, ws.sendto(b, ascii("b2a"), 3, 0, null, 0), "sendto without an address goes to the peer");
+      assertEquals(3, ws.recv(a, buf, 10, 0));
+      assertEquals("b2a", ascii(buf, 3));
+      sockaddr_in peer = new sockaddr_in();
+      assertEquals(0, ws.getpeername(a, peer, new IntRef(sockaddr_in.SIZE)));
+      assertEquals(htons(localPort(ws, b)), peer.sin_port);
+      return 0;
+    });
+  }
+
+  @BothModes
+  void sendOnAnUnconnectedDatagramSocketFailsWithNotConn(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int s = bound(ws);
+      assertEquals(SOCKET_ERROR, ws.send(s, ascii("x"), 1, 0));
+      assertEquals(WSAENOTCONN, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void sendtoWithoutAnAddressOnAnUnconnectedSocketFailsWithDestAddrReq(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int s = bound(ws);
+      assertEquals(SOCKET_ERROR, ws.sendto(s, ascii("x"), 1, 0, null, 0));
+      assertEquals(WSAEDESTADDRREQ, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void sendtoWithAShortAddressLengthFailsWithFault(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int a = bound(ws);
+      assertEquals(SOCKET_ERROR, ws.sendto(a, ascii("x"), 1, 0, loopback(localPort(ws, a)), 15));
+      assertEquals(WSAEFAULT, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void aDatagramAboveTheUdpMaximumFailsWithMsgSize(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int a = bound(ws);
+      int b = bound(ws);
+      assertEquals(SOCKET_ERROR, ws.sendto(a, new byte[65508], 65508, 0, loopback(localPort(ws, b)), sockaddr_in.SIZE));
+      assertEquals(WSAEMSGSIZE, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void fionreadGivesTheSizeOfTheFirstWaitingDatagram(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int a = bound(ws);
+      int b = bound(ws);
+      IntRef available = new IntRef(-1);
+      assertEquals(0, ws.ioctlsocket(b, FIONREAD, available));
+      assertEquals(0, available.value, "nothing waits");
+      assertEquals(5, sendTo(ws, a, "small", localPort(ws, b)));
+      assertEquals(12, sendTo(ws, a, "much larger!", localPort(ws, b)));
+      fd_set read = new fd_set();
+      FD_SET(b, read);
+      assertEquals(1, ws.select(0, read, null, null, new timeval(5, 0)));
+      assertEquals(0, ws.ioctlsocket(b, FIONREAD, available));
+      assertEquals(5, available.value);
+      assertEquals(5, ws.recvfrom(b, new byte[100], 100, 0, null, null));
+      assertEquals(12, ws.recvfrom(b, new byte[100], 100, 0, null, null));
+      return 0;
+    });
+  }
+}

@@ -1,0 +1,293 @@
+package org.wsemu.winsock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.winsock.WinSock.*;
+import static org.wsemu.winsock.WinsockTestSupport.*;
+
+import org.junit.jupiter.api.Timeout;
+import org.wsemu.SchedulingMode;
+
+/** accept, connect (blocking and not), getsockname and getpeername. */
+@Timeout(20)
+class SocketLifecycleConnectTest {
+
+  private static void assertFails(WinsockApi ws, int error, int ret) {
+    assertEquals(SOCKET_ERROR, ret);
+    assertEquals(error, ws.WSAGetLastError());
+  }
+
+  private static void nonBlocking(WinsockApi ws, int s, boolean on) {
+    assertEquals(0, ws.ioctlsocket(s, FIONBIO, new IntRef(on ? 1 : 0)));
+  }
+
+  /** A port where nothing listens: the port of a bound stream socket that never listens. */
+  private static int closedPort(WinsockApi ws) {
+    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE));
+    return localPort(ws, s);
+  }
+
+  private static sockaddr_in peer(WinsockApi ws, int s) {
+    sockaddr_in name = new sockaddr_in();
+    IntRef namelen = new IntRef(sockaddr_in.SIZE);
+    assertEquals(0, ws.getpeername(s, name, namelen));
+    assertEquals(sockaddr_in.SIZE, namelen.value);
+    return name;
+  }
+
+  // ---- accept ----
+
+  @BothModes
+  void acceptFillsThePeersAddressAndLength(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      int client = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.connect(client, loopback(listener[1]), sockaddr_in.SIZE));
+      sockaddr_in from = new sockaddr_in();
+      IntRef fromlen = new IntRef(sockaddr_in.SIZE + 8);
+      int server = ws.accept(listener[0], from, fromlen);
+      assertNotEquals(INVALID_SOCKET, server);
+      assertEquals(sockaddr_in.SIZE, fromlen.value);
+      assertEquals(AF_INET, from.sin_family);
+      assertEquals(0x0100007F, from.sin_addr.s_addr);
+      assertEquals(htons(localPort(ws, client)), from.sin_port);
+      return 0;
+    });
+  }
+
+  @BothModes
+  void acceptRejectsAShortOrMissingAddrlen(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      assertFails(ws, WSAEFAULT, ws.accept(listener[0], new sockaddr_in(), new IntRef(sockaddr_in.SIZE - 1)));
+      assertFails(ws, WSAEFAULT, ws.accept(listener[0], new sockaddr_in(), null));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void acceptNeedsAListeningStreamSocket(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int unbound = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertFails(ws, WSAEINVAL, ws.accept(unbound, null, null));
+      int bound = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.bind(bound, loopback(0), sockaddr_in.SIZE));
+      assertFails(ws, WSAEINVAL, ws.accept(bound, null, null));
+      int datagram = ws.socket(AF_INET, SOCK_DGRAM, 0);
+      assertEquals(0, ws.bind(datagram, loopback(0), sockaddr_in.SIZE));
+      assertFails(ws, WSAEOPNOTSUPP, ws.accept(datagram, null, null));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void acceptOnANonBlockingListenerWithNothingPendingWouldBlock(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      nonBlocking(ws, listener[0], true);
+      assertFails(ws, WSAEWOULDBLOCK, ws.accept(listener[0], null, null));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void anAcceptedSocketIsNonBlockingLikeItsListener(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      nonBlocking(ws, listener[0], true);
+      int client = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.connect(client, loopback(listener[1]), sockaddr_in.SIZE));
+      fd_set readable = new fd_set();
+      FD_SET(listener[0], readable);
+      assertEquals(1, ws.select(0, readable, null, null, new timeval(10, 0)));
+      int server = ws.accept(listener[0], null, null);
+      assertNotEquals(INVALID_SOCKET, server);
+      assertFails(ws, WSAEWOULDBLOCK, ws.recv(server, new byte[4], 4, 0));
+      return 0;
+    });
+  }
+
+  // ---- blocking connect ----
+
+  @BothModes
+  void aBlockingConnectSucceedsAndTheNamesOfBothEndsMatch(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      int client = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.connect(client, loopback(listener[1]), sockaddr_in.SIZE));
+      int server = ws.accept(listener[0], null, null);
+      int clientPort = localPort(ws, client);
+      assertTrue(clientPort > 0 && clientPort != listener[1], "client port " + clientPort);
+      sockaddr_in clientPeer = peer(ws, client);
+      assertEquals(AF_INET, clientPeer.sin_family);
+      assertEquals(0x0100007F, clientPeer.sin_addr.s_addr);
+      assertEquals(htons(listener[1]), clientPeer.sin_port);
+      assertEquals(htons(clientPort), peer(ws, server).sin_port);
+      assertEquals(listener[1], localPort(ws, server));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void connectToAPortWhereNothingListensIsRefused(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertFails(ws, WSAECONNREFUSED, ws.connect(s, loopback(closedPort(ws)), sockaddr_in.SIZE));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void connectToTheAnyAddressOrPortZeroFailsAddressNotAvailable(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertFails(ws, WSAEADDRNOTAVAIL, ws.connect(s, new sockaddr_in(htons(listener[1]), INADDR_ANY), sockaddr_in.SIZE));
+      assertFails(ws, WSAEADDRNOTAVAIL, ws.connect(s, loopback(0), sockaddr_in.SIZE));
+      assertEquals(0, ws.connect(s, loopback(listener[1]), sockaddr_in.SIZE), "the failures left it unconnected");
+      return 0;
+    });
+  }
+
+  @BothModes
+  void connectRejectsANullNameAShortNamelenAndAForeignFamily(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertFails(ws, WSAEFAULT, ws.connect(s, null, sockaddr_in.SIZE));
+      assertFails(ws, WSAEFAULT, ws.connect(s, loopback(listener[1]), sockaddr_in.SIZE - 1));
+      sockaddr_in unix = loopback(listener[1]);
+      unix.sin_family = AF_UNIX;
+      assertFails(ws, WSAEAFNOSUPPORT, ws.connect(s, unix, sockaddr_in.SIZE));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void connectingAConnectedSocketFailsIsConnectedAndAListeningOneInvalid(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      int[] other = listener(ws);
+      assertFails(ws, WSAEISCONN, ws.connect(pair[0], loopback(other[1]), sockaddr_in.SIZE));
+      assertFails(ws, WSAEISCONN, ws.connect(pair[1], loopback(other[1]), sockaddr_in.SIZE));
+      assertFails(ws, WSAEINVAL, ws.connect(other[0], loopback(other[1]), sockaddr_in.SIZE));
+      return 0;
+    });
+  }
+
+  // ---- non-blocking connect ----
+
+  @BothModes
+  void aNonBlockingConnectWouldBlockThenIsAlreadyInProgressUntilItIsConnected(SchedulingMode mode)
+      throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      nonBlocking(ws, s, true);
+      sockaddr_in to = loopback(listener[1]);
+      assertFails(ws, WSAEWOULDBLOCK, ws.connect(s, to, sockaddr_in.SIZE));
+      for (int attempt = 0; ; attempt++) {
+        assertEquals(SOCKET_ERROR, ws.connect(s, to, sockaddr_in.SIZE));
+        int error = ws.WSAGetLastError();
+        if (error == WSAEISCONN) {
+          break; // completed (on loopback it may complete at once)
+        }
+        assertEquals(WSAEALREADY, error, "while pending");
+        assertTrue(attempt < 100, "still pending after 100 selects");
+        fd_set writable = new fd_set();
+        FD_SET(s, writable);
+        ws.select(0, null, writable, null, new timeval(0, 100_000));
+      }
+      assertEquals(htons(listener[1]), peer(ws, s).sin_port);
+      int server = ws.accept(listener[0], null, null);
+      assertNotEquals(INVALID_SOCKET, server);
+      assertEquals(htons(localPort(ws, s)), peer(ws, server).sin_port);
+      return 0;
+    });
+  }
+
+  @BothModes
+  void aRefusedNonBlockingConnectShowsInTheExceptSetAndInSoErrorOnce(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      nonBlocking(ws, s, true);
+      assertFails(ws, WSAEWOULDBLOCK, ws.connect(s, loopback(closedPort(ws)), sockaddr_in.SIZE));
+      fd_set writable = new fd_set();
+      fd_set failed = new fd_set();
+      FD_SET(s, writable);
+      FD_SET(s, failed);
+      assertEquals(1, ws.select(0, null, writable, failed, new timeval(10, 0)));
+      assertTrue(FD_ISSET(s, failed), "in the except set");
+      assertEquals(0, writable.fd_count, "not writable");
+      IntRef error = new IntRef(-1);
+      IntRef errlen = new IntRef(4);
+      assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_ERROR, error, errlen));
+      assertEquals(WSAECONNREFUSED, error.value);
+      assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_ERROR, error, errlen));
+      assertEquals(0, error.value, "reported once");
+      int[] listener = listener(ws);
+      nonBlocking(ws, s, false);
+      assertEquals(0, ws.connect(s, loopback(listener[1]), sockaddr_in.SIZE), "the socket may connect again");
+      return 0;
+    });
+  }
+
+  // ---- getsockname, getpeername ----
+
+  @BothModes
+  void getsocknameOfAnUnboundSocketFailsInvalid(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      for (int type : new int[] {SOCK_STREAM, SOCK_DGRAM}) {
+        int s = ws.socket(AF_INET, type, 0);
+        assertFails(ws, WSAEINVAL, ws.getsockname(s, new sockaddr_in(), new IntRef(sockaddr_in.SIZE)));
+      }
+      return 0;
+    });
+  }
+
+  @BothModes
+  void getpeernameOfAnUnconnectedSocketFailsNotConnected(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      int unbound = ws.socket(AF_INET, SOCK_STREAM, 0);
+      int datagram = ws.socket(AF_INET, SOCK_DGRAM, 0);
+      assertEquals(0, ws.bind(datagram, loopback(0), sockaddr_in.SIZE));
+      for (int s : new int[] {unbound, listener[0], datagram}) {
+        assertFails(ws, WSAENOTCONN, ws.getpeername(s, new sockaddr_in(), new IntRef(sockaddr_in.SIZE)));
+      }
+      return 0;
+    });
+  }
+
+  @BothModes
+  void nameFunctionsRejectANullNameOrAShortNamelen(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int client = pair(ws)[0];
+      IntRef shortLen = new IntRef(sockaddr_in.SIZE - 1);
+      assertFails(ws, WSAEFAULT, ws.getsockname(client, new sockaddr_in(), shortLen));
+      assertFails(ws, WSAEFAULT, ws.getpeername(client, new sockaddr_in(), shortLen));
+      assertFails(ws, WSAEFAULT, ws.getsockname(client, null, new IntRef(sockaddr_in.SIZE)));
+      assertFails(ws, WSAEFAULT, ws.getpeername(client, null, new IntRef(sockaddr_in.SIZE)));
+      assertFails(ws, WSAEFAULT, ws.getsockname(client, new sockaddr_in(), null));
+      assertFails(ws, WSAEFAULT, ws.getpeername(client, new sockaddr_in(), null));
+      return 0;
+    });
+  }
+}

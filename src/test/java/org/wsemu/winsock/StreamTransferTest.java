@@ -1,0 +1,267 @@
+package org.wsemu.winsock;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.wsemu.winsock.WinSock.*;
+import static org.wsemu.winsock.WinsockTestSupport.*;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Timeout;
+import org.wsemu.SchedulingMode;
+
+/** send and recv on connected stream sockets: data, flags, closes and argument errors. */
+@Timeout(20)
+class StreamTransferTest {
+
+  /** Waits (select, 5 s) until {@code s} is readable. */
+  private static void awaitReadable(WinsockApi ws, int s) {
+    fd_set read = new fd_set();
+    FD_SET(s, read);
+    assertEquals(1, ws.select(0, read, null, null, new timeval(5, 0)), "select readable");
+  }
+
+  @BothModes
+  void sendAndRecvCarryTheExactBytes(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(5, ws.send(p[0], ascii("hello"), 5, 0));
+      awaitReadable(ws, p[1]);
+      byte[] buf = new byte[16];
+      assertEquals(5, ws.recv(p[1], buf, 16, 0));
+      assertEquals("hello", ascii(buf, 5));
+      assertEquals(6, ws.send(p[1], ascii("world!"), 6, 0), "the other direction");
+      awaitReadable(ws, p[0]);
+      assertEquals(6, ws.recv(p[0], buf, 16, 0));
+      assertEquals("world!", ascii(buf, 6));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void theOffsetVariantsSendFromAndReceiveIntoTheGivenPosition(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(3, ws.send(p[0], ascii("xxabcxx"), 2, 3, 0));
+      awaitReadable(ws, p[1]);
+      byte[] buf = ascii("........");
+      assertEquals(3, ws.recv(p[1], buf, 4, 4, 0));
+      assertEquals("....abc.", ascii(buf, 8));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void aMebibyteSentByAnotherTaskArrivesIntactAndInOrder(SchedulingMode mode) throws Exception {
+    byte[] data = new byte[1 << 20];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i * 31 + (i >>> 11));
+    }
+    AtomicReference<Throwable> senderFailure = new AtomicReference<>();
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      emu.createTask("sender", () -> {
+        startup(ws); // in Win16 mode the sender is an application of its own
+        int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+        try {
+          assertEquals(0, ws.connect(s, loopback(listener[1]), sockaddr_in.SIZE), "connect");
+          assertEquals(data.length, ws.send(s, data, data.length, 0), "one blocking send sends everything");
+        } catch (Throwable e) {
+          senderFailure.set(e);
+        } finally {
+          ws.closesocket(s);
+        }
+        return 0;
+      });
+      int server = ws.accept(listener[0], null, null);
+      byte[] received = new byte[data.length + 1];
+      int total = 0;
+      for (int n; (n = ws.recv(server, received, total, received.length - total, 0)) > 0; ) {
+        total += n;
+      }
+      assertNull(senderFailure.get(), "the sender failed");
+      assertEquals(data.length, total, "bytes before the end of the stream");
+      assertArrayEquals(data, java.util.Arrays.copyOf(received, total));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void msgPeekLeavesTheDataForTheNextRecv(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(4, ws.send(p[0], ascii("peek"), 4, 0));
+      byte[] peeked = new byte[10];
+      assertEquals(4, ws.recv(p[1], peeked, 10, MSG_PEEK));
+      assertEquals("peek", ascii(peeked, 4));
+      byte[] again = new byte[10];
+      assertEquals(4, ws.recv(p[1], again, 10, MSG_PEEK), "a second peek sees the same bytes");
+      byte[] taken = new byte[10];
+      assertEquals(4, ws.recv(p[1], taken, 10, 0));
+      assertArrayEquals(peeked, taken);
+      IntRef available = new IntRef(-1);
+      assertEquals(0, ws.ioctlsocket(p[1], FIONREAD, available));
+      assertEquals(0, available.value, "the recv consumed what the peek had seen");
+      return 0;
+    });
+  }
+
+  @BothModes
+  void recvOfZeroBytesReturnsZero(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(0, ws.recv(p[1], new byte[4], 0, 0), "nothing waiting, no wait either");
+      return 0;
+    });
+  }
+
+  @BothModes
+  void recvAfterThePeersGracefulCloseReturnsZeroEveryTime(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(2, ws.send(p[0], ascii("ok"), 2, 0));
+      assertEquals(0, ws.closesocket(p[0]));
+      byte[] buf = new byte[10];
+      assertEquals(2, ws.recv(p[1], buf, 10, 0), "data sent before the close comes first");
+      assertEquals(0, ws.recv(p[1], buf, 10, 0));
+      assertEquals(0, ws.recv(p[1], buf, 10, 0));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void recvAfterThePeersAbortiveCloseFailsWithConnReset(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(0, ws.setsockopt(p[0], SOL_SOCKET, SO_LINGER, new linger(1, 0), linger.SIZE));
+      assertEquals(0, ws.closesocket(p[0]));
+      assertEquals(SOCKET_ERROR, ws.recv(p[1], new byte[10], 10, 0));
+      assertEquals(WSAECONNRESET, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void sendOnAnUnconnectedStreamFailsWithNotConn(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(SOCKET_ERROR, ws.send(s, ascii("x"), 1, 0));
+      assertEquals(WSAENOTCONN, ws.WSAGetLastError());
+      assertEquals(SOCKET_ERROR, ws.recv(s, new byte[1], 1, 0));
+      assertEquals(WSAENOTCONN, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void aNonBlockingRecvWithNoDataFailsWithWouldBlock(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(0, ws.ioctlsocket(p[1], FIONBIO, new IntRef(1)));
+      assertEquals(SOCKET_ERROR, ws.recv(p[1], new byte[10], 10, 0));
+      assertEquals(WSAEWOULDBLOCK, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void invalidBuffersFailWithFault(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      byte[] five = new byte[5];
+      int[][] bad = {{0, 6}, {0, -1}, {-1, 1}, {5, 1}, {3, 3}, {6, 0}};
+      assertFault(ws, ws.send(p[0], null, 1, 0), "send null");
+      assertFault(ws, ws.recv(p[1], null, 1, 0), "recv null");
+      for (int[] b : bad) {
+        String what = " offset " + b[0] + " len " + b[1];
+        assertFault(ws, ws.send(p[0], five, b[0], b[1], 0), "send" + what);
+        assertFault(ws, ws.recv(p[1], five, b[0], b[1], 0), "recv" + what);
+      }
+      assertFault(ws, ws.send(p[0], five, 6, 0), "send len > buf.length");
+      assertFault(ws, ws.recv(p[1], five, 6, 0), "recv len > buf.length");
+      assertFault(ws, ws.recvfrom(p[1], five, 5, 0, new sockaddr_in(), new IntRef(15)), "fromlen 15");
+      return 0;
+    });
+  }
+
+  private static void assertFault(WinsockApi ws, int result, String what) {
+    assertEquals(SOCKET_ERROR, result, what);
+    assertEquals(WSAEFAULT, ws.WSAGetLastError(), what);
+  }
+
+  @BothModes
+  void unknownFlagsFailWithOpNotSupp(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(SOCKET_ERROR, ws.send(p[0], ascii("x"), 1, 0x100));
+      assertEquals(WSAEOPNOTSUPP, ws.WSAGetLastError());
+      assertEquals(SOCKET_ERROR, ws.send(p[0], ascii("x"), 1, MSG_PEEK), "MSG_PEEK is not a send flag");
+      assertEquals(WSAEOPNOTSUPP, ws.WSAGetLastError());
+      assertEquals(SOCKET_ERROR, ws.recv(p[1], new byte[1], 1, 0x100));
+      assertEquals(WSAEOPNOTSUPP, ws.WSAGetLastError());
+      assertEquals(SOCKET_ERROR, ws.recv(p[1], new byte[1], 1, MSG_DONTROUTE), "MSG_DONTROUTE is not a recv flag");
+      assertEquals(WSAEOPNOTSUPP, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void recvWithMsgOobFailsWithInvalBecauseTheJdkCannotReadUrgentDataApart(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(SOCKET_ERROR, ws.recv(p[1], new byte[1], 1, MSG_OOB));
+      assertEquals(WSAEINVAL, ws.WSAGetLastError());
+      return 0;
+    });
+  }
+
+  @BothModes
+  void sendWithMsgOobArrivesInLineWhenTheReceiverHasOobInline(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(0, ws.setsockopt(p[1], SOL_SOCKET, SO_OOBINLINE, new IntRef(1), 4));
+      assertEquals(3, ws.send(p[0], ascii("abc"), 3, MSG_OOB));
+      byte[] buf = new byte[10];
+      int total = 0;
+      while (total < 3) {
+        int n = ws.recv(p[1], buf, total, buf.length - total, 0);
+        assertEquals(true, n > 0, "recv returned " + n + ", error " + ws.WSAGetLastError());
+        total += n;
+      }
+      assertEquals("abc", ascii(buf, total));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void recvfromOnAStreamFillsFromWithThePeerAddress(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(2, ws.send(p[0], ascii("hi"), 2, 0));
+      sockaddr_in from = new sockaddr_in();
+      IntRef fromlen = new IntRef(100);
+      byte[] buf = new byte[10];
+      assertEquals(2, ws.recvfrom(p[1], buf, 10, 0, from, fromlen));
+      assertEquals("hi", ascii(buf, 2));
+      assertEquals(sockaddr_in.SIZE, fromlen.value);
+      assertEquals(AF_INET, from.sin_family);
+      assertEquals(ws.inet_addr("127.0.0.1"), from.sin_addr.s_addr);
+      assertEquals(htons(localPort(ws, p[0])), from.sin_port);
+      return 0;
+    });
+  }
+}
