@@ -142,6 +142,20 @@ public final class Kernel {
     shutdownListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /**
+   * The clock time at least {@code delayMillis} from now: exact with a virtual clock; with the real
+   * clock one millisecond later, because the current millisecond has partly passed already.
+   *
+   * @throws IllegalArgumentException if {@code delayMillis < 0}
+   */
+  public long deadlineAfter(long delayMillis) {
+    if (delayMillis < 0) {
+      throw new IllegalArgumentException("delayMillis < 0: " + delayMillis);
+    }
+    long now = clock().millis();
+    return clock().isVirtual() || delayMillis == 0 ? now + delayMillis : now + delayMillis + 1;
+  }
+
   /** The task whose thread is calling, or {@code null} if it is not a task of this kernel. */
   public TaskControl current() {
     return current.get();

@@ -74,7 +74,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
         switch (option) {
           case SO_RCVBUF: return target.getOption(StandardSocketOptions.SO_RCVBUF);
           case SO_SNDBUF: return target instanceof SocketChannel s ? s.getOption(StandardSocketOptions.SO_SNDBUF) : options.getOrDefault(option, 65536);
-          case SO_REUSEADDR: return target.getOption(StandardSocketOptions.SO_REUSEADDR) ? 1 : 0;
+          case SO_REUSEADDR: return options.getOrDefault(SO_REUSEADDR, 0) != 0 ? 1 : 0; // listen forces it on internally
           default: break;
         }
         if (target instanceof SocketChannel s) {

@@ -85,11 +85,28 @@ final class Addresses {
     if (digits.isEmpty() || digits.length() > 11) {
       return -1;
     }
-    try {
-      return Long.parseLong(digits, radix);
-    } catch (NumberFormatException e) {
-      return -1;
+    long value = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int digit = asciiDigit(digits.charAt(i));
+      if (digit < 0 || digit >= radix) {
+        return -1; // no sign, no blank, no non-ASCII digit: only what C's inet_addr reads
+      }
+      value = value * radix + digit;
     }
+    return value;
+  }
+
+  private static int asciiDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   /** inet_ntoa: "a.b.c.d". */

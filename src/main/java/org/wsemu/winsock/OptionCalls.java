@@ -67,7 +67,7 @@ final class OptionCalls {
 
       @Override
       public void write(int bits, int size) {
-        optval.value = bits;
+        optval.value = size == 4 ? bits : bits & 0xFFFF; // what a 16-bit int holds in Win16 mode
       }
 
       @Override

@@ -291,7 +291,7 @@ final class RealWinsock implements WinsockApi {
    * WSACancelBlockingCall works); with none it completes at once without calling the hook.
    */
   private int lookup(WsCall call, IntSupplier answer) {
-    long due = core.kernel.clock().millis() + core.config.lookupLatency().toMillis();
+    long due = core.kernel.deadlineAfter(core.config.lookupLatency().toMillis());
     BlockingCall blocking = new BlockingCall(call.function, 0,
         () -> core.kernel.clock().millis() >= due ? answer.getAsInt() : WsSocket.WOULD_BLOCK)
         .deadline(due, answer);

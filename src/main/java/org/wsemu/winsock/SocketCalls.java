@@ -200,7 +200,7 @@ final class SocketCalls {
             started[0] = true;
             return stream.connect(ip, port);
           }
-          return stream.finishConnect();
+          return stream.finishConnect(true);
         }).watch(stream, false, true, true).onCancel(stream::abort));
       }
     }
@@ -247,7 +247,7 @@ final class SocketCalls {
       return 0;
     }
     stream.beginGracefulClose();
-    long deadline = core.kernel.clock().millis() + seconds * 1000L;
+    long deadline = core.kernel.deadlineAfter(seconds * 1000L);
     return block(call, stream, new BlockingCall("closesocket", stream.handle, () -> {
       if (stream.drainUntilPeerCloses() == WsSocket.WOULD_BLOCK) {
         return WsSocket.WOULD_BLOCK;
@@ -369,7 +369,7 @@ final class SocketCalls {
     select.watch(blocking);
     if (timeout != null) {
       long millis = timeout.tv_sec * 1000L + (timeout.tv_usec + 999L) / 1000L;
-      blocking.deadline(core.kernel.clock().millis() + millis, select::timedOut);
+      blocking.deadline(core.kernel.deadlineAfter(millis), select::timedOut);
     }
     return core.engine.run(call.me, call.task, blocking, false, core.versionTwo(call.task, call.app));
   }

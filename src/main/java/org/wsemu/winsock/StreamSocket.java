@@ -29,8 +29,6 @@ import org.wsemu.net.TcpEndpoint;
 final class StreamSocket extends WsSocket {
   private enum State { UNBOUND, BOUND, LISTENING, CONNECTING, CONNECTED }
 
-  private static final int MAX_READ_AHEAD = 64 * 1024;
-
   private final Network network;
   private TcpEndpoint endpoint;
   private State state;
@@ -41,9 +39,7 @@ final class StreamSocket extends WsSocket {
   private boolean aborted;
   private int resetError;
   private boolean congested;
-  private byte[] readAhead = new byte[0];
-  private int readStart;
-  private int readEnd;
+  private final ReadAhead readAhead = new ReadAhead();
   private final ArrayDeque<TcpEndpoint> pendingAccepts = new ArrayDeque<>();
   /** Readiness callbacks asked for before the endpoint existed; run at close, or handed over. */
   private final List<Runnable> earlyWaiters = new ArrayList<>();
@@ -130,7 +126,11 @@ final class StreamSocket extends WsSocket {
     return pendingAccepts.isEmpty() ? endpoint.accept() : pendingAccepts.poll();
   }
 
-  /** Starts connecting: 0, {@link #WOULD_BLOCK} (in progress), or -error. */
+  /**
+   * Starts connecting: 0, {@link #WOULD_BLOCK} (in progress), or -error. While an attempt is in
+   * progress it reports WSAEALREADY, once it succeeded WSAEISCONN, and once it failed (seen by
+   * select, not yet reported) that failure, once.
+   */
   synchronized int connect(int ip, int port) {
     switch (state) {
       case LISTENING:
@@ -138,10 +138,15 @@ final class StreamSocket extends WsSocket {
       case CONNECTED:
         return -WSAEISCONN;
       case CONNECTING:
-        int r = finishConnect();
+        int r = finishConnect(true);
         return r == WOULD_BLOCK ? -WSAEALREADY : r == 0 ? -WSAEISCONN : r;
       default:
         break;
+    }
+    if (pendingError != 0) {
+      int failure = pendingError; // a failure select saw: this connect reports it
+      pendingError = 0;
+      return -failure;
     }
     if (aborted) {
       return -WSAECONNABORTED;
@@ -159,13 +164,18 @@ final class StreamSocket extends WsSocket {
     } else if (r == WOULD_BLOCK) {
       state = State.CONNECTING;
     } else {
-      connectFailed(r);
+      connectFailed(r, true);
     }
     return r;
   }
 
-  /** Completes a connection in progress: 0, {@link #WOULD_BLOCK}, or -error. */
-  synchronized int finishConnect() {
+  /**
+   * Completes a connection in progress: 0, {@link #WOULD_BLOCK}, or -error.
+   *
+   * @param reported whether the caller reports a failure to the program (connect does; select's
+   *     probe does not, so the failure waits for the next connect or SO_ERROR)
+   */
+  synchronized int finishConnect(boolean reported) {
     if (state == State.CONNECTED) {
       return 0;
     }
@@ -176,13 +186,13 @@ final class StreamSocket extends WsSocket {
     if (r == 0) {
       state = State.CONNECTED;
     } else if (r != WOULD_BLOCK) {
-      connectFailed(r);
+      connectFailed(r, reported);
     }
     return r;
   }
 
-  private void connectFailed(int r) {
-    pendingError = -r;
+  private void connectFailed(int r, boolean reported) {
+    pendingError = reported ? 0 : -r;
     state = explicitlyBound ? State.BOUND : State.UNBOUND;
   }
 
@@ -225,19 +235,14 @@ final class StreamSocket extends WsSocket {
       return 0;
     }
     boolean peek = (flags & MSG_PEEK) != 0;
-    if (readEnd == readStart && !eof && peek) {
+    if (readAhead.available() == 0 && !eof && peek) {
       int r = readAhead(len);
       if (r < 0) {
         return r;
       }
     }
-    if (readEnd > readStart) {
-      int n = Math.min(len, readEnd - readStart);
-      System.arraycopy(readAhead, readStart, buffer, offset, n);
-      if (!peek) {
-        readStart += n;
-      }
-      return n;
+    if (readAhead.available() > 0) {
+      return readAhead.take(buffer, offset, len, peek);
     }
     if (eof) {
       return 0;
@@ -254,26 +259,10 @@ final class StreamSocket extends WsSocket {
     return r;
   }
 
-  /** Reads what is available (up to {@code want} more bytes) into the read-ahead buffer: 0 or -error. */
+  /** Reads what is available (up to {@code want} more bytes) ahead: 0 or -error. */
   private int readAhead(int want) {
-    int room = Math.min(MAX_READ_AHEAD, Math.max(want, 4096));
-    if (readStart == readEnd) {
-      readStart = 0;
-      readEnd = 0;
-    }
-    if (readAhead.length - readEnd < room) {
-      byte[] grown = new byte[Math.max(readEnd - readStart + room, 4096)];
-      System.arraycopy(readAhead, readStart, grown, 0, readEnd - readStart);
-      readEnd -= readStart;
-      readStart = 0;
-      readAhead = grown;
-    }
-    int r = received(endpoint.read(readAhead, readEnd, readAhead.length - readEnd));
-    if (r > 0) {
-      readEnd += r;
-      return 0;
-    }
-    return r == 0 ? 0 : r;
+    int r = received(readAhead.fill(endpoint::read, want));
+    return r >= 0 ? 0 : r;
   }
 
   @Override
@@ -285,13 +274,13 @@ final class StreamSocket extends WsSocket {
     if (check != 0) {
       return state == State.CONNECTED ? 0 : check;
     }
-    while (readEnd - readStart < MAX_READ_AHEAD && !eof) {
-      int r = readAhead(MAX_READ_AHEAD - (readEnd - readStart));
-      if (r < 0) {
+    while (readAhead.available() < ReadAhead.MAX && !eof) {
+      int before = readAhead.available();
+      if (readAhead(ReadAhead.MAX - before) < 0 || readAhead.available() == before) {
         break;
       }
     }
-    return readEnd - readStart;
+    return readAhead.available();
   }
 
   // ---- sending ----
@@ -334,7 +323,7 @@ final class StreamSocket extends WsSocket {
   synchronized int poll(boolean read, boolean write, boolean except) {
     int ready = 0;
     if (state == State.CONNECTING && (write || except)) {
-      int r = finishConnect();
+      int r = finishConnect(false);
       if (r == 0 && write) {
         ready |= WRITABLE;
       } else if (r != 0 && r != WOULD_BLOCK && except) {
@@ -366,11 +355,11 @@ final class StreamSocket extends WsSocket {
     if (state != State.CONNECTED || aborted) {
       return aborted;
     }
-    if (readEnd > readStart || eof || resetError != 0 || inputShut) {
+    if (readAhead.available() > 0 || eof || resetError != 0 || inputShut) {
       return true;
     }
     int r = readAhead(1);
-    return readEnd > readStart || eof || (r < 0 && r != WOULD_BLOCK);
+    return readAhead.available() > 0 || eof || (r < 0 && r != WOULD_BLOCK);
   }
 
   @Override

@@ -159,17 +159,20 @@ final class WinsockCore implements TaskListener {
 
   /** Closes sockets as the last WSACleanup does: connected streams are reset. */
   void closeAll(List<WsSocket> all) {
+    List<WsSocket> open = new java.util.ArrayList<>();
     for (WsSocket socket : all) {
       sockets.free(socket.handle);
-      socket.close(socket.isConnectedStream());
+      if (socket.markClosed()) {
+        open.add(socket);
+      }
+    }
+    for (WsSocket socket : open) {
+      socket.closeEndpoint(socket.isConnectedStream());
     }
   }
 
   private void shutdown() {
-    for (WsSocket socket : sockets.values()) {
-      sockets.free(socket.handle);
-      socket.close(true);
-    }
+    closeAll(sockets.values());
     if (network != null) {
       network.shutdown();
     }

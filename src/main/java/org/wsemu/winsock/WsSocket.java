@@ -70,13 +70,22 @@ abstract class WsSocket {
 
   /** Marks the socket closed and closes its endpoint; waiting tasks wake and see WSAEINTR. */
   final void close(boolean abortive) {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (markClosed()) {
+      closeEndpoint(abortive);
     }
-    closeEndpoint(abortive);
+  }
+
+  /**
+   * Marks the socket closed without closing its endpoint yet; returns whether it was open. Closing
+   * several sockets marks them all first, so that a task woken by one closing (a reset reaching
+   * its peer) already sees its own socket closed.
+   */
+  final synchronized boolean markClosed() {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    return true;
   }
 
   String typeName() {

@@ -153,6 +153,17 @@ class SocketLifecycleTest {
     });
   }
 
+  @BothModes
+  void bindToAnAddressThatIsNotLocalFailsAddressNotAvailable(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      sockaddr_in foreign = new sockaddr_in(htons(0), ws.inet_addr("192.0.2.1")); // TEST-NET-1
+      assertFails(ws, WSAEADDRNOTAVAIL, ws.bind(s, foreign, sockaddr_in.SIZE));
+      return 0;
+    });
+  }
+
   // ---- listen ----
 
   @BothModes

@@ -109,6 +109,18 @@ class SocketOptionsTest {
   }
 
   @BothModes
+  void soReuseAddrReadsZeroOnAListenerAndItsAcceptedSocketsUnlessSet(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(0, get(ws, p[0], SOL_SOCKET, SO_REUSEADDR), "client");
+      assertEquals(0, get(ws, p[2], SOL_SOCKET, SO_REUSEADDR), "listener");
+      assertEquals(0, get(ws, p[1], SOL_SOCKET, SO_REUSEADDR), "accepted");
+      return 0;
+    });
+  }
+
+  @BothModes
   void theBooleanDatagramOptionsStartOffAndKeepWhatIsSet(SchedulingMode mode) throws Exception {
     run(mode, (emu, ws, user) -> {
       startup(ws);

@@ -116,7 +116,9 @@ class StartupTest {
     run(mode, (emu, ws, user) -> {
       startup(ws);
       startup(ws);
+      int before = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertEquals(0, ws.WSACleanup());
+      assertEquals(0, ws.bind(before, loopback(0), sockaddr_in.SIZE), "sockets survive a WSACleanup that is not the last");
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertNotEquals(INVALID_SOCKET, s, "still initialised after the first WSACleanup");
       assertEquals(0, ws.WSACleanup());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.SchedulingMode;
@@ -84,7 +85,7 @@ class StreamTransferTest {
       }
       assertNull(senderFailure.get(), "the sender failed");
       assertEquals(data.length, total, "bytes before the end of the stream");
-      assertArrayEquals(data, java.util.Arrays.copyOf(received, total));
+      assertArrayEquals(data, Arrays.copyOf(received, total));
       return 0;
     });
   }
@@ -190,6 +191,7 @@ class StreamTransferTest {
       assertFault(ws, ws.send(p[0], five, 6, 0), "send len > buf.length");
       assertFault(ws, ws.recv(p[1], five, 6, 0), "recv len > buf.length");
       assertFault(ws, ws.recvfrom(p[1], five, 5, 0, new sockaddr_in(), new IntRef(15)), "fromlen 15");
+      assertFault(ws, ws.recvfrom(p[1], five, 5, 0, new sockaddr_in(), null), "null fromlen");
       return 0;
     });
   }
@@ -222,6 +224,8 @@ class StreamTransferTest {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(SOCKET_ERROR, ws.recv(p[1], new byte[1], 1, MSG_OOB));
+      assertEquals(WSAEINVAL, ws.WSAGetLastError());
+      assertEquals(SOCKET_ERROR, ws.recv(p[1], new byte[1], 1, MSG_OOB | MSG_PEEK));
       assertEquals(WSAEINVAL, ws.WSAGetLastError());
       return 0;
     });
@@ -261,6 +265,34 @@ class StreamTransferTest {
       assertEquals(AF_INET, from.sin_family);
       assertEquals(ws.inet_addr("127.0.0.1"), from.sin_addr.s_addr);
       assertEquals(htons(localPort(ws, p[0])), from.sin_port);
+      return 0;
+    });
+  }
+
+  @BothModes
+  void sendOfZeroBytesReturnsZero(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(0, ws.send(p[0], new byte[0], 0, 0));
+      assertEquals(1, ws.send(p[0], ascii("z"), 1, 0));
+      byte[] buf = new byte[4];
+      assertEquals(1, ws.recv(p[1], buf, 4, 0), "nothing came before the one byte");
+      assertEquals("z", ascii(buf, 1));
+      return 0;
+    });
+  }
+
+  @BothModes
+  void sendtoOnAConnectedStreamIgnoresTheAddress(SchedulingMode mode) throws Exception {
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      sockaddr_in elsewhere = new sockaddr_in(htons(9), ws.inet_addr("10.9.9.9"));
+      assertEquals(3, ws.sendto(p[0], ascii("abc"), 3, 0, elsewhere, sockaddr_in.SIZE));
+      byte[] buf = new byte[4];
+      assertEquals(3, ws.recv(p[1], buf, 4, 0));
+      assertEquals("abc", ascii(buf, 3));
       return 0;
     });
   }

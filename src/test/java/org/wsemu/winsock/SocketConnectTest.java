@@ -9,9 +9,9 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.SchedulingMode;
 
-/** accept, connect (blocking and not), getsockname and getpeername. */
+/** accept and connect, blocking and not. */
 @Timeout(20)
-class SocketLifecycleConnectTest {
+class SocketConnectTest {
 
   private static void assertFails(WinsockApi ws, int error, int ret) {
     assertEquals(SOCKET_ERROR, ret);
@@ -246,47 +246,54 @@ class SocketLifecycleConnectTest {
     });
   }
 
-  // ---- getsockname, getpeername ----
+  /** Waits about {@code millis} in a blocking Winsock call: select on a datagram socket nobody sends to. */
+  private static void pause(WinsockApi ws, int idle, int millis) {
+    fd_set readable = new fd_set();
+    FD_SET(idle, readable);
+    assertEquals(0, ws.select(0, readable, null, null, new timeval(0, millis * 1000)));
+  }
 
   @BothModes
-  void getsocknameOfAnUnboundSocketFailsInvalid(SchedulingMode mode) throws Exception {
+  void aRefusedNonBlockingConnectReportedToConnectIsNotReportedAgainBySoError(SchedulingMode mode)
+      throws Exception {
     run(mode, (emu, ws, user) -> {
       startup(ws);
-      for (int type : new int[] {SOCK_STREAM, SOCK_DGRAM}) {
-        int s = ws.socket(AF_INET, type, 0);
-        assertFails(ws, WSAEINVAL, ws.getsockname(s, new sockaddr_in(), new IntRef(sockaddr_in.SIZE)));
+      int idle = ws.socket(AF_INET, SOCK_DGRAM, 0);
+      assertEquals(0, ws.bind(idle, loopback(0), sockaddr_in.SIZE));
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      nonBlocking(ws, s, true);
+      sockaddr_in to = loopback(closedPort(ws));
+      assertFails(ws, WSAEWOULDBLOCK, ws.connect(s, to, sockaddr_in.SIZE));
+      int error = WSAEALREADY;
+      for (int attempt = 0; error == WSAEALREADY; attempt++) {
+        assertTrue(attempt < 200, "still pending after 200 attempts");
+        pause(ws, idle, 20);
+        assertEquals(SOCKET_ERROR, ws.connect(s, to, sockaddr_in.SIZE));
+        error = ws.WSAGetLastError();
       }
+      assertEquals(WSAECONNREFUSED, error, "the next connect reports the failure");
+      IntRef soError = new IntRef(-1);
+      assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_ERROR, soError, new IntRef(4)));
+      assertEquals(0, soError.value, "reported once: SO_ERROR no longer holds it");
       return 0;
     });
   }
 
   @BothModes
-  void getpeernameOfAnUnconnectedSocketFailsNotConnected(SchedulingMode mode) throws Exception {
+  void aRefusedNonBlockingConnectSeenBySelectIsReportedToTheNextConnect(SchedulingMode mode) throws Exception {
     run(mode, (emu, ws, user) -> {
       startup(ws);
-      int[] listener = listener(ws);
-      int unbound = ws.socket(AF_INET, SOCK_STREAM, 0);
-      int datagram = ws.socket(AF_INET, SOCK_DGRAM, 0);
-      assertEquals(0, ws.bind(datagram, loopback(0), sockaddr_in.SIZE));
-      for (int s : new int[] {unbound, listener[0], datagram}) {
-        assertFails(ws, WSAENOTCONN, ws.getpeername(s, new sockaddr_in(), new IntRef(sockaddr_in.SIZE)));
-      }
-      return 0;
-    });
-  }
-
-  @BothModes
-  void nameFunctionsRejectANullNameOrAShortNamelen(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
-      startup(ws);
-      int client = pair(ws)[0];
-      IntRef shortLen = new IntRef(sockaddr_in.SIZE - 1);
-      assertFails(ws, WSAEFAULT, ws.getsockname(client, new sockaddr_in(), shortLen));
-      assertFails(ws, WSAEFAULT, ws.getpeername(client, new sockaddr_in(), shortLen));
-      assertFails(ws, WSAEFAULT, ws.getsockname(client, null, new IntRef(sockaddr_in.SIZE)));
-      assertFails(ws, WSAEFAULT, ws.getpeername(client, null, new IntRef(sockaddr_in.SIZE)));
-      assertFails(ws, WSAEFAULT, ws.getsockname(client, new sockaddr_in(), null));
-      assertFails(ws, WSAEFAULT, ws.getpeername(client, new sockaddr_in(), null));
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      nonBlocking(ws, s, true);
+      sockaddr_in to = loopback(closedPort(ws));
+      assertFails(ws, WSAEWOULDBLOCK, ws.connect(s, to, sockaddr_in.SIZE));
+      fd_set failed = new fd_set();
+      FD_SET(s, failed);
+      assertEquals(1, ws.select(0, null, null, failed, new timeval(10, 0)));
+      assertFails(ws, WSAECONNREFUSED, ws.connect(s, to, sockaddr_in.SIZE));
+      IntRef soError = new IntRef(-1);
+      assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_ERROR, soError, new IntRef(4)));
+      assertEquals(0, soError.value, "reported once");
       return 0;
     });
   }

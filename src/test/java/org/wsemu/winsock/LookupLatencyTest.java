@@ -1,0 +1,86 @@
+package org.wsemu.winsock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.winsock.DatabaseFunctionsTest.LOOPBACK;
+import static org.wsemu.winsock.DatabaseFunctionsTest.assertHost;
+import static org.wsemu.winsock.WinSock.*;
+import static org.wsemu.winsock.WinsockTestSupport.*;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wsemu.SchedulingMode;
+import org.wsemu.testing.Emus;
+
+/** The configured latency of the database functions: without it they answer at once, with it they block. */
+@Timeout(20)
+class LookupLatencyTest {
+
+  @BothModes
+  void withoutLatencyALookupAnswersAtOnceWithoutCallingTheHook(SchedulingMode mode) throws Exception {
+    AtomicInteger hookCalls = new AtomicInteger();
+    run(mode, (emu, ws, user) -> {
+      startup(ws);
+      ws.WSASetBlockingHook(() -> {
+        hookCalls.incrementAndGet();
+        return false;
+      });
+      assertHost(ws.gethostbyname("localhost"), "localhost", new String[0], LOOPBACK);
+      assertEquals(htons(23), ws.getservbyname("telnet", "tcp").s_port);
+      assertEquals(IPPROTO_UDP, ws.getprotobyname("udp").p_proto);
+      return 0;
+    });
+    assertEquals(0, hookCalls.get());
+  }
+
+  @BothModes
+  void withLatencyALookupIsABlockingCallThatRunsTheHook(SchedulingMode mode) throws Exception {
+    AtomicInteger hookCalls = new AtomicInteger();
+    AtomicBoolean blockingInHook = new AtomicBoolean();
+    run(builder(mode).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
+      startup(ws);
+      ws.WSASetBlockingHook(() -> {
+        hookCalls.incrementAndGet();
+        blockingInHook.set(ws.WSAIsBlocking());
+        return false;
+      });
+      assertHost(ws.gethostbyname("localhost"), "localhost", new String[0], LOOPBACK);
+      assertEquals(false, ws.WSAIsBlocking(), "over");
+      return 0;
+    });
+    assertTrue(hookCalls.get() >= 1, "hook calls: " + hookCalls.get());
+    assertTrue(blockingInHook.get());
+  }
+
+  @Test
+  void withLatencyALookupTakesAtLeastThatLongInVirtualTime() throws Exception {
+    run(Emus.builder(SchedulingMode.WIN16).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
+      startup(ws);
+      int start = user.GetTickCount();
+      assertHost(ws.gethostbyname("localhost"), "localhost", new String[0], LOOPBACK);
+      int found = user.GetTickCount();
+      assertTrue(found - start >= 200, "took " + (found - start) + " virtual ms");
+      assertEquals(null, ws.gethostbyname("nosuchhost"), "a failed lookup waits too");
+      assertEquals(WSAHOST_NOT_FOUND, ws.WSAGetLastError());
+      assertTrue(user.GetTickCount() - found >= 200, "took " + (user.GetTickCount() - found) + " virtual ms");
+      return 0;
+    });
+  }
+
+  @BothModes
+  void withLatencyALookupTakesAtLeastThatLongInRealTime(SchedulingMode mode) throws Exception {
+    run(builder(mode).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
+      startup(ws);
+      for (int i = 0; i < 5; i++) { // each lookup ends early with some probability: repeat to show it
+        long start = System.nanoTime();
+        assertHost(ws.gethostbyname("localhost"), "localhost", new String[0], LOOPBACK);
+        long elapsedNanos = System.nanoTime() - start;
+        assertTrue(elapsedNanos >= 200_000_000L, "lookup " + i + " took " + elapsedNanos + " ns");
+      }
+      return 0;
+    });
+  }
+}
