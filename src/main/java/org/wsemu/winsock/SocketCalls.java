@@ -33,6 +33,9 @@ import org.wsemu.winsock.WinsockCore.WsCall;
  * the blocking engine where the function is a blocking routine.
  */
 final class SocketCalls {
+  /** What a version 2 application's backlog is clamped to (Windows' client limit). */
+  static final int WINSOCK2_MAX_BACKLOG = 200;
+
   private final WinsockCore core;
 
   SocketCalls(WinsockCore core) {
@@ -116,7 +119,8 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : socket instanceof StreamSocket stream ? stream.listen(backlog) : -WSAEOPNOTSUPP;
+      int maxBacklog = core.versionTwo(call.task, call.app) ? WINSOCK2_MAX_BACKLOG : WinSock.SOMAXCONN;
+      r = socket == null ? -WSAENOTSOCK : socket instanceof StreamSocket stream ? stream.listen(backlog, maxBacklog) : -WSAEOPNOTSUPP;
     }
     return core.finish(call, r, "s", s, "backlog", backlog);
   }

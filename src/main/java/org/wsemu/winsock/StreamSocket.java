@@ -91,7 +91,10 @@ final class StreamSocket extends WsSocket {
     return r;
   }
 
-  synchronized int listen(int backlog) {
+  /**
+   * Listens; the backlog is clamped to 1..{@code maxBacklog} (SOMAXCONN, 5, for a 1.x application).
+   */
+  synchronized int listen(int backlog, int maxBacklog) {
     switch (state) {
       case LISTENING:
         return 0;
@@ -103,7 +106,7 @@ final class StreamSocket extends WsSocket {
       default:
         return -WSAEINVAL;
     }
-    int r = endpoint.listen(Math.max(1, Math.min(backlog, WinSock.SOMAXCONN)));
+    int r = endpoint.listen(Math.max(1, Math.min(backlog, maxBacklog)));
     if (r == 0) {
       state = State.LISTENING;
     }
