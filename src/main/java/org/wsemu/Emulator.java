@@ -9,6 +9,7 @@ import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.TaskControl;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkFactory;
+import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.trace.Slf4jTraceSink;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceSink;
@@ -294,10 +295,12 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * The network under the Winsock layer: {@link Network#real()}, or {@code null} for none
-     * (socket() then fails with WSAENETDOWN; the database functions still work). Default: the
-     * real network with a real clock, none with a virtual clock. The real network needs a real
-     * clock: virtual time cannot wait for real sockets.
+     * The network under the Winsock layer: {@link Network#real()}, a
+     * {@link SimulatedNetwork}, or {@code null} for none (socket() then fails with WSAENETDOWN; the
+     * database functions still work). Default: the real network with a real clock, a simulated
+     * network with default settings (one host, "local", 10.0.0.1) with a virtual clock. The real
+     * network needs a real clock: virtual time cannot wait for real sockets. The network's hosts
+     * join the hosts table after the ones added here.
      */
     public Builder network(NetworkFactory network) {
       this.network = network;
@@ -366,9 +369,10 @@ public final class Emulator implements AutoCloseable {
     /**
      * Builds the emulator; it runs nothing until {@link Emulator#start()}.
      *
-     * @throws IllegalArgumentException if the clock is virtual in Win32 mode or with the real network,
+     * @throws IllegalArgumentException if the clock is virtual in Win32 mode or with a network that
+     *     cannot run in virtual time (the real one),
      *     not one of {@link Clock}'s, or a Winsock setting is out of range
-     * @throws IllegalStateException if the virtual clock already belongs to another emulator
+     * @throws IllegalStateException if the virtual clock or the simulated network already belongs to another emulator
      */
     public Emulator build() {
       Clock chosenClock = clock != null ? clock : mode == SchedulingMode.WIN16 ? Clock.virtual() : Clock.system();
@@ -381,11 +385,16 @@ public final class Emulator implements AutoCloseable {
         trace.addSink(new Slf4jTraceSink());
       }
       sinks.forEach(trace::addSink);
-      NetworkFactory chosenNetwork = networkChosen ? network : chosenClock.isVirtual() ? null : Network.real();
-      if (chosenNetwork != null && chosenClock.isVirtual()) {
+      NetworkFactory chosenNetwork = networkChosen ? network
+          : chosenClock.isVirtual() ? SimulatedNetwork.builder().build() : Network.real();
+      if (chosenNetwork != null && chosenClock.isVirtual() && !chosenNetwork.supportsVirtualTime()) {
         throw new IllegalArgumentException("the real network needs Clock.system(): virtual time cannot wait for real sockets");
       }
-      WinsockConfig winsockConfig = new WinsockConfig(hostName, hosts, lookupLatency, hookRepollInterval,
+      List<WinsockConfig.Host> allHosts = new ArrayList<>(hosts);
+      if (chosenNetwork != null) {
+        allHosts.addAll(chosenNetwork.hosts());
+      }
+      WinsockConfig winsockConfig = new WinsockConfig(hostName, allHosts, lookupLatency, hookRepollInterval,
           repostQuitFromDefaultHook, maxSockets);
       Kernel kernel = new Kernel(config, trace);
       User user = UserModule.install(kernel, postedMessageLimit);

@@ -119,6 +119,19 @@ final class CooperativeScheduler extends Scheduler {
     }
   }
 
+  @Override
+  void scheduledFromOutside() {
+    if (virtualClock == null) {
+      return; // the timer thread runs it
+    }
+    lock.lock();
+    try {
+      dispatchIfIdle("timer");
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private void deadlinePassed(TaskControl task) {
     lock.lock();
     try {

@@ -198,7 +198,11 @@ public final class Kernel {
    * @param due clock time in milliseconds
    */
   public KernelTimer schedule(long due, Runnable action) {
-    return scheduler.timers().schedule(due, Objects.requireNonNull(action, "action"));
+    KernelTimer timer = scheduler.timers().schedule(due, Objects.requireNonNull(action, "action"));
+    if (current.get() == null) {
+      scheduler.scheduledFromOutside();
+    }
+    return timer;
   }
 
   /**

@@ -44,6 +44,12 @@ abstract class Scheduler {
   abstract TimerQueue timers();
 
   /**
+   * A timed action was scheduled from a thread that is not a task's (a test thread, a peer driven
+   * from outside): if every task waits, a virtual clock must move on by itself to run it.
+   */
+  void scheduledFromOutside() {}
+
+  /**
    * Whether a wait is over without waiting: shutdown first, then the condition. Caller holds the
    * task's lock.
    *

@@ -1,16 +1,33 @@
 package org.wsemu.net;
 
+import java.util.List;
+import org.wsemu.winsock.WinsockConfig;
+
 /**
- * Makes the network of one emulator when it is built; see {@link Network#real()}.
+ * Makes the network of one emulator when it is built: {@link Network#real()} or a
+ * {@link org.wsemu.sim.SimulatedNetwork}.
  *
  * <p>Called once, on the building thread.
  */
 @FunctionalInterface
 public interface NetworkFactory {
   /**
-   * Creates the network.
+   * Creates the network of one emulator.
    *
-   * @param emulatorName for thread names
+   * @param environment the emulator's clock, timer queue and trace
    */
-  Network create(String emulatorName);
+  Network create(NetworkEnvironment environment);
+
+  /**
+   * Whether the network can run on a virtual clock (it schedules everything on the emulator's timer
+   * queue and never waits for the outside world). The real network cannot. Default false.
+   */
+  default boolean supportsVirtualTime() {
+    return false;
+  }
+
+  /** Hosts this network adds to the emulator's hosts table, after the builder's own. Default none. */
+  default List<WinsockConfig.Host> hosts() {
+    return List.of();
+  }
 }

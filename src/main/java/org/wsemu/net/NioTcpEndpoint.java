@@ -275,6 +275,16 @@ final class NioTcpEndpoint implements TcpEndpoint {
   }
 
   @Override
+  public int readUrgent() {
+    return -WSAEINVAL; // the JDK cannot read urgent data apart from the stream
+  }
+
+  @Override
+  public boolean atMark() {
+    return true; // nor can it tell where the mark is: no urgent data is ever seen waiting
+  }
+
+  @Override
   public int shutdownInput() {
     SocketChannel current = channel;
     try {

@@ -12,4 +12,6 @@ public final class Readiness {
   public static final int ACCEPT = 1 << 2;
   /** A connection attempt finished, successfully or not. */
   public static final int CONNECT = 1 << 3;
+  /** Urgent (out-of-band) data waits to be read apart from the stream; networks that cannot hold it apart never report it. */
+  public static final int URGENT = 1 << 4;
 }

@@ -43,6 +43,15 @@ public interface TcpEndpoint {
   /** Sends one byte of urgent (out-of-band) data: 1 or -error. */
   int sendUrgent(int data);
 
+  /**
+   * Takes the urgent byte received apart from the stream (SO_OOBINLINE off): the byte (0..255),
+   * -WSAEWOULDBLOCK if none waits, or -WSAEINVAL where the network cannot hold urgent data apart.
+   */
+  int readUrgent();
+
+  /** SIOCATMARK: whether no urgent data waits to be read (or, in line, the next byte is not it). */
+  boolean atMark();
+
   /** Stops receiving: 0 or -error. */
   int shutdownInput();
 

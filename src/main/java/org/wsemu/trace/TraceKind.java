@@ -30,5 +30,9 @@ public enum TraceKind {
   /** A blocking hook was called, with what it returned. */
   HOOK,
   /** Something noteworthy that is not a call: a queue overflow, a dropped message, a kill. */
-  NOTE
+  NOTE,
+  /** The simulated network moved a connection along: a SYN, an accept, a refusal, a FIN, a RST, a lost datagram. */
+  NET,
+  /** A fault of the simulated network was set up, drawn from the seed, or took effect. */
+  FAULT
 }

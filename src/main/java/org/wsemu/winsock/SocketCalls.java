@@ -318,8 +318,8 @@ final class SocketCalls {
       argp.value = readable;
       return 0;
     }
-    if (cmd == SIOCATMARK && socket.type == SOCK_STREAM) {
-      argp.value = 1; // no out-of-band data waits: the JDK cannot hold it apart (docs/behaviour.md)
+    if (cmd == SIOCATMARK && socket instanceof StreamSocket stream) {
+      argp.value = stream.atMark() ? 1 : 0;
       return 0;
     }
     return -WSAEINVAL;

@@ -43,6 +43,7 @@ final class StreamSocket extends WsSocket {
   private final ArrayDeque<TcpEndpoint> pendingAccepts = new ArrayDeque<>();
   /** Readiness callbacks asked for before the endpoint existed; run at close, or handed over. */
   private final List<Runnable> earlyWaiters = new ArrayList<>();
+  boolean oobInline; // SO_OOBINLINE, mirrored from the endpoint
   boolean lingerOn; // SO_LINGER l_onoff
   int lingerSeconds; // SO_LINGER l_linger
 
@@ -232,7 +233,17 @@ final class StreamSocket extends WsSocket {
       return check;
     }
     if ((flags & MSG_OOB) != 0) {
-      return -WSAEINVAL; // the JDK cannot receive out-of-band data (see docs/behaviour.md)
+      if (oobInline) {
+        return -WSAEINVAL; // urgent data is in line: MSG_OOB makes no sense
+      }
+      int urgent = endpoint.readUrgent();
+      if (urgent < 0) {
+        return urgent;
+      }
+      if (len > 0) {
+        buffer[offset] = (byte) urgent;
+      }
+      return 1;
     }
     if (len == 0) {
       return 0;
@@ -332,8 +343,13 @@ final class StreamSocket extends WsSocket {
       } else if (r != 0 && r != WOULD_BLOCK && except) {
         ready |= EXCEPTION;
       }
-    } else if (write && state == State.CONNECTED && !congested) {
-      ready |= WRITABLE;
+    } else if (state == State.CONNECTED) {
+      if (write && !congested) {
+        ready |= WRITABLE;
+      }
+      if (except && !oobInline && !aborted && !endpoint.atMark()) {
+        ready |= EXCEPTION; // out-of-band data waits to be read with MSG_OOB
+      }
     }
     if (read && isReadable()) {
       ready |= READABLE;
@@ -376,6 +392,9 @@ final class StreamSocket extends WsSocket {
     }
     if (write && state == State.CONNECTED) {
       ops |= Readiness.WRITE;
+    }
+    if (except && state == State.CONNECTED) {
+      ops |= Readiness.URGENT;
     }
     return ops;
   }
@@ -492,7 +511,16 @@ final class StreamSocket extends WsSocket {
   @Override
   synchronized int setTransportOption(int option, int value) {
     TcpEndpoint ep = endpoint();
-    return ep == null ? -WSAENOBUFS : ep.setOption(option, value);
+    int r = ep == null ? -WSAENOBUFS : ep.setOption(option, value);
+    if (r == 0 && option == WinSock.SO_OOBINLINE) {
+      oobInline = value != 0;
+    }
+    return r;
+  }
+
+  /** SIOCATMARK: whether no urgent data waits (or, in line, the next byte is not the mark). */
+  synchronized boolean atMark() {
+    return endpoint == null || endpoint.atMark();
   }
 
   @Override

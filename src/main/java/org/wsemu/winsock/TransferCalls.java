@@ -129,6 +129,7 @@ final class TransferCalls {
     if (r == 0) {
       int[] sender = new int[2];
       WsSocket target = socket;
+      boolean urgent = (flags & MSG_OOB) != 0 && socket instanceof StreamSocket;
       r = sockets.block(call, socket, new BlockingCall(function, s, () -> {
         if (target.closed) {
           return -WSAEINTR;
@@ -136,7 +137,7 @@ final class TransferCalls {
         return target instanceof StreamSocket stream
             ? stream.recv(buf, offset, len, flags)
             : ((DatagramSocket) target).recvFrom(buf, offset, len, flags, sender);
-      }).watch(socket, true, false, false));
+      }).watch(socket, !urgent, false, urgent)); // MSG_OOB waits for urgent data, not the stream
       if (from != null && (r >= 0 || r == -WinSock.WSAEMSGSIZE)) {
         if (socket instanceof StreamSocket) {
           socket.peerAddress(sender);

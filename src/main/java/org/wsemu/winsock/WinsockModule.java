@@ -24,7 +24,7 @@ public final class WinsockModule {
    * @return the Winsock functions for that kernel's tasks
    */
   public static WinsockApi install(Kernel kernel, User user, NetworkFactory network, WinsockConfig config) {
-    Network created = network == null ? null : network.create(kernel.config().name());
+    Network created = network == null ? null : network.create(new KernelEnvironment(kernel));
     WinsockCore core = new WinsockCore(kernel, created, config);
     BlockingHook defaultHook = new DefaultBlockingHook(user, () -> {
       var me = kernel.current();

@@ -223,8 +223,8 @@ class DatabaseFunctionsTest {
   }
 
   @Test
-  void lookupsWorkOnAVirtualClockEmulatorWithoutANetwork() throws Exception {
-    run(Emus.builder(SchedulingMode.WIN16), (emu, ws, user) -> {
+  void lookupsWorkOnAnEmulatorWithoutANetwork() throws Exception {
+    run(Emus.builder(SchedulingMode.WIN16).network(null), (emu, ws, user) -> {
       startup(ws);
       assertEquals(INVALID_SOCKET, ws.socket(AF_INET, SOCK_STREAM, 0));
       assertEquals(WSAENETDOWN, ws.WSAGetLastError());

@@ -19,6 +19,7 @@ import org.wsemu.Clock;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.testing.Emus;
+import org.wsemu.testing.World;
 import org.wsemu.user.User;
 
 /**
@@ -49,6 +50,16 @@ final class WinsockTestSupport {
   /** Runs {@code body} as the only task of a fresh real-network emulator; returns its exit code. */
   static int run(SchedulingMode mode, Body body) throws Exception {
     return run(builder(mode), body);
+  }
+
+  /** A quiet builder for {@code world}, on a fresh network of that world. */
+  static Emulator.Builder builder(World world) {
+    return world.builder();
+  }
+
+  /** Runs {@code body} as the only task of a fresh emulator of {@code world}; returns its exit code. */
+  static int run(World world, Body body) throws Exception {
+    return run(world.builder(), body);
   }
 
   /** Runs {@code body} as the only task of an emulator built from {@code builder}. */

@@ -1,0 +1,83 @@
+package org.wsemu.sim;
+
+import java.time.Duration;
+import org.wsemu.net.UdpEndpoint;
+
+/**
+ * Drives a {@link DatagramPeer} on a bound UDP endpoint: every datagram that arrives is handed to
+ * it with a way to answer.
+ *
+ * <p>Thread-safe: the peer's callbacks run under this object's monitor, one at a time.
+ */
+final class DatagramPeerRunner {
+  private final SimNet net;
+  private final SimUdpEndpoint endpoint;
+  private final DatagramPeer peer;
+
+  private DatagramPeerRunner(SimNet net, SimUdpEndpoint endpoint, DatagramPeer peer) {
+    this.net = net;
+    this.endpoint = endpoint;
+    this.peer = peer;
+  }
+
+  /** Binds {@code host:port} for {@code peer} (lock held); 0 or -error. */
+  static int start(SimNet net, SimHost host, int port, DatagramPeer peer) {
+    SimUdpEndpoint endpoint = new SimUdpEndpoint(net, host);
+    int r = endpoint.bind(0, port);
+    if (r == 0) {
+      net.udpEndpoints.add(endpoint);
+      endpoint.owner = new DatagramPeerRunner(net, endpoint, peer);
+    }
+    return r;
+  }
+
+  /** Hands every queued datagram to the peer. */
+  synchronized void drain() {
+    byte[] buffer = new byte[SimNet.MAX_DATAGRAM];
+    int[] from = new int[2];
+    for (;;) {
+      int n = endpoint.receive(buffer, 0, buffer.length, from);
+      if (n < 0) {
+        return;
+      }
+      byte[] data = java.util.Arrays.copyOf(buffer, n);
+      try {
+        peer.received(data, new ReplyTo(from[0], from[1]));
+      } catch (RuntimeException e) {
+        net.locked(() -> net.net("peer-failed", "at", SimNet.address(endpoint.host.ip, endpoint.localPort()),
+            "error", String.valueOf(e)));
+      }
+    }
+  }
+
+  private final class ReplyTo implements DatagramPeer.Reply {
+    private final int ip;
+    private final int port;
+
+    ReplyTo(int ip, int port) {
+      this.ip = ip;
+      this.port = port;
+    }
+
+    @Override
+    public void send(byte[] data) {
+      UdpEndpoint out = endpoint;
+      out.send(data, 0, data.length, ip, port);
+    }
+
+    @Override
+    public void sendAfter(Duration delay, byte[] data) {
+      net.locked(() -> net.after(delay.toMillis(), () -> net.later(() -> send(data))));
+    }
+
+    @Override
+    public String from() {
+      return SimNet.address(ip, port);
+    }
+
+    @Override
+    public long now() {
+      return net.now();
+    }
+  }
+}

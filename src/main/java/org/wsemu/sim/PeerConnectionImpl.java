@@ -1,0 +1,217 @@
+package org.wsemu.sim;
+
+import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.wsemu.net.Readiness;
+
+/**
+ * Drives one {@link Peer.Session} on an accepted endpoint: calls it when something arrives,
+ * keeps its outgoing queue moving as the window opens, and resets the connection if it throws.
+ *
+ * <p>Thread-safe: the session's callbacks run under this object's monitor, one at a time; the
+ * monitor is taken before the network's lock, never after.
+ */
+final class PeerConnectionImpl implements PeerConnection {
+  private final SimNet net;
+  private final SimTcpEndpoint endpoint;
+  private final ByteQueue outgoing = new ByteQueue();
+  private final List<Runnable> whenSent = new ArrayList<>();
+  private Peer.Session session;
+  private boolean closed;
+  private boolean closeWhenSent;
+  private boolean shutdownWhenSent;
+  private boolean writeArmed;
+
+  PeerConnectionImpl(SimNet net, SimTcpEndpoint endpoint) {
+    this.net = net;
+    this.endpoint = endpoint;
+  }
+
+  synchronized void start(Peer peer) {
+    net.locked(() -> endpoint.owner = this);
+    try {
+      session = peer.accept(this);
+    } catch (RuntimeException e) {
+      failed(e);
+      return;
+    }
+    arrival(-1);
+  }
+
+  /** Calls the session if something arrived since {@code seen}, then waits for the next arrival. */
+  private synchronized void arrival(long seen) {
+    if (closed) {
+      return;
+    }
+    long now = arrivals();
+    if (seen >= 0 || now > 0) {
+      try {
+        session.readable();
+      } catch (RuntimeException e) {
+        failed(e);
+        return;
+      }
+    }
+    if (!closed) {
+      net.locked(() -> endpoint.onArrival(now, () -> arrival(now)));
+    }
+  }
+
+  private long arrivals() {
+    net.lock();
+    try {
+      return endpoint.arrivals();
+    } finally {
+      net.unlock();
+    }
+  }
+
+  private void failed(RuntimeException e) {
+    net.locked(() -> net.net("peer-failed", "at", endpoint.label(), "error", String.valueOf(e)));
+    reset();
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int len) {
+    return endpoint.read(buffer, offset, len);
+  }
+
+  @Override
+  public boolean atEnd() {
+    net.lock();
+    try {
+      return endpoint.dead || endpoint.eof && endpoint.rcvBuf.isEmpty()
+          || endpoint.state == SimTcpEndpoint.State.CLOSED;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public synchronized void send(byte[] data) {
+    if (closed || closeWhenSent || shutdownWhenSent) {
+      return;
+    }
+    outgoing.put(data, 0, data.length);
+    flush();
+  }
+
+  @Override
+  public synchronized int unsent() {
+    return outgoing.size();
+  }
+
+  @Override
+  public synchronized void whenSent(Runnable action) {
+    whenSent.add(action);
+    flush();
+  }
+
+  private synchronized void flush() {
+    byte[] scratch = new byte[Math.min(outgoing.size(), 65536)];
+    while (!outgoing.isEmpty() && !closed) {
+      int n = outgoing.take(scratch, 0, scratch.length, true);
+      int written = endpoint.write(scratch, 0, n);
+      if (written > 0) {
+        outgoing.skip(written);
+      } else if (written == -WSAEWOULDBLOCK) {
+        if (!writeArmed) {
+          writeArmed = true;
+          endpoint.notifyWhen(Readiness.WRITE, this::writable);
+        }
+        return;
+      } else {
+        outgoing.clear(); // reset or closed: nothing more will go
+      }
+    }
+    if (!outgoing.isEmpty()) {
+      return;
+    }
+    if (shutdownWhenSent) {
+      shutdownWhenSent = false;
+      endpoint.shutdownOutput();
+    }
+    if (closeWhenSent) {
+      closeNow(false);
+    }
+    List<Runnable> due = new ArrayList<>(whenSent);
+    whenSent.clear();
+    for (Runnable action : due) {
+      run(action);
+    }
+  }
+
+  private synchronized void writable() {
+    writeArmed = false;
+    flush();
+  }
+
+  private void run(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      failed(e);
+    }
+  }
+
+  @Override
+  public synchronized void shutdownOutput() {
+    shutdownWhenSent = true;
+    flush();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closeWhenSent = true;
+      flush();
+    }
+  }
+
+  @Override
+  public synchronized void reset() {
+    outgoing.clear();
+    closeNow(true);
+  }
+
+  private void closeNow(boolean abortive) {
+    if (!closed) {
+      closed = true;
+      endpoint.close(abortive);
+    }
+  }
+
+  @Override
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void after(Duration delay, Runnable action) {
+    net.locked(() -> net.after(delay.toMillis(), () -> net.later(() -> {
+      synchronized (this) {
+        if (!closed) {
+          run(action);
+        }
+      }
+    })));
+  }
+
+  @Override
+  public long now() {
+    return net.now();
+  }
+
+  @Override
+  public String localAddress() {
+    return SimNet.address(endpoint.localIp(), endpoint.localPort());
+  }
+
+  @Override
+  public String remoteAddress() {
+    return SimNet.address(endpoint.remoteIp(), endpoint.remotePort());
+  }
+}

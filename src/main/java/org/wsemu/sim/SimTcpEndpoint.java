@@ -1,0 +1,648 @@
+package org.wsemu.sim;
+
+import static org.wsemu.winsock.WinSock.SO_OOBINLINE;
+import static org.wsemu.winsock.WinSock.SO_RCVBUF;
+import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
+import static org.wsemu.winsock.WinSock.SO_SNDBUF;
+import static org.wsemu.winsock.WinSock.SO_KEEPALIVE;
+import static org.wsemu.winsock.WinSock.TCP_NODELAY;
+import static org.wsemu.winsock.WinSock.WSAEADDRINUSE;
+import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
+import static org.wsemu.winsock.WinSock.WSAEALREADY;
+import static org.wsemu.winsock.WinSock.WSAEINVAL;
+import static org.wsemu.winsock.WinSock.WSAEISCONN;
+import static org.wsemu.winsock.WinSock.WSAENETUNREACH;
+import static org.wsemu.winsock.WinSock.WSAENOBUFS;
+import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
+import static org.wsemu.winsock.WinSock.WSAENOTCONN;
+import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
+import static org.wsemu.winsock.WinSock.WSAESHUTDOWN;
+import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.wsemu.net.NetException;
+import org.wsemu.net.Readiness;
+import org.wsemu.net.TcpEndpoint;
+
+/**
+ * A TCP endpoint of the simulated network. Its state machine and buffers live here; the packets
+ * between two connected endpoints are the {@link Wire}'s business, and connection set-up the
+ * {@link Handshake}'s.
+ *
+ * <p>Buffers: what the application writes waits in the send buffer (SO_SNDBUF bytes) until the
+ * peer's window lets it go; what arrives waits in the receive buffer (SO_RCVBUF bytes, which is
+ * the window the peer sees). A blocking send therefore waits while the peer's window is full.
+ *
+ * <p>Thread-safe: every method takes the network's lock.
+ */
+final class SimTcpEndpoint implements TcpEndpoint {
+  enum State { OPEN, BOUND, LISTENING, CONNECTING, CONNECTED, CLOSED }
+
+  private static final int ALL_OPS =
+      Readiness.READ | Readiness.WRITE | Readiness.ACCEPT | Readiness.CONNECT | Readiness.URGENT;
+
+  final SimNet net;
+  final SimHost host;
+  private final Map<Integer, Integer> options = new HashMap<>();
+  State state = State.OPEN;
+  private int boundIp;
+  int localIp;
+  int localPort;
+  int remoteIp;
+  int remotePort;
+  private boolean holdsPort;
+  private final Waiters waiters = new Waiters();
+  private Runnable arrivalHook;
+  private long arrivals;
+  /** The ready-made peer that owns this endpoint, if any. */
+  PeerConnectionImpl owner;
+
+  // listening
+  final ArrayDeque<SimTcpEndpoint> acceptQueue = new ArrayDeque<>();
+  int backlog;
+
+  // connecting
+  private Handshake attempt;
+  private int connectError;
+
+  // connected
+  Wire wire;
+  final ByteQueue sendBuf = new ByteQueue();
+  long queued;
+  long transmitted;
+  long urgentSeq = -1;
+  int inflight;
+  boolean finWanted;
+  boolean finSent;
+  final ByteQueue rcvBuf = new ByteQueue();
+  int markAt = -1;
+  int urgentByte = -1;
+  boolean eof;
+  boolean inputShut;
+  /** The connection is gone for this end: it sent or received a RST. */
+  boolean dead;
+  int error;
+  SimNet.Throttle inThrottle;
+
+  SimTcpEndpoint(SimNet net, SimHost host) {
+    this.net = net;
+    this.host = host;
+  }
+
+  // ---- options ----
+
+  private static boolean isTransportOption(int option) {
+    return option == SO_RCVBUF || option == SO_SNDBUF || option == TCP_NODELAY || option == SO_KEEPALIVE
+        || option == SO_REUSEADDR || option == SO_OOBINLINE;
+  }
+
+  int option(int option) {
+    Integer value = options.get(option);
+    if (value != null) {
+      return value;
+    }
+    return option == SO_RCVBUF || option == SO_SNDBUF ? SimNet.DEFAULT_BUFFER : 0;
+  }
+
+  @Override
+  public int setOption(int option, int value) {
+    net.lock();
+    try {
+      if (!isTransportOption(option)) {
+        return -WSAENOPROTOOPT;
+      }
+      options.put(option, value);
+      if (wire != null && (option == SO_RCVBUF || option == SO_SNDBUF)) {
+        wire.pump(wire.other(this)); // the window this end offers changed
+        changed();
+      }
+      return 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int getOption(int option) {
+    net.lock();
+    try {
+      return isTransportOption(option) ? option(option) : -WSAENOPROTOOPT;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  /** Copies the options of the listening endpoint an accepted one came from. */
+  void inherit(SimTcpEndpoint listener) {
+    options.putAll(listener.options);
+  }
+
+  boolean oobInline() {
+    return option(SO_OOBINLINE) != 0;
+  }
+
+  /** The room the peer may still fill in the receive buffer (not counting what is on the way). */
+  int receiveWindow() {
+    return Math.max(0, Math.max(1, option(SO_RCVBUF)) - rcvBuf.size());
+  }
+
+  /** How many more bytes write() takes now. */
+  int sendRoom() {
+    int sndbuf = option(SO_SNDBUF);
+    if (sndbuf > 0) {
+      return Math.max(0, sndbuf - sendBuf.size());
+    }
+    // SO_SNDBUF 0: no buffering of its own, the data goes straight into the peer's window
+    return wire == null ? 0 : Math.max(0, wire.other(this).receiveWindow() - inflight - sendBuf.size());
+  }
+
+  // ---- binding, listening, accepting ----
+
+  @Override
+  public int bind(int ip, int port) {
+    net.lock();
+    try {
+      return state == State.OPEN ? bindLocal(ip, port) : -WSAEINVAL;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  private int bindLocal(int ip, int port) {
+    if (ip != 0 && !host.owns(ip)) {
+      return -WSAEADDRNOTAVAIL;
+    }
+    if (port == 0) {
+      port = host.ephemeralTcp();
+      if (port == 0) {
+        return -WSAENOBUFS;
+      }
+    } else if (host.tcpInUse(port) && option(SO_REUSEADDR) == 0) {
+      return -WSAEADDRINUSE;
+    }
+    boundIp = ip;
+    localIp = ip;
+    localPort = port;
+    host.holdTcp(port);
+    holdsPort = true;
+    state = State.BOUND;
+    return 0;
+  }
+
+  @Override
+  public int listen(int requested) {
+    net.lock();
+    try {
+      switch (state) {
+        case LISTENING:
+          backlog = Math.max(1, requested);
+          return 0;
+        case OPEN:
+          int r = bindLocal(0, 0);
+          if (r < 0) {
+            return r;
+          }
+          break;
+        case BOUND:
+          break;
+        case CONNECTING:
+        case CONNECTED:
+          return -WSAEISCONN;
+        default:
+          return -WSAEINVAL;
+      }
+      List<SimTcpEndpoint> others = host.listeners.computeIfAbsent(localPort, p -> new ArrayList<>());
+      for (SimTcpEndpoint other : others) {
+        if (other.boundIp == 0 || boundIp == 0 || other.boundIp == boundIp) {
+          return -WSAEADDRINUSE;
+        }
+      }
+      others.add(this);
+      state = State.LISTENING;
+      backlog = Math.max(1, requested);
+      net.net("listen", "at", SimNet.address(localIp, localPort), "host", host.name, "backlog", backlog);
+      return 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  /** Whether this listener takes connections addressed to {@code ip} (host order). */
+  boolean listensOn(int ip) {
+    return boundIp == 0 || boundIp == ip;
+  }
+
+  @Override
+  public TcpEndpoint accept() throws NetException {
+    net.lock();
+    try {
+      if (state != State.LISTENING) {
+        throw new NetException(WSAEINVAL, "not listening");
+      }
+      SimTcpEndpoint next = acceptQueue.poll();
+      if (next != null) {
+        changed();
+      }
+      return next;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  /** An endpoint for a connection {@code listener} takes, addressed as {@code ip:port}. */
+  static SimTcpEndpoint accepted(SimTcpEndpoint listener, int ip, int port, int peerIp, int peerPort) {
+    SimTcpEndpoint server = new SimTcpEndpoint(listener.net, listener.host);
+    server.inherit(listener);
+    server.state = State.CONNECTED;
+    server.boundIp = listener.boundIp;
+    server.localIp = ip;
+    server.localPort = port;
+    server.remoteIp = peerIp;
+    server.remotePort = peerPort;
+    server.holdsPort = true;
+    listener.host.holdTcp(port);
+    listener.net.tcpEndpoints.add(server);
+    return server;
+  }
+
+  // ---- connecting ----
+
+  @Override
+  public int connect(int ip, int port) {
+    net.lock();
+    try {
+      switch (state) {
+        case LISTENING:
+          return -WSAEINVAL;
+        case CONNECTING:
+          return -WSAEALREADY;
+        case CONNECTED:
+          return -WSAEISCONN;
+        case CLOSED:
+          return -WSAENOTSOCK;
+        case OPEN:
+          int r = bindLocal(0, 0);
+          if (r < 0) {
+            return r;
+          }
+          break;
+        default:
+          break;
+      }
+      SimHost target = net.resolve(host, ip);
+      boolean loopback = SimNet.isLoopback(ip);
+      if (boundIp != 0 && SimNet.isLoopback(boundIp) != loopback) {
+        return -WSAENETUNREACH; // bound to loopback, going elsewhere, or the other way round
+      }
+      localIp = boundIp != 0 ? boundIp : loopback ? ip : host.ip;
+      remoteIp = ip;
+      remotePort = port;
+      connectError = 0;
+      state = State.CONNECTING;
+      attempt = new Handshake(this, target, ip, port);
+      attempt.start();
+      return -WSAEWOULDBLOCK;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  /** The handshake succeeded (lock held). */
+  void established(Wire connected) {
+    attempt = null;
+    wire = connected;
+    state = State.CONNECTED;
+    changed();
+  }
+
+  /** The handshake failed (lock held): back to bound, keeping the port, with the error to report. */
+  void connectFailed(int code) {
+    attempt = null;
+    state = State.BOUND;
+    localIp = boundIp;
+    remoteIp = 0;
+    remotePort = 0;
+    connectError = code;
+    changed();
+  }
+
+  @Override
+  public int finishConnect() {
+    net.lock();
+    try {
+      switch (state) {
+        case CONNECTED:
+          return 0;
+        case CONNECTING:
+          return -WSAEWOULDBLOCK;
+        default:
+          int r = connectError;
+          connectError = 0;
+          return r != 0 ? -r : -WSAENOTCONN;
+      }
+    } finally {
+      net.unlock();
+    }
+  }
+
+  // ---- data ----
+
+  @Override
+  public int read(byte[] buffer, int offset, int len) {
+    net.lock();
+    try {
+      if (state != State.CONNECTED) {
+        return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
+      }
+      if (!rcvBuf.isEmpty()) {
+        int limit = markAt > 0 ? Math.min(len, markAt) : len; // a read stops at the urgent mark
+        int n = rcvBuf.take(buffer, offset, limit, false);
+        if (markAt == 0 && n > 0) {
+          markAt = -1; // the urgent byte itself was read
+        } else if (markAt > 0) {
+          markAt -= n; // 0: stopped just before the mark, the next read starts with it
+        }
+        wire.pump(wire.other(this)); // the window opened
+        changed();
+        return n;
+      }
+      if (dead) {
+        return -error;
+      }
+      return eof ? 0 : -WSAEWOULDBLOCK;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int write(byte[] buffer, int offset, int len) {
+    net.lock();
+    try {
+      int check = sendCheck();
+      if (check != 0) {
+        return check;
+      }
+      int n = Math.min(len, sendRoom());
+      if (n <= 0) {
+        return len == 0 ? 0 : -WSAEWOULDBLOCK;
+      }
+      sendBuf.put(buffer, offset, n);
+      queued += n;
+      wire.pump(this);
+      return n;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  private int sendCheck() {
+    if (state != State.CONNECTED) {
+      return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
+    }
+    if (dead) {
+      return -error;
+    }
+    return finWanted ? -WSAESHUTDOWN : 0;
+  }
+
+  @Override
+  public int sendUrgent(int data) {
+    net.lock();
+    try {
+      int check = sendCheck();
+      if (check != 0) {
+        return check;
+      }
+      sendBuf.put((byte) data); // urgent data may exceed the send buffer by its one byte
+      urgentSeq = queued;
+      queued++;
+      wire.pump(this);
+      return 1;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int readUrgent() {
+    net.lock();
+    try {
+      if (state != State.CONNECTED) {
+        return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
+      }
+      if (oobInline()) {
+        return -WSAEINVAL;
+      }
+      if (urgentByte < 0) {
+        return dead ? -error : -WSAEWOULDBLOCK;
+      }
+      int value = urgentByte;
+      urgentByte = -1;
+      changed();
+      return value;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public boolean atMark() {
+    net.lock();
+    try {
+      return oobInline() ? markAt < 0 : urgentByte < 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int shutdownInput() {
+    net.lock();
+    try {
+      if (state == State.CONNECTED && !inputShut) {
+        inputShut = true;
+        if (!rcvBuf.isEmpty()) {
+          wire.reset(this, "unread data at shutdown(SD_RECEIVE)");
+        }
+      }
+      return 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int shutdownOutput() {
+    net.lock();
+    try {
+      if (state == State.CONNECTED && !finWanted) {
+        finWanted = true;
+        wire.pump(this);
+        changed();
+      }
+      return 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public void close(boolean abortive) {
+    net.lock();
+    try {
+      if (state == State.CLOSED) {
+        return;
+      }
+      State was = state;
+      state = State.CLOSED;
+      net.tcpEndpoints.remove(this);
+      if (holdsPort) {
+        host.releaseTcp(localPort);
+        holdsPort = false;
+      }
+      switch (was) {
+        case LISTENING -> {
+          host.listeners.get(localPort).remove(this);
+          for (SimTcpEndpoint pending : acceptQueue) {
+            pending.close(true); // never accepted: the client sees a reset
+          }
+          acceptQueue.clear();
+        }
+        case CONNECTING -> attempt.abandon();
+        case CONNECTED -> {
+          if (abortive || !rcvBuf.isEmpty()) {
+            wire.reset(this, abortive ? "abortive close" : "closed with unread data");
+          } else if (!finWanted) {
+            finWanted = true; // graceful: what is queued still goes, then the FIN
+            wire.pump(this);
+          }
+        }
+        default -> { }
+      }
+      waiters.fireAll(net);
+      arrived();
+    } finally {
+      net.unlock();
+    }
+  }
+
+  // ---- readiness ----
+
+  int readyOps() {
+    switch (state) {
+      case CLOSED:
+        return ALL_OPS;
+      case LISTENING:
+        return acceptQueue.isEmpty() ? 0 : Readiness.ACCEPT;
+      case CONNECTING:
+        return 0;
+      case CONNECTED:
+        int ops = Readiness.CONNECT;
+        if (!rcvBuf.isEmpty() || eof || dead) {
+          ops |= Readiness.READ;
+        }
+        if (dead || finWanted || sendRoom() > 0) {
+          ops |= Readiness.WRITE;
+        }
+        if (urgentByte >= 0) {
+          ops |= Readiness.URGENT;
+        }
+        return ops;
+      default:
+        return connectError != 0 ? Readiness.CONNECT | Readiness.READ | Readiness.WRITE : 0;
+    }
+  }
+
+  /** Makes due the callbacks whose condition now holds (lock held). */
+  void changed() {
+    waiters.fire(net, readyOps());
+  }
+
+  @Override
+  public void notifyWhen(int ops, Runnable onReady) {
+    net.lock();
+    try {
+      waiters.add(net, ops, readyOps(), onReady);
+    } finally {
+      net.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code hook} (once) when something arrives after the {@code seen}-th arrival (data, urgent
+   * data, a FIN, a RST, a close): at once if that already happened (lock held).
+   */
+  void onArrival(long seen, Runnable hook) {
+    if (arrivals > seen) {
+      net.later(hook);
+    } else {
+      arrivalHook = hook;
+    }
+  }
+
+  /** How many arrivals there were so far (lock held). */
+  long arrivals() {
+    return arrivals;
+  }
+
+  /** Something arrived (lock held). */
+  void arrived() {
+    arrivals++;
+    Runnable hook = arrivalHook;
+    if (hook != null) {
+      arrivalHook = null;
+      net.later(hook);
+    }
+  }
+
+  // ---- addresses ----
+
+  @Override
+  public int localIp() {
+    net.lock();
+    try {
+      return localIp;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int localPort() {
+    net.lock();
+    try {
+      return localPort;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int remoteIp() {
+    net.lock();
+    try {
+      return state == State.CONNECTED ? remoteIp : 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int remotePort() {
+    net.lock();
+    try {
+      return state == State.CONNECTED ? remotePort : 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  String label() {
+    return SimNet.address(localIp == 0 ? host.ip : localIp, localPort);
+  }
+}

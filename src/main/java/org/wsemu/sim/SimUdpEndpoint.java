@@ -1,0 +1,307 @@
+package org.wsemu.sim;
+
+import static org.wsemu.winsock.WinSock.SO_BROADCAST;
+import static org.wsemu.winsock.WinSock.SO_RCVBUF;
+import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
+import static org.wsemu.winsock.WinSock.SO_SNDBUF;
+import static org.wsemu.winsock.WinSock.WSAEACCES;
+import static org.wsemu.winsock.WinSock.WSAEADDRINUSE;
+import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
+import static org.wsemu.winsock.WinSock.WSAEINVAL;
+import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
+import static org.wsemu.winsock.WinSock.WSAENOBUFS;
+import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
+import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
+import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.wsemu.net.Readiness;
+import org.wsemu.net.UdpEndpoint;
+
+/**
+ * A UDP endpoint of the simulated network. Datagrams keep their boundaries, travel over the link
+ * (latency, jitter, loss, partitions drop them) and queue at the receiver while its buffer is not
+ * full: a datagram is taken if less than SO_RCVBUF bytes are queued, else dropped (traced).
+ * Nobody bound at the destination port: the datagram is dropped silently (no ICMP is modelled).
+ *
+ * <p>Thread-safe: every method takes the network's lock.
+ */
+final class SimUdpEndpoint implements UdpEndpoint {
+  private record Datagram(byte[] data, int fromIp, int fromPort) {}
+
+  private static final int BROADCAST = 0xFFFFFFFF;
+
+  private final SimNet net;
+  final SimHost host;
+  private final Map<Integer, Integer> options = new HashMap<>();
+  private final Waiters waiters = new Waiters();
+  private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
+  private int queuedBytes;
+  private int boundIp;
+  private int localPort;
+  private int peerIp;
+  private int peerPort;
+  private boolean closed;
+  /** The ready-made peer that owns this endpoint, if any. */
+  DatagramPeerRunner owner;
+
+  SimUdpEndpoint(SimNet net, SimHost host) {
+    this.net = net;
+    this.host = host;
+  }
+
+  private static boolean isTransportOption(int option) {
+    return option == SO_RCVBUF || option == SO_SNDBUF || option == SO_BROADCAST || option == SO_REUSEADDR;
+  }
+
+  private int option(int option) {
+    Integer value = options.get(option);
+    if (value != null) {
+      return value;
+    }
+    return option == SO_RCVBUF || option == SO_SNDBUF ? SimNet.DEFAULT_BUFFER : 0;
+  }
+
+  @Override
+  public int setOption(int option, int value) {
+    net.lock();
+    try {
+      if (!isTransportOption(option)) {
+        return -WSAENOPROTOOPT;
+      }
+      options.put(option, value);
+      return 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int getOption(int option) {
+    net.lock();
+    try {
+      return isTransportOption(option) ? option(option) : -WSAENOPROTOOPT;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int bind(int ip, int port) {
+    net.lock();
+    try {
+      if (closed) {
+        return -WSAENOTSOCK;
+      }
+      return localPort != 0 ? -WSAEINVAL : bindLocal(ip, port);
+    } finally {
+      net.unlock();
+    }
+  }
+
+  private int bindLocal(int ip, int port) {
+    if (ip != 0 && !host.owns(ip)) {
+      return -WSAEADDRNOTAVAIL;
+    }
+    if (port == 0) {
+      port = host.ephemeralUdp();
+      if (port == 0) {
+        return -WSAENOBUFS;
+      }
+    } else if (host.udpInUse(port) && option(SO_REUSEADDR) == 0) {
+      return -WSAEADDRINUSE;
+    }
+    boundIp = ip;
+    localPort = port;
+    host.holdUdp(port);
+    host.datagramSockets.computeIfAbsent(port, p -> new ArrayList<>()).add(this);
+    return 0;
+  }
+
+  @Override
+  public int connect(int ip, int port) {
+    net.lock();
+    try {
+      if (closed) {
+        return -WSAENOTSOCK;
+      }
+      if (localPort == 0) {
+        int r = bindLocal(0, 0);
+        if (r < 0) {
+          return r;
+        }
+      }
+      peerIp = ip;
+      peerPort = ip == 0 ? 0 : port;
+      return 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int send(byte[] buffer, int offset, int len, int ip, int port) {
+    net.lock();
+    try {
+      if (closed) {
+        return -WSAENOTSOCK;
+      }
+      if (len > SimNet.MAX_DATAGRAM) {
+        return -WSAEMSGSIZE;
+      }
+      if (ip == BROADCAST && option(SO_BROADCAST) == 0) {
+        return -WSAEACCES;
+      }
+      if (localPort == 0) {
+        int r = bindLocal(0, 0);
+        if (r < 0) {
+          return r;
+        }
+      }
+      byte[] data = java.util.Arrays.copyOfRange(buffer, offset, offset + len);
+      if (ip == BROADCAST) {
+        for (SimHost target : net.hosts()) {
+          transmit(target, data, target.ip, port);
+        }
+      } else {
+        SimHost target = net.resolve(host, ip);
+        if (target == null) {
+          net.net("drop", "from", SimNet.address(sourceIp(ip), localPort), "to", SimNet.address(ip, port),
+              "why", "no such host", "len", len);
+        } else {
+          transmit(target, data, ip, port);
+        }
+      }
+      return len;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  private int sourceIp(int destination) {
+    return boundIp != 0 ? boundIp : SimNet.isLoopback(destination) ? destination : host.ip;
+  }
+
+  private void transmit(SimHost target, byte[] data, int ip, int port) {
+    int fromIp = sourceIp(ip);
+    int fromPort = localPort;
+    net.send(net.link(host, target), data.length, false, null,
+        () -> arrive(target, data, ip, port, fromIp, fromPort));
+  }
+
+  private void arrive(SimHost target, byte[] data, int ip, int port, int fromIp, int fromPort) {
+    List<SimUdpEndpoint> bound = target.datagramSockets.get(port);
+    SimUdpEndpoint receiver = null;
+    if (bound != null) {
+      int addressed = SimNet.isLoopback(ip) ? ip : target.ip;
+      for (SimUdpEndpoint candidate : bound) {
+        if (candidate.boundIp == 0 || candidate.boundIp == addressed || ip == BROADCAST) {
+          receiver = candidate;
+          break;
+        }
+      }
+    }
+    String route = SimNet.address(fromIp, fromPort) + "->" + SimNet.address(ip, port);
+    if (receiver == null) {
+      net.net("drop", "route", route, "why", "nobody bound", "len", data.length);
+      return;
+    }
+    receiver.deliver(new Datagram(data, fromIp, fromPort), route);
+  }
+
+  private void deliver(Datagram datagram, String route) {
+    if (peerIp != 0 && (datagram.fromIp() != peerIp || datagram.fromPort() != peerPort)) {
+      return; // a connected datagram socket hears only its peer
+    }
+    if (queuedBytes >= Math.max(1, option(SO_RCVBUF))) {
+      net.net("drop", "route", route, "why", "receive buffer full", "len", datagram.data().length);
+      return;
+    }
+    queue.add(datagram);
+    queuedBytes += datagram.data().length;
+    waiters.fire(net, Readiness.READ);
+    if (owner != null) {
+      net.later(owner::drain);
+    }
+  }
+
+  @Override
+  public int receive(byte[] buffer, int offset, int len, int[] from) {
+    net.lock();
+    try {
+      if (closed) {
+        return -WSAENOTSOCK;
+      }
+      Datagram next = queue.poll();
+      if (next == null) {
+        return -WSAEWOULDBLOCK;
+      }
+      queuedBytes -= next.data().length;
+      System.arraycopy(next.data(), 0, buffer, offset, Math.min(len, next.data().length));
+      from[0] = next.fromIp();
+      from[1] = next.fromPort();
+      return next.data().length;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    net.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      net.udpEndpoints.remove(this);
+      if (localPort != 0) {
+        host.releaseUdp(localPort);
+        List<SimUdpEndpoint> bound = host.datagramSockets.get(localPort);
+        bound.remove(this);
+        if (bound.isEmpty()) {
+          host.datagramSockets.remove(localPort);
+        }
+      }
+      queue.clear();
+      waiters.fireAll(net);
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int localIp() {
+    net.lock();
+    try {
+      return boundIp != 0 ? boundIp : peerIp != 0 ? sourceIp(peerIp) : 0;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public int localPort() {
+    net.lock();
+    try {
+      return localPort;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
+  public void notifyWhen(int ops, Runnable onReady) {
+    net.lock();
+    try {
+      int ready = closed ? -1 : (queue.isEmpty() ? 0 : Readiness.READ) | Readiness.WRITE;
+      waiters.add(net, ops, ready, onReady);
+    } finally {
+      net.unlock();
+    }
+  }
+}
