@@ -97,7 +97,15 @@ final class RealWinsock implements WinsockApi {
       previous = call.task.hook != null ? call.task.hook : core.engine.defaultHook();
       call.task.hook = lpBlockFunc;
     }
-    return core.finishValue(call, r, previous, "lpBlockFunc", String.valueOf(lpBlockFunc));
+    return core.finishValue(call, r, previous, "lpBlockFunc", hookName(lpBlockFunc), "previous", hookName(previous));
+  }
+
+  /** How a hook appears in the trace: a stable name, never an identity hash (traces must repeat). */
+  private String hookName(BlockingHook hook) {
+    if (hook == null) {
+      return "NULL";
+    }
+    return hook == core.engine.defaultHook() ? "DefaultBlockingHook" : "BlockingHook";
   }
 
   @Override

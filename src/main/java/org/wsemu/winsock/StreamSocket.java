@@ -523,11 +523,17 @@ final class StreamSocket extends WsSocket {
     return endpoint == null || endpoint.atMark();
   }
 
+  /**
+   * Closes the endpoint; data received but never read makes even a graceful close a reset, as TCP
+   * stacks do (RFC 1122 4.2.2.13), and what was read ahead for select, FIONREAD or MSG_PEEK is
+   * unread data too.
+   */
   @Override
   void closeEndpoint(boolean abortive) {
     TcpEndpoint ep;
     List<Runnable> waiters;
     synchronized (this) {
+      abortive |= readAhead.available() > 0;
       ep = endpoint;
       waiters = new ArrayList<>(earlyWaiters);
       earlyWaiters.clear();
