@@ -9,7 +9,7 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /** select: readiness, narrowed sets, counts, timeouts and errors. The macros are in {@link FdSetMacrosTest}. */
 @Timeout(20)
@@ -29,9 +29,9 @@ class SelectTest {
 
   private static final timeval FIVE_SECONDS = new timeval(5, 0);
 
-  @BothModes
-  void aSocketWithDataWaitingIsReadable(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aSocketWithDataWaitingIsReadable(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(1, ws.send(p[0], ascii("x"), 1, 0));
@@ -42,9 +42,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void aConnectedSocketIsWritable(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aConnectedSocketIsWritable(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       fd_set write = set(p[0], p[1]);
@@ -54,9 +54,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void aListenerWithAPendingConnectionIsReadable(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aListenerWithAPendingConnectionIsReadable(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       fd_set read = set(listener[0]);
@@ -71,9 +71,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void theSetsKeepOnlyTheReadySocketsInOrder(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void theSetsKeepOnlyTheReadySocketsInOrder(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       int[] q = pair(ws);
@@ -96,9 +96,9 @@ class SelectTest {
     }
   }
 
-  @BothModes
-  void theCountIsReadyMembershipsSoASocketInTwoSetsCountsTwice(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void theCountIsReadyMembershipsSoASocketInTwoSetsCountsTwice(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(1, ws.send(p[0], ascii("x"), 1, 0));
@@ -112,9 +112,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void aZeroTimeoutPollsAndReturnsZeroWithEmptiedSets(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aZeroTimeoutPollsAndReturnsZeroWithEmptiedSets(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       fd_set read = set(p[0], p[1]);
@@ -126,9 +126,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void aHundredMillisecondTimeoutReturnsZeroWithEmptiedSets(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aHundredMillisecondTimeoutReturnsZeroWithEmptiedSets(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       fd_set read = set(p[1], p[0]);
@@ -140,11 +140,11 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void aZeroTimeoutNeverCallsTheHookButOneMicrosecondIsABlockingWaitThatDoes(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void aZeroTimeoutNeverCallsTheHookButOneMicrosecondIsABlockingWaitThatDoes(World world) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
     int[] callsAfterPoll = {-1};
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       ws.WSASetBlockingHook(() -> {
@@ -160,25 +160,26 @@ class SelectTest {
     assertTrue(hookCalls.get() >= 1, "hook calls: " + hookCalls.get());
   }
 
-  @BothModes
-  void aHundredMillisecondTimeoutWaitsAtLeastAHundredMilliseconds(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aHundredMillisecondTimeoutWaitsAtLeastAHundredMilliseconds(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       for (int i = 0; i < 10; i++) { // each run returns early with some probability: repeat to show it
         fd_set read = set(p[1]);
-        long start = System.nanoTime();
+        // the emulator's clock: virtual time (Win16 on the simulated network) does not pass on the wall clock
+        long start = emu.clock().millis();
         assertEquals(0, ws.select(0, read, null, null, new timeval(0, 100_000)));
-        long elapsedNanos = System.nanoTime() - start;
-        assertTrue(elapsedNanos >= 100_000_000L, "select " + i + " returned after " + elapsedNanos + " ns");
+        long elapsedMillis = emu.clock().millis() - start;
+        assertTrue(elapsedMillis >= 100, "select " + i + " returned after " + elapsedMillis + " ms");
       }
       return 0;
     });
   }
 
-  @BothModes
-  void aNullTimeoutWaitsUntilAnotherTaskSends(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aNullTimeoutWaitsUntilAnotherTaskSends(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_DGRAM, 0);
       assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE));
@@ -199,9 +200,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void aNegativeTimeoutFailsWithInval(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aNegativeTimeoutFailsWithInval(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(SOCKET_ERROR, ws.select(0, set(p[0]), null, null, new timeval(-1, 0)));
@@ -212,9 +213,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void aSelectWithNoSocketsAtAllFailsWithInval(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aSelectWithNoSocketsAtAllFailsWithInval(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       assertEquals(SOCKET_ERROR, ws.select(0, null, null, null, new timeval(0, 0)));
       assertEquals(WSAEINVAL, ws.WSAGetLastError());
@@ -224,9 +225,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void anUnknownSocketInASetFailsWithNotSock(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void anUnknownSocketInASetFailsWithNotSock(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       int closed = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -239,9 +240,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void aSetWhoseCountIsOutOfRangeFailsWithFault(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aSetWhoseCountIsOutOfRangeFailsWithFault(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       fd_set tooMany = new fd_set(2);
@@ -257,9 +258,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void nfdsIsIgnored(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void nfdsIsIgnored(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       for (int nfds : new int[] {0, -5, 1, Integer.MAX_VALUE}) {
@@ -270,9 +271,9 @@ class SelectTest {
     });
   }
 
-  @BothModes
-  void thePeersCloseMakesASocketReadableAndRecvReturnsZero(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void thePeersCloseMakesASocketReadableAndRecvReturnsZero(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(0, ws.closesocket(p[0]));

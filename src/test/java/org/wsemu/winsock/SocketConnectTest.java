@@ -7,7 +7,7 @@ import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /** accept and connect, blocking and not. */
 @Timeout(20)
@@ -39,9 +39,9 @@ class SocketConnectTest {
 
   // ---- accept ----
 
-  @BothModes
-  void acceptFillsThePeersAddressAndLength(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void acceptFillsThePeersAddressAndLength(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       int client = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -58,9 +58,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void acceptRejectsAShortOrMissingAddrlen(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void acceptRejectsAShortOrMissingAddrlen(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       assertFails(ws, WSAEFAULT, ws.accept(listener[0], new sockaddr_in(), new IntRef(sockaddr_in.SIZE - 1)));
@@ -69,9 +69,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void acceptNeedsAListeningStreamSocket(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void acceptNeedsAListeningStreamSocket(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int unbound = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertFails(ws, WSAEINVAL, ws.accept(unbound, null, null));
@@ -85,9 +85,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void acceptOnANonBlockingListenerWithNothingPendingWouldBlock(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void acceptOnANonBlockingListenerWithNothingPendingWouldBlock(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       nonBlocking(ws, listener[0], true);
@@ -96,9 +96,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void anAcceptedSocketIsNonBlockingLikeItsListener(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void anAcceptedSocketIsNonBlockingLikeItsListener(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       nonBlocking(ws, listener[0], true);
@@ -116,9 +116,9 @@ class SocketConnectTest {
 
   // ---- blocking connect ----
 
-  @BothModes
-  void aBlockingConnectSucceedsAndTheNamesOfBothEndsMatch(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aBlockingConnectSucceedsAndTheNamesOfBothEndsMatch(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       int client = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -136,9 +136,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void connectToAPortWhereNothingListensIsRefused(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void connectToAPortWhereNothingListensIsRefused(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertFails(ws, WSAECONNREFUSED, ws.connect(s, loopback(closedPort(ws)), sockaddr_in.SIZE));
@@ -146,9 +146,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void connectToTheAnyAddressOrPortZeroFailsAddressNotAvailable(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void connectToTheAnyAddressOrPortZeroFailsAddressNotAvailable(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -159,9 +159,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void connectRejectsANullNameAShortNamelenAndAForeignFamily(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void connectRejectsANullNameAShortNamelenAndAForeignFamily(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -174,9 +174,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void connectingAConnectedSocketFailsIsConnectedAndAListeningOneInvalid(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void connectingAConnectedSocketFailsIsConnectedAndAListeningOneInvalid(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       int[] other = listener(ws);
@@ -189,10 +189,10 @@ class SocketConnectTest {
 
   // ---- non-blocking connect ----
 
-  @BothModes
-  void aNonBlockingConnectWouldBlockThenIsAlreadyInProgressUntilItIsConnected(SchedulingMode mode)
+  @World.AllWorlds
+  void aNonBlockingConnectWouldBlockThenIsAlreadyInProgressUntilItIsConnected(World world)
       throws Exception {
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -219,9 +219,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void aRefusedNonBlockingConnectShowsInTheExceptSetAndInSoErrorOnce(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aRefusedNonBlockingConnectShowsInTheExceptSetAndInSoErrorOnce(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       nonBlocking(ws, s, true);
@@ -253,10 +253,10 @@ class SocketConnectTest {
     assertEquals(0, ws.select(0, readable, null, null, new timeval(0, millis * 1000)));
   }
 
-  @BothModes
-  void aRefusedNonBlockingConnectReportedToConnectIsNotReportedAgainBySoError(SchedulingMode mode)
+  @World.AllWorlds
+  void aRefusedNonBlockingConnectReportedToConnectIsNotReportedAgainBySoError(World world)
       throws Exception {
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int idle = ws.socket(AF_INET, SOCK_DGRAM, 0);
       assertEquals(0, ws.bind(idle, loopback(0), sockaddr_in.SIZE));
@@ -279,9 +279,9 @@ class SocketConnectTest {
     });
   }
 
-  @BothModes
-  void aRefusedNonBlockingConnectSeenBySelectIsReportedToTheNextConnect(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aRefusedNonBlockingConnectSeenBySelectIsReportedToTheNextConnect(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       nonBlocking(ws, s, true);

@@ -6,7 +6,7 @@ import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /** getsockname and getpeername. */
 @Timeout(20)
@@ -17,9 +17,9 @@ class SocketNamesTest {
     assertEquals(error, ws.WSAGetLastError());
   }
 
-  @BothModes
-  void aSocketBoundBeforeConnectingConnectsFromItsBoundPort(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aSocketBoundBeforeConnectingConnectsFromItsBoundPort(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -36,9 +36,9 @@ class SocketNamesTest {
 
   // ---- getsockname, getpeername ----
 
-  @BothModes
-  void getsocknameOfAnUnboundSocketFailsInvalid(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void getsocknameOfAnUnboundSocketFailsInvalid(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       for (int type : new int[] {SOCK_STREAM, SOCK_DGRAM}) {
         int s = ws.socket(AF_INET, type, 0);
@@ -48,9 +48,9 @@ class SocketNamesTest {
     });
   }
 
-  @BothModes
-  void getpeernameOfAnUnconnectedSocketFailsNotConnected(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void getpeernameOfAnUnconnectedSocketFailsNotConnected(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       int unbound = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -63,9 +63,9 @@ class SocketNamesTest {
     });
   }
 
-  @BothModes
-  void nameFunctionsRejectANullNameOrAShortNamelen(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void nameFunctionsRejectANullNameOrAShortNamelen(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int client = pair(ws)[0];
       IntRef shortLen = new IntRef(sockaddr_in.SIZE - 1);

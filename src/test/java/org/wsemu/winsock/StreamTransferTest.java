@@ -9,7 +9,9 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wsemu.testing.World;
 
 /** send and recv on connected stream sockets: data, flags, closes and argument errors. */
 @Timeout(20)
@@ -22,9 +24,9 @@ class StreamTransferTest {
     assertEquals(1, ws.select(0, read, null, null, new timeval(5, 0)), "select readable");
   }
 
-  @BothModes
-  void sendAndRecvCarryTheExactBytes(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendAndRecvCarryTheExactBytes(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(5, ws.send(p[0], ascii("hello"), 5, 0));
@@ -40,9 +42,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void theOffsetVariantsSendFromAndReceiveIntoTheGivenPosition(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void theOffsetVariantsSendFromAndReceiveIntoTheGivenPosition(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(3, ws.send(p[0], ascii("xxabcxx"), 2, 3, 0));
@@ -54,14 +56,14 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void aMebibyteSentByAnotherTaskArrivesIntactAndInOrder(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void aMebibyteSentByAnotherTaskArrivesIntactAndInOrder(World world) throws Exception {
     byte[] data = new byte[1 << 20];
     for (int i = 0; i < data.length; i++) {
       data[i] = (byte) (i * 31 + (i >>> 11));
     }
     AtomicReference<Throwable> senderFailure = new AtomicReference<>();
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       emu.createTask("sender", () -> {
@@ -90,9 +92,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void msgPeekLeavesTheDataForTheNextRecv(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void msgPeekLeavesTheDataForTheNextRecv(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(4, ws.send(p[0], ascii("peek"), 4, 0));
@@ -111,9 +113,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void recvOfZeroBytesReturnsZero(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void recvOfZeroBytesReturnsZero(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(0, ws.recv(p[1], new byte[4], 0, 0), "nothing waiting, no wait either");
@@ -121,9 +123,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void recvAfterThePeersGracefulCloseReturnsZeroEveryTime(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void recvAfterThePeersGracefulCloseReturnsZeroEveryTime(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(2, ws.send(p[0], ascii("ok"), 2, 0));
@@ -136,9 +138,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void recvAfterThePeersAbortiveCloseFailsWithConnReset(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void recvAfterThePeersAbortiveCloseFailsWithConnReset(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(0, ws.setsockopt(p[0], SOL_SOCKET, SO_LINGER, new linger(1, 0), linger.SIZE));
@@ -149,9 +151,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void sendOnAnUnconnectedStreamFailsWithNotConn(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendOnAnUnconnectedStreamFailsWithNotConn(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertEquals(SOCKET_ERROR, ws.send(s, ascii("x"), 1, 0));
@@ -162,9 +164,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void aNonBlockingRecvWithNoDataFailsWithWouldBlock(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aNonBlockingRecvWithNoDataFailsWithWouldBlock(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(0, ws.ioctlsocket(p[1], FIONBIO, new IntRef(1)));
@@ -174,9 +176,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void invalidBuffersFailWithFault(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void invalidBuffersFailWithFault(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       byte[] five = new byte[5];
@@ -201,9 +203,9 @@ class StreamTransferTest {
     assertEquals(WSAEFAULT, ws.WSAGetLastError(), what);
   }
 
-  @BothModes
-  void unknownFlagsFailWithOpNotSupp(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void unknownFlagsFailWithOpNotSupp(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(SOCKET_ERROR, ws.send(p[0], ascii("x"), 1, 0x100));
@@ -218,9 +220,11 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void recvWithMsgOobFailsWithInvalBecauseTheJdkCannotReadUrgentDataApart(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  // Only on the real network: the JDK cannot hold urgent data apart; the simulated one can (below).
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN16_REAL", "WIN32_REAL"})
+  void recvWithMsgOobFailsWithInvalBecauseTheJdkCannotReadUrgentDataApart(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(SOCKET_ERROR, ws.recv(p[1], new byte[1], 1, MSG_OOB));
@@ -231,9 +235,29 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void sendWithMsgOobArrivesInLineWhenTheReceiverHasOobInline(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  // Only on the simulated network, which holds urgent data apart as Windows does; the real one cannot (above).
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN16_SIM", "WIN32_SIM"})
+  void recvWithMsgOobTakesTheUrgentByteApartFromTheStream(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(3, ws.send(p[0], ascii("abc"), 3, MSG_OOB), "the last byte is the urgent one");
+      fd_set except = new fd_set();
+      FD_SET(p[1], except);
+      assertEquals(1, ws.select(0, null, null, except, new timeval(5, 0)), "urgent data waits");
+      byte[] buf = new byte[10];
+      assertEquals(1, ws.recv(p[1], buf, 10, MSG_OOB));
+      assertEquals("c", ascii(buf, 1));
+      assertEquals(2, ws.recv(p[1], buf, 10, 0), "the stream without the urgent byte");
+      assertEquals("ab", ascii(buf, 2));
+      return 0;
+    });
+  }
+
+  @World.AllWorlds
+  void sendWithMsgOobArrivesInLineWhenTheReceiverHasOobInline(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(0, ws.setsockopt(p[1], SOL_SOCKET, SO_OOBINLINE, new IntRef(1), 4));
@@ -250,9 +274,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void recvfromOnAStreamFillsFromWithThePeerAddress(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void recvfromOnAStreamFillsFromWithThePeerAddress(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(2, ws.send(p[0], ascii("hi"), 2, 0));
@@ -269,9 +293,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void sendOfZeroBytesReturnsZero(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendOfZeroBytesReturnsZero(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(0, ws.send(p[0], new byte[0], 0, 0));
@@ -283,9 +307,9 @@ class StreamTransferTest {
     });
   }
 
-  @BothModes
-  void sendtoOnAConnectedStreamIgnoresTheAddress(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendtoOnAConnectedStreamIgnoresTheAddress(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       sockaddr_in elsewhere = new sockaddr_in(htons(9), ws.inet_addr("10.9.9.9"));
