@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.SchedulingMode;
 import org.wsemu.testing.Emus;
+import org.wsemu.testing.World;
 
 /**
  * The database functions through the API: hosts (the embedded table, configured names), services,
@@ -198,10 +199,10 @@ class DatabaseFunctionsTest {
     });
   }
 
-  @BothModes
-  void anotherTasksLookupsDoNotTouchThisTasksStructure(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void anotherTasksLookupsDoNotTouchThisTasksStructure(World world) throws Exception {
     AtomicReference<hostent> otherHost = new AtomicReference<>();
-    run(builder(mode).host("server.example", "10.1.2.3"), (emu, ws, user) -> {
+    run(builder(world).host("server.example", "10.1.2.3"), (emu, ws, user) -> {
       startup(ws);
       hostent mine = ws.gethostbyname("localhost");
       int s = ws.socket(AF_INET, SOCK_DGRAM, 0);

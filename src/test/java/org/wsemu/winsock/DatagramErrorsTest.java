@@ -6,15 +6,15 @@ import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /** The errors of send, sendto and recvfrom on datagram sockets: state, destination, size and flags. */
 @Timeout(20)
 class DatagramErrorsTest {
 
-  @BothModes
-  void recvfromOnASocketThatIsNeitherBoundNorHasSentFailsWithInval(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void recvfromOnASocketThatIsNeitherBoundNorHasSentFailsWithInval(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_DGRAM, 0);
       assertEquals(SOCKET_ERROR, ws.recvfrom(s, new byte[10], 10, 0, null, null));
@@ -23,9 +23,9 @@ class DatagramErrorsTest {
     });
   }
 
-  @BothModes
-  void sendtoTheBroadcastAddressWithoutSoBroadcastFailsWithAcces(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendtoTheBroadcastAddressWithoutSoBroadcastFailsWithAcces(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_DGRAM, 0);
       sockaddr_in everyone = new sockaddr_in(htons(9), ws.inet_addr("255.255.255.255"));
@@ -35,9 +35,9 @@ class DatagramErrorsTest {
     });
   }
 
-  @BothModes
-  void sendOnAnUnconnectedDatagramSocketFailsWithNotConn(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendOnAnUnconnectedDatagramSocketFailsWithNotConn(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = bound(ws);
       assertEquals(SOCKET_ERROR, ws.send(s, ascii("x"), 1, 0));
@@ -46,9 +46,9 @@ class DatagramErrorsTest {
     });
   }
 
-  @BothModes
-  void sendtoWithoutAnAddressOnAnUnconnectedSocketFailsWithDestAddrReq(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendtoWithoutAnAddressOnAnUnconnectedSocketFailsWithDestAddrReq(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = bound(ws);
       assertEquals(SOCKET_ERROR, ws.sendto(s, ascii("x"), 1, 0, null, 0));
@@ -57,9 +57,9 @@ class DatagramErrorsTest {
     });
   }
 
-  @BothModes
-  void sendtoWithAShortAddressLengthFailsWithFault(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendtoWithAShortAddressLengthFailsWithFault(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       assertEquals(SOCKET_ERROR, ws.sendto(a, ascii("x"), 1, 0, loopback(localPort(ws, a)), 15));
@@ -68,9 +68,9 @@ class DatagramErrorsTest {
     });
   }
 
-  @BothModes
-  void aDatagramAboveTheUdpMaximumFailsWithMsgSize(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aDatagramAboveTheUdpMaximumFailsWithMsgSize(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       int b = bound(ws);
@@ -80,9 +80,9 @@ class DatagramErrorsTest {
     });
   }
 
-  @BothModes
-  void msgOobOnADatagramSocketFailsWithOpNotSupp(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void msgOobOnADatagramSocketFailsWithOpNotSupp(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       assertEquals(SOCKET_ERROR, ws.sendto(a, ascii("x"), 1, MSG_OOB, loopback(localPort(ws, a)), sockaddr_in.SIZE));
@@ -93,9 +93,9 @@ class DatagramErrorsTest {
     });
   }
 
-  @BothModes
-  void sendtoAnAddressOfAnotherFamilyFailsWithAfNoSupport(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendtoAnAddressOfAnotherFamilyFailsWithAfNoSupport(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       sockaddr_in to = loopback(localPort(ws, a));

@@ -8,7 +8,7 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /** sendto, recvfrom, send and recv on datagram sockets over loopback. */
 @Timeout(20)
@@ -26,9 +26,9 @@ class DatagramTransferTest {
     return ws.sendto(s, ascii(text), text.length(), 0, loopback(port), sockaddr_in.SIZE);
   }
 
-  @BothModes
-  void sendtoAndRecvfromCarryTheDatagramAndTheSendersAddress(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void sendtoAndRecvfromCarryTheDatagramAndTheSendersAddress(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       int b = bound(ws);
@@ -49,9 +49,9 @@ class DatagramTransferTest {
     });
   }
 
-  @BothModes
-  void datagramBoundariesAreKept(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void datagramBoundariesAreKept(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       int b = bound(ws);
@@ -70,9 +70,9 @@ class DatagramTransferTest {
     });
   }
 
-  @BothModes
-  void aDatagramLongerThanTheBufferFillsItFailsWithMsgSizeAndLosesTheRest(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aDatagramLongerThanTheBufferFillsItFailsWithMsgSizeAndLosesTheRest(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       int b = bound(ws);
@@ -90,9 +90,9 @@ class DatagramTransferTest {
     });
   }
 
-  @BothModes
-  void msgPeekLeavesTheDatagramForTheNextRecvfrom(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void msgPeekLeavesTheDatagramForTheNextRecvfrom(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       int b = bound(ws);
@@ -113,9 +113,9 @@ class DatagramTransferTest {
     });
   }
 
-  @BothModes
-  void aConnectedDatagramSocketSendsAndReceivesWithSendAndRecv(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aConnectedDatagramSocketSendsAndReceivesWithSendAndRecv(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       int b = bound(ws);
@@ -135,9 +135,9 @@ class DatagramTransferTest {
     });
   }
 
-  @BothModes
-  void fionreadGivesTheSizeOfTheFirstWaitingDatagram(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void fionreadGivesTheSizeOfTheFirstWaitingDatagram(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       int b = bound(ws);
@@ -157,9 +157,9 @@ class DatagramTransferTest {
     });
   }
 
-  @BothModes
-  void peekingAtADatagramLongerThanTheBufferFailsWithMsgSizeAndKeepsItWhole(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void peekingAtADatagramLongerThanTheBufferFailsWithMsgSizeAndKeepsItWhole(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       int b = bound(ws);
@@ -175,9 +175,9 @@ class DatagramTransferTest {
     });
   }
 
-  @BothModes
-  void aSocketThatHasSentCanReceiveWithoutBind(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aSocketThatHasSentCanReceiveWithoutBind(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = ws.socket(AF_INET, SOCK_DGRAM, 0);
       int b = bound(ws);
@@ -192,9 +192,9 @@ class DatagramTransferTest {
     });
   }
 
-  @BothModes
-  void emptyAndMaximalDatagramsGoThrough(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void emptyAndMaximalDatagramsGoThrough(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int a = bound(ws);
       int b = bound(ws);

@@ -8,7 +8,7 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /** ioctlsocket: FIONBIO, FIONREAD, SIOCATMARK and the commands and arguments it refuses. */
 @Timeout(20)
@@ -20,9 +20,9 @@ class IoctlTest {
     assertEquals(1, ws.select(0, read, null, null, new timeval(5, 0)), "select readable");
   }
 
-  @BothModes
-  void fionbioOnMakesARecvWithoutDataFailWithWouldBlock(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void fionbioOnMakesARecvWithoutDataFailWithWouldBlock(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(0, ws.ioctlsocket(p[1], FIONBIO, new IntRef(1)));
@@ -40,12 +40,12 @@ class IoctlTest {
     });
   }
 
-  @BothModes
-  void fionbioOffMakesARecvWithoutDataBlock(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void fionbioOffMakesARecvWithoutDataBlock(World world) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
     AtomicInteger cancelResult = new AtomicInteger(Integer.MIN_VALUE);
     AtomicBoolean blockingInHook = new AtomicBoolean();
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(0, ws.ioctlsocket(p[1], FIONBIO, new IntRef(1)));
@@ -66,9 +66,9 @@ class IoctlTest {
     assertEquals(0, cancelResult.get());
   }
 
-  @BothModes
-  void fionreadOnAStreamGivesTheBytesWaiting(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void fionreadOnAStreamGivesTheBytesWaiting(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       IntRef argp = new IntRef(-1);
@@ -91,9 +91,9 @@ class IoctlTest {
     });
   }
 
-  @BothModes
-  void siocatmarkOnAStreamIsTrueBecauseNoUrgentDataIsEverHeldApart(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void siocatmarkOnAStreamIsTrueBecauseNoUrgentDataIsEverHeldApart(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       IntRef argp = new IntRef(-1);
@@ -103,9 +103,9 @@ class IoctlTest {
     });
   }
 
-  @BothModes
-  void siocatmarkOnADatagramSocketFailsWithInval(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void siocatmarkOnADatagramSocketFailsWithInval(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_DGRAM, 0);
       IntRef argp = new IntRef(-1);
@@ -116,9 +116,9 @@ class IoctlTest {
     });
   }
 
-  @BothModes
-  void unknownCommandsAndFioasyncFailWithInval(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void unknownCommandsAndFioasyncFailWithInval(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       int d = ws.socket(AF_INET, SOCK_DGRAM, 0);
@@ -132,9 +132,9 @@ class IoctlTest {
     });
   }
 
-  @BothModes
-  void aNullArgpFailsWithFault(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aNullArgpFailsWithFault(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       for (int cmd : new int[] {FIONBIO, FIONREAD, SIOCATMARK}) {
@@ -145,9 +145,9 @@ class IoctlTest {
     });
   }
 
-  @BothModes
-  void fionreadOnAnUnknownSocketFailsWithNotSock(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void fionreadOnAnUnknownSocketFailsWithNotSock(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertEquals(0, ws.closesocket(s));

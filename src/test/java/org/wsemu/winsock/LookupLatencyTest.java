@@ -14,15 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.SchedulingMode;
 import org.wsemu.testing.Emus;
+import org.wsemu.testing.World;
 
 /** The configured latency of the database functions: without it they answer at once, with it they block. */
 @Timeout(20)
 class LookupLatencyTest {
 
-  @BothModes
-  void withoutLatencyALookupAnswersAtOnceWithoutCallingTheHook(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void withoutLatencyALookupAnswersAtOnceWithoutCallingTheHook(World world) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       ws.WSASetBlockingHook(() -> {
         hookCalls.incrementAndGet();
@@ -36,11 +37,11 @@ class LookupLatencyTest {
     assertEquals(0, hookCalls.get());
   }
 
-  @BothModes
-  void withLatencyALookupIsABlockingCallThatRunsTheHook(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void withLatencyALookupIsABlockingCallThatRunsTheHook(World world) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
     AtomicBoolean blockingInHook = new AtomicBoolean();
-    run(builder(mode).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
+    run(builder(world).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
       startup(ws);
       ws.WSASetBlockingHook(() -> {
         hookCalls.incrementAndGet();
@@ -70,15 +71,20 @@ class LookupLatencyTest {
     });
   }
 
-  @BothModes
-  void withLatencyALookupTakesAtLeastThatLongInRealTime(SchedulingMode mode) throws Exception {
-    run(builder(mode).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
+  @World.AllWorlds
+  void withLatencyALookupTakesAtLeastThatLongOnTheEmulatorsClock(World world) throws Exception {
+    run(builder(world).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
       startup(ws);
       for (int i = 0; i < 5; i++) { // each lookup ends early with some probability: repeat to show it
         long start = System.nanoTime();
+        int startTicks = user.GetTickCount();
         assertHost(ws.gethostbyname("localhost"), "localhost", new String[0], LOOPBACK);
+        int ticks = user.GetTickCount() - startTicks;
         long elapsedNanos = System.nanoTime() - start;
-        assertTrue(elapsedNanos >= 200_000_000L, "lookup " + i + " took " + elapsedNanos + " ns");
+        assertTrue(ticks >= 200, "lookup " + i + " took " + ticks + " ms on the emulator's clock");
+        if (!world.virtualTime()) { // a real clock: the wait is real time too
+          assertTrue(elapsedNanos >= 200_000_000L, "lookup " + i + " took " + elapsedNanos + " ns");
+        }
       }
       return 0;
     });

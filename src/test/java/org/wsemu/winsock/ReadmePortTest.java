@@ -6,7 +6,7 @@ import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /** The README's ported routine, as written there (keep the two in step). */
 @Timeout(20)
@@ -35,9 +35,9 @@ class ReadmePortTest {
   }
   // ---- end of the README routine ----
 
-  @BothModes
-  void thePortedRoutineConnectsAndFailsAsTheCOriginalWould(SchedulingMode mode) throws Exception {
-    run(mode, (emu, api, user) -> {
+  @World.AllWorlds
+  void thePortedRoutineConnectsAndFailsAsTheCOriginalWould(World world) throws Exception {
+    run(world, (emu, api, user) -> {
       ws = api;
       startup(ws);
       int[] listener = listener(ws);

@@ -9,9 +9,11 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /** socket, bind and listen; handles unknown to the caller; which task may use which socket. */
 @Timeout(20)
@@ -24,9 +26,9 @@ class SocketLifecycleTest {
 
   // ---- socket ----
 
-  @BothModes
-  void socketRejectsUnsupportedFamiliesTypesAndProtocols(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void socketRejectsUnsupportedFamiliesTypesAndProtocols(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       assertFails(ws, WSAEAFNOSUPPORT, ws.socket(AF_UNIX, SOCK_STREAM, 0));
       assertFails(ws, WSAESOCKTNOSUPPORT, ws.socket(AF_INET, SOCK_RAW, 0));
@@ -38,9 +40,9 @@ class SocketLifecycleTest {
     });
   }
 
-  @BothModes
-  void socketAcceptsTheProtocolOfItsType(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void socketAcceptsTheProtocolOfItsType(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       assertNotEquals(INVALID_SOCKET, ws.socket(AF_INET, SOCK_STREAM, IPPROTO_TCP));
       assertNotEquals(INVALID_SOCKET, ws.socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP));
@@ -48,9 +50,9 @@ class SocketLifecycleTest {
     });
   }
 
-  @BothModes
-  void socketBeyondTheSocketLimitFailsWithTooManyFiles(SchedulingMode mode) throws Exception {
-    run(builder(mode).maxSockets(2), (emu, ws, user) -> {
+  @World.AllWorlds
+  void socketBeyondTheSocketLimitFailsWithTooManyFiles(World world) throws Exception {
+    run(builder(world).maxSockets(2), (emu, ws, user) -> {
       startup(ws);
       int first = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertNotEquals(INVALID_SOCKET, first);
@@ -63,15 +65,15 @@ class SocketLifecycleTest {
     });
   }
 
-  @BothModes
-  void socketHandlesAreDistinctPositiveAndNotReusedAtOnce(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void socketHandlesAreDistinctPositiveAndNotReusedAtOnce(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       Set<Integer> handles = new HashSet<>();
       for (int i = 0; i < 8; i++) {
         int s = ws.socket(AF_INET, i % 2 == 0 ? SOCK_STREAM : SOCK_DGRAM, 0);
         assertTrue(s > 0, "handle " + s);
-        if (mode == SchedulingMode.WIN16) {
+        if (world.mode() == SchedulingMode.WIN16) {
           assertTrue(s <= 0xFFFE, "16-bit handle " + s);
         }
         assertTrue(handles.add(s), "distinct handle " + s);
@@ -86,9 +88,9 @@ class SocketLifecycleTest {
 
   // ---- bind ----
 
-  @BothModes
-  void bindToPortZeroPicksAPortThatGetsocknameShows(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void bindToPortZeroPicksAPortThatGetsocknameShows(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       for (int type : new int[] {SOCK_STREAM, SOCK_DGRAM}) {
         int s = ws.socket(AF_INET, type, 0);
@@ -105,9 +107,9 @@ class SocketLifecycleTest {
     });
   }
 
-  @BothModes
-  void bindingABoundSocketAgainFailsInvalid(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void bindingABoundSocketAgainFailsInvalid(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       for (int type : new int[] {SOCK_STREAM, SOCK_DGRAM}) {
         int s = ws.socket(AF_INET, type, 0);
@@ -120,9 +122,9 @@ class SocketLifecycleTest {
     });
   }
 
-  @BothModes
-  void bindRejectsANullNameAShortNamelenAndAForeignFamily(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void bindRejectsANullNameAShortNamelenAndAForeignFamily(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertFails(ws, WSAEFAULT, ws.bind(s, null, sockaddr_in.SIZE));
@@ -135,9 +137,9 @@ class SocketLifecycleTest {
     });
   }
 
-  @BothModes
-  void bindToAPortInUseFailsAddressInUse(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void bindToAPortInUseFailsAddressInUse(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       for (int type : new int[] {SOCK_STREAM, SOCK_DGRAM}) {
         int first = ws.socket(AF_INET, type, 0);
@@ -153,9 +155,9 @@ class SocketLifecycleTest {
     });
   }
 
-  @BothModes
-  void bindToAnAddressThatIsNotLocalFailsAddressNotAvailable(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void bindToAnAddressThatIsNotLocalFailsAddressNotAvailable(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       sockaddr_in foreign = new sockaddr_in(htons(0), ws.inet_addr("192.0.2.1")); // TEST-NET-1
@@ -166,9 +168,9 @@ class SocketLifecycleTest {
 
   // ---- listen ----
 
-  @BothModes
-  void listenNeedsABoundStreamSocketAndMayBeRepeated(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void listenNeedsABoundStreamSocketAndMayBeRepeated(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int unbound = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertFails(ws, WSAEINVAL, ws.listen(unbound, 5));
@@ -185,9 +187,9 @@ class SocketLifecycleTest {
     });
   }
 
-  @BothModes
-  void listenOnAConnectedSocketFailsIsConnected(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void listenOnAConnectedSocketFailsIsConnected(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       assertFails(ws, WSAEISCONN, ws.listen(pair[0], 5));
@@ -197,9 +199,9 @@ class SocketLifecycleTest {
 
   // ---- handles that are not the caller's sockets ----
 
-  @BothModes
-  void everySocketFunctionFailsNotASocketForAnUnknownHandle(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void everySocketFunctionFailsNotASocketForAnUnknownHandle(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       ws.socket(AF_INET, SOCK_STREAM, 0);
       EverySocketCall.assertFails(ws, 0x7777, WSAENOTSOCK);
@@ -208,9 +210,10 @@ class SocketLifecycleTest {
     });
   }
 
-  @Test
-  void inWin16AnotherTasksSocketIsNotASocketAndStaysUsableByItsOwner() throws Exception {
-    HelperTasks.run(SchedulingMode.WIN16, (emu, ws, user, helpers) -> {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN16_REAL", "WIN16_SIM"}) // a Win16-mode rule, on both networks
+  void inWin16AnotherTasksSocketIsNotASocketAndStaysUsableByItsOwner(World world) throws Exception {
+    HelperTasks.run(world.builder(), (emu, ws, user, helpers) -> {
       startup(ws);
       int mine = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertEquals(0, ws.bind(mine, loopback(0), sockaddr_in.SIZE));
@@ -225,9 +228,10 @@ class SocketLifecycleTest {
     });
   }
 
-  @Test
-  void inWin16ATaskThatEndsResetsItsConnectedStreams() throws Exception {
-    HelperTasks.run(SchedulingMode.WIN16, (emu, ws, user, helpers) -> {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN16_REAL", "WIN16_SIM"}) // a Win16-mode rule, on both networks
+  void inWin16ATaskThatEndsResetsItsConnectedStreams(World world) throws Exception {
+    HelperTasks.run(world.builder(), (emu, ws, user, helpers) -> {
       startup(ws);
       int[] listener = listener(ws);
       helpers.start("client", () -> {
@@ -245,10 +249,11 @@ class SocketLifecycleTest {
     });
   }
 
-  @Test
-  void inWin32ASocketOutlivesTheTaskThatCreatedIt() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN32_REAL", "WIN32_SIM"}) // a Win32-mode rule, on both networks
+  void inWin32ASocketOutlivesTheTaskThatCreatedIt(World world) throws Exception {
     AtomicInteger created = new AtomicInteger(INVALID_SOCKET);
-    HelperTasks.run(SchedulingMode.WIN32, (emu, ws, user, helpers) -> {
+    HelperTasks.run(world.builder(), (emu, ws, user, helpers) -> {
       startup(ws);
       HelperTasks.Helper other = helpers.start("other", () -> {
         created.set(ws.socket(AF_INET, SOCK_STREAM, 0));

@@ -11,6 +11,7 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /**
  * getsockopt and setsockopt: the options and levels they refuse, short or missing buffers, and the
@@ -36,9 +37,9 @@ class SocketOptionErrorsTest {
     assertEquals(error, ws.WSAGetLastError(), "setsockopt " + optname);
   }
 
-  @BothModes
-  void optionsThatWinsock11DoesNotSupportFailWithNoProtoOpt(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void optionsThatWinsock11DoesNotSupportFailWithNoProtoOpt(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       for (int s : new int[] {stream(ws), datagram(ws)}) {
         for (int optname : new int[] {SO_RCVLOWAT, SO_SNDLOWAT, SO_RCVTIMEO, SO_SNDTIMEO, SO_USELOOPBACK, 0x7777}) {
@@ -52,9 +53,9 @@ class SocketOptionErrorsTest {
     });
   }
 
-  @BothModes
-  void readOnlyOptionsCannotBeSet(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void readOnlyOptionsCannotBeSet(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = stream(ws);
       assertSetFails(ws, s, SOL_SOCKET, SO_TYPE, WSAENOPROTOOPT);
@@ -66,9 +67,9 @@ class SocketOptionErrorsTest {
     });
   }
 
-  @BothModes
-  void streamOnlyOptionsFailOnADatagramSocketWithNoProtoOpt(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void streamOnlyOptionsFailOnADatagramSocketWithNoProtoOpt(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = datagram(ws);
       for (int optname : new int[] {SO_KEEPALIVE, SO_OOBINLINE, SO_ACCEPTCONN, SO_DONTLINGER}) {
@@ -87,9 +88,9 @@ class SocketOptionErrorsTest {
     });
   }
 
-  @BothModes
-  void anUnknownLevelIsNoProtoOptForGetButInvalForSet(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void anUnknownLevelIsNoProtoOptForGetButInvalForSet(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       for (int s : new int[] {stream(ws), datagram(ws)}) {
         assertGetFails(ws, s, 12345, SO_DEBUG, WSAENOPROTOOPT);
@@ -99,12 +100,12 @@ class SocketOptionErrorsTest {
     });
   }
 
-  @BothModes
-  void shortOrMissingBuffersFailWithFault(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void shortOrMissingBuffersFailWithFault(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = stream(ws);
-      int size = intSize(mode);
+      int size = intSize(world.mode());
       assertFault(ws, ws.getsockopt(s, SOL_SOCKET, SO_TYPE, new byte[4], new IntRef(size - 1)), "get optlen short");
       assertFault(ws, ws.getsockopt(s, SOL_SOCKET, SO_TYPE, new byte[size - 1], new IntRef(4)), "get buffer short");
       assertFault(ws, ws.getsockopt(s, SOL_SOCKET, SO_TYPE, (byte[]) null, new IntRef(4)), "get null optval");
@@ -131,32 +132,32 @@ class SocketOptionErrorsTest {
     assertEquals(WSAEFAULT, ws.WSAGetLastError(), what);
   }
 
-  @BothModes
-  void getsockoptWritesSizeofIntLittleEndianBytesAndSetsOptlen(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void getsockoptWritesSizeofIntLittleEndianBytesAndSetsOptlen(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = datagram(ws);
       byte[] optval = {0x55, 0x55, 0x55, 0x55, 0x55, 0x55};
       IntRef optlen = new IntRef(6);
       assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_TYPE, optval, optlen));
-      assertEquals(intSize(mode), optlen.value);
-      byte[] expected = mode == SchedulingMode.WIN16
+      assertEquals(intSize(world.mode()), optlen.value);
+      byte[] expected = world.mode() == SchedulingMode.WIN16
           ? new byte[] {SOCK_DGRAM, 0, 0x55, 0x55, 0x55, 0x55}
           : new byte[] {SOCK_DGRAM, 0, 0, 0, 0x55, 0x55};
       assertArrayEquals(expected, optval);
-      IntRef exact = new IntRef(intSize(mode));
-      assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_TYPE, new byte[intSize(mode)], exact), "exactly sizeof(int)");
+      IntRef exact = new IntRef(intSize(world.mode()));
+      assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_TYPE, new byte[intSize(world.mode())], exact), "exactly sizeof(int)");
       return 0;
     });
   }
 
-  @BothModes
-  void setsockoptReadsSizeofIntLittleEndianBytes(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void setsockoptReadsSizeofIntLittleEndianBytes(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = stream(ws);
       int two = ws.setsockopt(s, SOL_SOCKET, SO_DEBUG, new byte[] {1, 0}, 2);
-      if (mode == SchedulingMode.WIN16) {
+      if (world.mode() == SchedulingMode.WIN16) {
         assertEquals(0, two, "two bytes are a Win16 int");
         assertEquals(1, get(ws, s, SOL_SOCKET, SO_DEBUG));
       } else {
@@ -172,9 +173,9 @@ class SocketOptionErrorsTest {
     });
   }
 
-  @BothModes
-  void soLingerIsFourBytesOfTwoLittleEndianUShortsInBothModes(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void soLingerIsFourBytesOfTwoLittleEndianUShortsInBothModes(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = stream(ws);
       assertEquals(0, ws.setsockopt(s, SOL_SOCKET, SO_LINGER, new byte[] {1, 0, 0x2C, 0x01}, 4));
@@ -188,18 +189,18 @@ class SocketOptionErrorsTest {
     });
   }
 
-  @BothModes
-  void theIntRefAndLingerOverloadsSetOptlenToTheCSize(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void theIntRefAndLingerOverloadsSetOptlenToTheCSize(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = stream(ws);
       IntRef value = new IntRef();
       IntRef optlen = new IntRef(100);
       assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_TYPE, value, optlen));
       assertEquals(SOCK_STREAM, value.value);
-      assertEquals(intSize(mode), optlen.value);
-      assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_TYPE, value, new IntRef(intSize(mode))), "exactly sizeof(int)");
-      assertEquals(0, ws.setsockopt(s, SOL_SOCKET, SO_KEEPALIVE, new IntRef(1), intSize(mode)));
+      assertEquals(intSize(world.mode()), optlen.value);
+      assertEquals(0, ws.getsockopt(s, SOL_SOCKET, SO_TYPE, value, new IntRef(intSize(world.mode()))), "exactly sizeof(int)");
+      assertEquals(0, ws.setsockopt(s, SOL_SOCKET, SO_KEEPALIVE, new IntRef(1), intSize(world.mode())));
       assertEquals(1, get(ws, s, SOL_SOCKET, SO_KEEPALIVE));
       linger lg = new linger();
       IntRef lingerLen = new IntRef(100);

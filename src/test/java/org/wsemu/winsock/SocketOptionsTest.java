@@ -7,7 +7,7 @@ import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.testing.World;
 
 /**
  * The values of the Windows Sockets 1.1 options on stream and datagram sockets. Which options are
@@ -46,9 +46,9 @@ class SocketOptionsTest {
     assertEquals(0, get(ws, s, level, optname), what + " off again");
   }
 
-  @BothModes
-  void soTypeIsTheSocketsType(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void soTypeIsTheSocketsType(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       assertEquals(SOCK_STREAM, get(ws, stream(ws), SOL_SOCKET, SO_TYPE));
       assertEquals(SOCK_DGRAM, get(ws, datagram(ws), SOL_SOCKET, SO_TYPE));
@@ -57,9 +57,9 @@ class SocketOptionsTest {
     });
   }
 
-  @BothModes
-  void soAcceptConnIsZeroUntilListenThenOne(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void soAcceptConnIsZeroUntilListenThenOne(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = stream(ws);
       assertEquals(0, get(ws, s, SOL_SOCKET, SO_ACCEPTCONN));
@@ -72,9 +72,9 @@ class SocketOptionsTest {
     });
   }
 
-  @BothModes
-  void theBooleanStreamOptionsStartOffAndKeepWhatIsSet(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void theBooleanStreamOptionsStartOffAndKeepWhatIsSet(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int fresh = stream(ws);
       int connected = pair(ws)[0];
@@ -91,9 +91,9 @@ class SocketOptionsTest {
     });
   }
 
-  @BothModes
-  void aStreamOptionSetBeforeConnectingStaysSetAfterwards(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aStreamOptionSetBeforeConnectingStaysSetAfterwards(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       int s = stream(ws);
@@ -108,9 +108,9 @@ class SocketOptionsTest {
     });
   }
 
-  @BothModes
-  void soReuseAddrReadsZeroOnAListenerAndItsAcceptedSocketsUnlessSet(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void soReuseAddrReadsZeroOnAListenerAndItsAcceptedSocketsUnlessSet(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] p = pair(ws);
       assertEquals(0, get(ws, p[0], SOL_SOCKET, SO_REUSEADDR), "client");
@@ -120,9 +120,9 @@ class SocketOptionsTest {
     });
   }
 
-  @BothModes
-  void theBooleanDatagramOptionsStartOffAndKeepWhatIsSet(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void theBooleanDatagramOptionsStartOffAndKeepWhatIsSet(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = datagram(ws);
       assertToggles(ws, s, SOL_SOCKET, SO_REUSEADDR, "SO_REUSEADDR");
@@ -133,9 +133,9 @@ class SocketOptionsTest {
     });
   }
 
-  @BothModes
-  void soBroadcastOnAStreamFailsWithNoProtoOpt(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void soBroadcastOnAStreamFailsWithNoProtoOpt(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = stream(ws);
       assertEquals(SOCKET_ERROR, ws.getsockopt(s, SOL_SOCKET, SO_BROADCAST, new IntRef(), new IntRef(4)));
@@ -146,9 +146,9 @@ class SocketOptionsTest {
     });
   }
 
-  @BothModes
-  void soLingerAndSoDontLingerAreTwoViewsOfOneSetting(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void soLingerAndSoDontLingerAreTwoViewsOfOneSetting(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = stream(ws);
       assertLinger(ws, s, 0, 0);
@@ -175,9 +175,9 @@ class SocketOptionsTest {
     assertArrayEquals(new int[] {onoff, seconds}, new int[] {lg.l_onoff, lg.l_linger}, "{l_onoff, l_linger}");
   }
 
-  @BothModes
-  void anAcceptedSocketTakesTheListenersLinger(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void anAcceptedSocketTakesTheListenersLinger(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       assertEquals(0, ws.setsockopt(listener[0], SOL_SOCKET, SO_LINGER, new linger(1, 7), linger.SIZE));
@@ -189,9 +189,9 @@ class SocketOptionsTest {
     });
   }
 
-  @BothModes
-  void bufferSizesReadBackAtLeastWhatWasSet(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void bufferSizesReadBackAtLeastWhatWasSet(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] sockets = {stream(ws), pair(ws)[0], datagram(ws)};
       for (int s : sockets) {
@@ -205,9 +205,9 @@ class SocketOptionsTest {
     });
   }
 
-  @BothModes
-  void soErrorReportsAFailedNonBlockingConnectOnceThenReadsZero(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void soErrorReportsAFailedNonBlockingConnectOnceThenReadsZero(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int unused = stream(ws);
       assertEquals(0, ws.bind(unused, loopback(0), sockaddr_in.SIZE));
