@@ -285,6 +285,11 @@ final class NioTcpEndpoint implements TcpEndpoint {
   }
 
   @Override
+  public int unsentBytes() {
+    return 0; // once the kernel took it, the JDK cannot tell whether it was acknowledged
+  }
+
+  @Override
   public int shutdownInput() {
     SocketChannel current = channel;
     try {

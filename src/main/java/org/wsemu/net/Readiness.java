@@ -14,4 +14,6 @@ public final class Readiness {
   public static final int CONNECT = 1 << 3;
   /** Urgent (out-of-band) data waits to be read apart from the stream; networks that cannot hold it apart never report it. */
   public static final int URGENT = 1 << 4;
+  /** Everything written has reached the peer (see {@link TcpEndpoint#unsentBytes}), or never will. */
+  public static final int SENT = 1 << 5;
 }

@@ -52,6 +52,13 @@ public interface TcpEndpoint {
   /** SIOCATMARK: whether no urgent data waits to be read (or, in line, the next byte is not it). */
   boolean atMark();
 
+  /**
+   * Bytes written that have not reached the peer yet, as far as this network can tell: the
+   * simulated network knows; the real one hands data to the operating system and cannot see
+   * further, so it always answers 0. {@link Readiness#SENT} reports when this becomes 0.
+   */
+  int unsentBytes();
+
   /** Stops receiving: 0 or -error. */
   int shutdownInput();
 

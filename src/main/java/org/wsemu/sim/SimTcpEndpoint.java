@@ -42,8 +42,8 @@ import org.wsemu.net.TcpEndpoint;
 final class SimTcpEndpoint implements TcpEndpoint {
   enum State { OPEN, BOUND, LISTENING, CONNECTING, CONNECTED, CLOSED }
 
-  private static final int ALL_OPS =
-      Readiness.READ | Readiness.WRITE | Readiness.ACCEPT | Readiness.CONNECT | Readiness.URGENT;
+  private static final int ALL_OPS = Readiness.READ | Readiness.WRITE | Readiness.ACCEPT | Readiness.CONNECT
+      | Readiness.URGENT | Readiness.SENT;
 
   final SimNet net;
   final SimHost host;
@@ -461,6 +461,16 @@ final class SimTcpEndpoint implements TcpEndpoint {
   }
 
   @Override
+  public int unsentBytes() {
+    net.lock();
+    try {
+      return state != State.CONNECTED || dead ? 0 : sendBuf.size() + inflight;
+    } finally {
+      net.unlock();
+    }
+  }
+
+  @Override
   public int shutdownInput() {
     net.lock();
     try {
@@ -551,6 +561,9 @@ final class SimTcpEndpoint implements TcpEndpoint {
         }
         if (urgentByte >= 0) {
           ops |= Readiness.URGENT;
+        }
+        if (dead || sendBuf.isEmpty() && inflight == 0) {
+          ops |= Readiness.SENT;
         }
         return ops;
       default:

@@ -77,6 +77,9 @@ final class Wire {
   private void arriveData(SimTcpEndpoint to, byte[] chunk, int urgentIndex) {
     SimTcpEndpoint from = other(to);
     from.inflight -= chunk.length;
+    if (from.inflight == 0 && from.sendBuf.isEmpty()) {
+      from.changed(); // everything it wrote is there: a lingering close may end
+    }
     if (to.wire != this || to.dead) {
       return;
     }

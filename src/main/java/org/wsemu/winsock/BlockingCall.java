@@ -15,7 +15,7 @@ import org.wsemu.kernel.TaskControl;
  */
 final class BlockingCall {
   /** A readiness wait on one socket, registered at most once at a time. */
-  private record Watch(WsSocket socket, boolean read, boolean write, boolean except, AtomicBoolean armed) {}
+  private record Watch(WsSocket socket, boolean read, boolean write, boolean except, int ops, AtomicBoolean armed) {}
 
   final String function;
   final int socket;
@@ -33,7 +33,13 @@ final class BlockingCall {
 
   /** Wakes the wait when {@code target} may have become readable/writable/exceptional. */
   BlockingCall watch(WsSocket target, boolean read, boolean write, boolean except) {
-    watches.add(new Watch(target, read, write, except, new AtomicBoolean()));
+    watches.add(new Watch(target, read, write, except, 0, new AtomicBoolean()));
+    return this;
+  }
+
+  /** Wakes the wait when one of {@code ops} ({@link org.wsemu.net.Readiness} bits) holds for {@code target}. */
+  BlockingCall watchOps(WsSocket target, int ops) {
+    watches.add(new Watch(target, false, false, false, ops, new AtomicBoolean()));
     return this;
   }
 
@@ -70,7 +76,8 @@ final class BlockingCall {
   void arm(Runnable wake) {
     for (Watch watch : watches) {
       if (watch.armed().compareAndSet(false, true)) {
-        int ops = watch.socket().pollWaitOps(watch.read(), watch.write(), watch.except());
+        int ops = watch.ops() != 0 ? watch.ops()
+            : watch.socket().pollWaitOps(watch.read(), watch.write(), watch.except());
         if (ops == 0) {
           watch.armed().set(false);
           continue;

@@ -23,6 +23,7 @@ import static org.wsemu.winsock.WinSock.WSAESOCKTNOSUPPORT;
 import java.util.HashMap;
 import java.util.Map;
 import org.wsemu.net.NetException;
+import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.UdpEndpoint;
 import org.wsemu.winsock.WinsockCore.WsCall;
@@ -253,12 +254,12 @@ final class SocketCalls {
     stream.beginGracefulClose();
     long deadline = core.kernel.deadlineAfter(seconds * 1000L);
     return block(call, stream, new BlockingCall("closesocket", stream.handle, () -> {
-      if (stream.drainUntilPeerCloses() == WsSocket.WOULD_BLOCK) {
+      if (stream.lingerUntilSent() == WsSocket.WOULD_BLOCK) {
         return WsSocket.WOULD_BLOCK;
       }
       core.remove(stream, false);
       return 0;
-    }).watch(stream, true, false, false).deadline(deadline, () -> {
+    }).watchOps(stream, Readiness.SENT).deadline(deadline, () -> {
       core.remove(stream, true); // the linger time ran out: the connection is reset
       return 0;
     }).onCancel(stream::abort));

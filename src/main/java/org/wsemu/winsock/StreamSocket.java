@@ -473,24 +473,15 @@ final class StreamSocket extends WsSocket {
   }
 
   /**
-   * For a lingering close: discards what the peer still sends until its end of stream.
+   * For a lingering close: whether what was sent has reached the peer.
    *
-   * @return 0 when the peer has closed (or the connection is gone), {@link #WOULD_BLOCK} otherwise
+   * @return 0 when it has (or the connection is gone), {@link #WOULD_BLOCK} otherwise
    */
-  synchronized int drainUntilPeerCloses() {
-    if (state != State.CONNECTED || aborted || eof || resetError != 0) {
+  synchronized int lingerUntilSent() {
+    if (state != State.CONNECTED || aborted || resetError != 0) {
       return 0;
     }
-    byte[] scratch = new byte[4096];
-    for (;;) {
-      int r = received(endpoint.read(scratch, 0, scratch.length));
-      if (r == WOULD_BLOCK) {
-        return WOULD_BLOCK;
-      }
-      if (r <= 0) {
-        return 0;
-      }
-    }
+    return endpoint.unsentBytes() == 0 ? 0 : WOULD_BLOCK;
   }
 
   synchronized boolean isConnected() {
