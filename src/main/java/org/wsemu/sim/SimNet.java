@@ -40,6 +40,7 @@ final class SimNet implements Network {
 
   private final ReentrantLock lock = new ReentrantLock();
   private List<Runnable> outbox = new ArrayList<>();
+  private List<HeldTimer> held = new ArrayList<>();
   final SimConfig config;
   private final SplittableRandom random;
   private final Map<Integer, SimHost> hostsByIp = new LinkedHashMap<>();
@@ -74,18 +75,31 @@ final class SimNet implements Network {
     lock.lock();
   }
 
-  /** Releases the lock; the outermost release runs what was put in the outbox meanwhile. */
+  /**
+   * Releases the lock; the outermost release runs what was put in the outbox meanwhile, then hands
+   * the timers held back for a thread outside the emulator to the timer queue.
+   */
   void unlock() {
     List<Runnable> fire = null;
-    if (lock.getHoldCount() == 1 && !outbox.isEmpty()) {
-      fire = outbox;
-      outbox = new ArrayList<>();
+    List<HeldTimer> release = null;
+    if (lock.getHoldCount() == 1) {
+      if (!outbox.isEmpty()) {
+        fire = outbox;
+        outbox = new ArrayList<>();
+      }
+      if (!held.isEmpty()) {
+        release = held;
+        held = new ArrayList<>();
+      }
     }
     lock.unlock();
     if (fire != null) {
       for (Runnable action : fire) {
         action.run();
       }
+    }
+    if (release != null) {
+      releaseHeld(release);
     }
   }
 
@@ -150,13 +164,64 @@ final class SimNet implements Network {
     return env.clock().millis();
   }
 
-  /** Runs {@code action} under the lock at clock time {@code due}, unless the network stopped. */
+  /**
+   * Runs {@code action} under the lock at clock time {@code due}, unless the network stopped (lock
+   * held).
+   *
+   * <p>With a virtual clock, a thread outside the emulator (a test's peer, a fault set up from the
+   * test thread) does not put its timers on the queue one by one: the kernel runs the queue at once
+   * for such a thread when no task can run, so the first timer of an operation (a connect's
+   * timeout) would fire, and time jump to it, before the operation had scheduled its earlier ones
+   * (the SYN). They are held until the outermost unlock and then go on the queue together.
+   */
   KernelTimer at(long due, Runnable action) {
-    return env.schedule(due, () -> locked(() -> {
+    Runnable guarded = () -> locked(() -> {
       if (!stopped) {
         action.run();
       }
-    }));
+    });
+    if (!env.clock().isVirtual() || env.currentTask() != 0) {
+      return env.schedule(due, guarded);
+    }
+    HeldTimer timer = new HeldTimer(due, guarded);
+    held.add(timer);
+    return timer;
+  }
+
+  /**
+   * Puts held timers on the queue, in the order they were asked for, from one action due now: it
+   * runs inside the scheduler, where scheduling runs nothing, so all are queued before time moves.
+   */
+  private void releaseHeld(List<HeldTimer> timers) {
+    env.schedule(now(), () -> timers.forEach(timer -> timer.schedule(env)));
+  }
+
+  /** A timer asked for outside the emulator's tasks, not yet on the queue. */
+  private static final class HeldTimer implements KernelTimer {
+    private final long due;
+    private final Runnable action;
+    private KernelTimer queued;
+    private boolean cancelled;
+
+    HeldTimer(long due, Runnable action) {
+      this.due = due;
+      this.action = action;
+    }
+
+    synchronized void schedule(NetworkEnvironment environment) {
+      if (!cancelled) {
+        queued = environment.schedule(due, action);
+      }
+    }
+
+    @Override
+    public synchronized boolean cancel() {
+      if (cancelled) {
+        return false;
+      }
+      cancelled = true;
+      return queued == null || queued.cancel();
+    }
   }
 
   KernelTimer after(long delayMillis, Runnable action) {

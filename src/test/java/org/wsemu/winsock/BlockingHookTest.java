@@ -10,6 +10,7 @@ import static org.wsemu.user.WinUser.PM_NOYIELD;
 import static org.wsemu.user.WinUser.PM_REMOVE;
 import static org.wsemu.user.WinUser.WM_TIMER;
 import static org.wsemu.user.WinUser.WM_USER;
+import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
@@ -18,11 +19,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.Emus;
+import org.wsemu.testing.World;
 import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.MSG;
 
@@ -30,10 +31,10 @@ import org.wsemu.user.MSG;
 @Timeout(20)
 class BlockingHookTest {
 
-  @BothModes
-  void aCallThatCanCompleteAtOnceNeverCallsTheHook(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void aCallThatCanCompleteAtOnceNeverCallsTheHook(World world) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       assertEquals(3, ws.send(pair[0], ascii("abc"), 3, 0));
@@ -47,12 +48,13 @@ class BlockingHookTest {
     assertEquals(0, hookCalls.get());
   }
 
-  @Test
-  void win16sDefaultHookDispatchesTheTasksMessagesWhileRecvBlocks() throws Exception {
+  @Win16Worlds
+  void win16sDefaultHookDispatchesTheTasksMessagesWhileRecvBlocks(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     TraceRecorder trace = new TraceRecorder();
-    try (Emulator emu = builder(SchedulingMode.WIN16).traceSink(trace).build()) {
-      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).traceSink(trace).build()) {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
         WinsockApi ws = emu.winsock();
         startup(ws);
         int[] listener = listener(ws);
@@ -80,12 +82,13 @@ class BlockingHookTest {
     assertEquals(List.of("WM_TIMER blocking=true", "recv hi"), events);
   }
 
-  @Test
-  void win32HasNoDefaultHookSoNothingIsDispatchedWhileRecvBlocks() throws Exception {
+  @Win32Worlds
+  void win32HasNoDefaultHookSoNothingIsDispatchedWhileRecvBlocks(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     TraceRecorder trace = new TraceRecorder();
-    try (Emulator emu = builder(SchedulingMode.WIN32).traceSink(trace).build()) {
-      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).traceSink(trace).build()) {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
         WinsockApi ws = emu.winsock();
         startup(ws);
         int[] listener = listener(ws);
@@ -116,11 +119,12 @@ class BlockingHookTest {
     assertEquals(List.of("recv hi", "WM_USER dispatched"), events);
   }
 
-  @BothModes
-  void aCustomHookRunsAgainAfterTheRepollIntervalWhenNothingHappens(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void aCustomHookRunsAgainAfterTheRepollIntervalWhenNothingHappens(World world) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
-    try (Emulator emu = builder(mode).hookRepollInterval(Duration.ofMillis(10)).build()) {
-      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).hookRepollInterval(Duration.ofMillis(10)).build()) {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
         WinsockApi ws = emu.winsock();
         startup(ws);
         int[] listener = listener(ws);
@@ -140,10 +144,10 @@ class BlockingHookTest {
     }
   }
 
-  @BothModes
-  void aHookCanTimeTheCallOutWithGetTickCount(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void aHookCanTimeTheCallOutWithGetTickCount(World world) throws Exception {
     long[] elapsed = new long[1];
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       int start = user.GetTickCount();
@@ -161,9 +165,9 @@ class BlockingHookTest {
     assertTrue(elapsed[0] >= 100, "cancelled after " + elapsed[0] + " ms");
   }
 
-  @BothModes
-  void setBlockingHookReturnsTheDefaultFirstThenThePreviousAndUnhookRestoresTheDefault(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void setBlockingHookReturnsTheDefaultFirstThenThePreviousAndUnhookRestoresTheDefault(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       BlockingHook first = () -> false;
       BlockingHook second = () -> false;
@@ -179,11 +183,11 @@ class BlockingHookTest {
     });
   }
 
-  @Test
-  void hooksBelongToTheTaskThatInstalledThem() throws Exception {
+  @Win32Worlds
+  void hooksBelongToTheTaskThatInstalledThem(World world) throws Exception {
     BlockingHook[] seenByOther = new BlockingHook[1];
     BlockingHook[] defaults = new BlockingHook[1];
-    try (Emulator emu = builder(SchedulingMode.WIN32).build()) {
+    try (Emulator emu = builder(world).build()) {
       WinsockApi ws = emu.winsock();
       Emus.run(emu, () -> {
         startup(ws);
@@ -198,11 +202,12 @@ class BlockingHookTest {
     assertSame(defaults[0], seenByOther[0]);
   }
 
-  @Test
-  void aWin32TaskThatInstallsTheDefaultHookPumpsItsMessagesWhileBlocked() throws Exception {
+  @Win32Worlds
+  void aWin32TaskThatInstallsTheDefaultHookPumpsItsMessagesWhileBlocked(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
-    try (Emulator emu = builder(SchedulingMode.WIN32).build()) {
-      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).build()) {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
         WinsockApi ws = emu.winsock();
         startup(ws);
         BlockingHook defaultHook = ws.WSASetBlockingHook(() -> false);

@@ -4,28 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.user.WinUser.WM_TIMER;
+import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.Emus;
+import org.wsemu.testing.World;
 
 /** WSACancelBlockingCall from the hook and from a window procedure, its races, and what a cancel leaves behind. */
 @Timeout(20)
 class CancelTest {
 
-  @BothModes
-  void aCancelFromTheHookEndsTheCallWithWsaeintr(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void aCancelFromTheHookEndsTheCallWithWsaeintr(World world) throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       ws.WSASetBlockingHook(() -> {
@@ -39,10 +44,10 @@ class CancelTest {
     assertEquals(List.of("hook blocking=true cancel=0", "recv error=" + WSAEINTR + " blocking=false"), seen);
   }
 
-  @Test
-  void aWmTimerDispatchedByTheDefaultHookCanCancelTheCall() throws Exception {
+  @Win16Worlds
+  void aWmTimerDispatchedByTheDefaultHookCanCancelTheCall(World world) throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
-    run(SchedulingMode.WIN16, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       int hwnd = Emus.window(user, "Timeout", (h, m, w, l) -> {
@@ -60,9 +65,9 @@ class CancelTest {
     assertEquals(List.of("timeout cancel=0", "recv error=" + WSAEINTR), seen);
   }
 
-  @BothModes
-  void cancellingWithNothingBlockingIsWsaeinval(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void cancellingWithNothingBlockingIsWsaeinval(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       assertEquals(SOCKET_ERROR, ws.WSACancelBlockingCall());
       assertEquals(WSAEINVAL, ws.WSAGetLastError());
@@ -70,10 +75,10 @@ class CancelTest {
     });
   }
 
-  @BothModes
-  void cancellingTwiceInOneCallIsHarmless(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void cancellingTwiceInOneCallIsHarmless(World world) throws Exception {
     List<Integer> results = new CopyOnWriteArrayList<>();
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       ws.WSASetBlockingHook(() -> {
@@ -88,23 +93,31 @@ class CancelTest {
     assertEquals(List.of(0, 0, SOCKET_ERROR, WSAEINTR), results);
   }
 
-  @BothModes
-  void whenTheOperationCompletesFirstTheCallSucceedsAndTheCancelStillReturnedZero(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void whenTheOperationCompletesFirstTheCallSucceedsAndTheCancelStillReturnedZero(World world) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
+    AtomicBoolean sent = new AtomicBoolean();
+    AtomicReference<Peer> sender = new AtomicReference<>();
     List<Integer> cancels = new CopyOnWriteArrayList<>();
     int[] received = new int[2];
-    // no re-polling: the hook runs again only when the data has arrived
-    try (Emulator emu = builder(mode).hookRepollInterval(Duration.ofMinutes(1)).build()) {
-      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+    // no re-polling: the hook runs again only when the data has arrived. On the virtual clock a
+    // minute passes at once, so there the hook itself sends: the data arrives before the re-poll.
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).hookRepollInterval(Duration.ofMinutes(1)).build()) {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
         WinsockApi ws = emu.winsock();
         startup(ws);
         int[] listener = listener(ws);
         srv.listening(listener[1]);
         int s = ws.accept(listener[0], null, null);
         ws.WSASetBlockingHook(() -> {
-          if (hookCalls.incrementAndGet() > 1) {
+          if (sent.get()) {
             cancels.add(ws.WSACancelBlockingCall()); // the data is already there
+          } else if (sender.get() != null) {
+            send(sender.get(), "late");
+            sent.set(true);
           }
+          hookCalls.incrementAndGet();
           return false;
         });
         received[0] = ws.recv(s, new byte[10], 10, 0);
@@ -112,8 +125,13 @@ class CancelTest {
         return 0;
       });
       try (Peer peer = server.connect()) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hookCalls.get() == 1);
-        peer.send("late");
+        if (world.virtualTime()) {
+          sender.set(peer);
+        } else {
+          Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hookCalls.get() == 1);
+          sent.set(true);
+          peer.send("late");
+        }
         Emus.join(server.task);
       }
     }
@@ -121,9 +139,17 @@ class CancelTest {
     assertEquals(List.of(0), cancels);
   }
 
-  @BothModes
-  void aCancelledRecvHasConsumedNothing(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  private static void send(Peer peer, String text) {
+    try {
+      peer.send(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @World.AllWorlds
+  void aCancelledRecvHasConsumedNothing(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
@@ -138,9 +164,9 @@ class CancelTest {
     });
   }
 
-  @BothModes
-  void aCancelledSendThatHadSentPartOfItsDataAbortsTheConnection(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aCancelledSendThatHadSentPartOfItsDataAbortsTheConnection(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       ws.setsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, new IntRef(4096), 4);
@@ -165,9 +191,9 @@ class CancelTest {
     });
   }
 
-  @BothModes
-  void aCancelledAcceptLeavesTheListenerUsable(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aCancelledAcceptLeavesTheListenerUsable(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] listener = listener(ws);
       ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
@@ -181,9 +207,9 @@ class CancelTest {
     });
   }
 
-  @BothModes
-  void aCancelledSelectLeavesItsSocketsUsable(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aCancelledSelectLeavesItsSocketsUsable(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
@@ -198,10 +224,10 @@ class CancelTest {
     });
   }
 
-  @BothModes
-  void lookupsDriveTheHookAndCanBeCancelled(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void lookupsDriveTheHookAndCanBeCancelled(World world) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
-    run(builder(mode).lookupLatency(Duration.ofMillis(100)), (emu, ws, user) -> {
+    run(builder(world).lookupLatency(Duration.ofMillis(100)), (emu, ws, user) -> {
       startup(ws);
       ws.WSASetBlockingHook(() -> hookCalls.incrementAndGet() < 0);
       assertEquals("localhost", ws.gethostbyname("localhost").h_name);

@@ -2,17 +2,18 @@ package org.wsemu.winsock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
 import org.wsemu.Task;
+import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.Emus;
+import org.wsemu.testing.World;
 import org.wsemu.trace.TraceRecorder;
 
 /** What other tasks and the emulator's end do to a call that blocks. */
@@ -41,12 +42,12 @@ class CrossTaskTest {
     return pair.get();
   }
 
-  @Test
-  void closingASocketFromAnotherTaskInterruptsARecvBlockedOnIt() throws Exception {
+  @Win32Worlds
+  void closingASocketFromAnotherTaskInterruptsARecvBlockedOnIt(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
     int[][] result = new int[1][];
     Task[] blocked = new Task[1];
-    try (Emulator emu = builder(SchedulingMode.WIN32).traceSink(trace).build()) {
+    try (Emulator emu = builder(world).traceSink(trace).build()) {
       int[] pair = blockOn(emu, trace, "recv", result, blocked);
       WinsockApi ws = emu.winsock();
       assertEquals(0, Emus.join(emu.createTask("closer", () -> ws.closesocket(pair[1]))));
@@ -55,12 +56,12 @@ class CrossTaskTest {
     assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
   }
 
-  @Test
-  void closingASocketFromAnotherTaskInterruptsASelectWatchingIt() throws Exception {
+  @Win32Worlds
+  void closingASocketFromAnotherTaskInterruptsASelectWatchingIt(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
     int[][] result = new int[1][];
     Task[] blocked = new Task[1];
-    try (Emulator emu = builder(SchedulingMode.WIN32).traceSink(trace).build()) {
+    try (Emulator emu = builder(world).traceSink(trace).build()) {
       int[] pair = blockOn(emu, trace, "select", result, blocked);
       WinsockApi ws = emu.winsock();
       assertEquals(0, Emus.join(emu.createTask("closer", () -> ws.closesocket(pair[1]))));
@@ -69,12 +70,12 @@ class CrossTaskTest {
     assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
   }
 
-  @Test
-  void theLastWsaCleanupOfAnotherWin32TaskInterruptsTheBlockedCall() throws Exception {
+  @Win32Worlds
+  void theLastWsaCleanupOfAnotherWin32TaskInterruptsTheBlockedCall(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
     int[][] result = new int[1][];
     Task[] blocked = new Task[1];
-    try (Emulator emu = builder(SchedulingMode.WIN32).traceSink(trace).build()) {
+    try (Emulator emu = builder(world).traceSink(trace).build()) {
       int[] pair = blockOn(emu, trace, "recv", result, blocked);
       WinsockApi ws = emu.winsock();
       assertEquals(0, Emus.join(emu.createTask("cleaner", ws::WSACleanup)));
@@ -84,11 +85,11 @@ class CrossTaskTest {
     assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
   }
 
-  @BothModes
-  void shuttingTheEmulatorDownEndsABlockedCallWithWsaeintr(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void shuttingTheEmulatorDownEndsABlockedCallWithWsaeintr(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
     int[] result = new int[2];
-    Emulator emu = builder(mode).traceSink(trace).build();
+    Emulator emu = builder(world).traceSink(trace).build();
     WinsockApi ws = emu.winsock();
     Task task = emu.createTask("blocked", () -> {
       startup(ws);
@@ -104,13 +105,14 @@ class CrossTaskTest {
     assertEquals(42, task.exitCode().getAsInt());
   }
 
-  @Test
-  void aBlockedWin16TaskLetsTheOtherTasksRun() throws Exception {
+  @Win16Worlds
+  void aBlockedWin16TaskLetsTheOtherTasksRun(World world) throws Exception {
     int[] order = new int[2];
     int[] counter = {0};
-    try (Emulator emu = builder(SchedulingMode.WIN16).build()) {
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).build()) {
       WinsockApi ws = emu.winsock();
-      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
         startup(ws);
         int[] listener = listener(ws);
         srv.listening(listener[1]);

@@ -8,6 +8,7 @@ import org.wsemu.SchedulingMode;
 import org.wsemu.Task;
 import org.wsemu.TaskBody;
 import org.wsemu.testing.Emus;
+import org.wsemu.testing.World;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
 import org.wsemu.user.WinUser;
@@ -65,6 +66,11 @@ final class HelperTasks {
   /** Runs {@code body} as the main task of a real-network emulator of {@code mode}. */
   static int run(SchedulingMode mode, Body body) throws Exception {
     return run(WinsockTestSupport.builder(mode), body);
+  }
+
+  /** Runs {@code body} as the main task of an emulator of {@code world}, on a fresh network of it. */
+  static int run(World world, Body body) throws Exception {
+    return run(world.builder(), body);
   }
 
   /** Runs {@code body} as the main task of an emulator built from {@code builder}. */

@@ -7,6 +7,7 @@ import static org.wsemu.user.WinUser.PM_NOYIELD;
 import static org.wsemu.user.WinUser.PM_REMOVE;
 import static org.wsemu.user.WinUser.WM_QUIT;
 import static org.wsemu.user.WinUser.WM_USER;
+import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
@@ -15,11 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.Emus;
+import org.wsemu.testing.World;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.MSG;
@@ -28,10 +29,10 @@ import org.wsemu.user.MSG;
 @Timeout(20)
 class InProgressTest {
 
-  @BothModes
-  void everyOtherCallFailsWithWsaeinprogressDuringABlockingCall(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void everyOtherCallFailsWithWsaeinprogressDuringABlockingCall(World world) throws Exception {
     List<String> results = new ArrayList<>();
-    run(mode, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       ws.WSASetBlockingHook(() -> {
@@ -78,10 +79,10 @@ class InProgressTest {
         "after: send 1"), results);
   }
 
-  @Test
-  void aWindowProcedureDispatchedByTheDefaultHookGetsWsaeinprogress() throws Exception {
+  @Win16Worlds
+  void aWindowProcedureDispatchedByTheDefaultHookGetsWsaeinprogress(World world) throws Exception {
     List<String> results = new CopyOnWriteArrayList<>();
-    run(SchedulingMode.WIN16, (emu, ws, user) -> {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       int hwnd = Emus.window(user, "Nested", (h, m, w, l) -> {
@@ -98,11 +99,12 @@ class InProgressTest {
     assertEquals(List.of("nested recv -1 " + WSAEINPROGRESS, "cancel 0", "outer recv -1 " + WSAEINTR), results);
   }
 
-  @Test
-  void aModalLoopInAWindowProcedureHoldsTheBlockedCallUntilItReturns() throws Exception {
+  @Win16Worlds
+  void aModalLoopInAWindowProcedureHoldsTheBlockedCallUntilItReturns(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
-    try (Emulator emu = builder(SchedulingMode.WIN16).build()) {
-      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).build()) {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
         WinsockApi ws = emu.winsock();
         startup(ws);
         int[] listener = listener(ws);
@@ -135,9 +137,9 @@ class InProgressTest {
     assertEquals(List.of("dialog opens", "dialog closes", "recv data"), events);
   }
 
-  @BothModes
-  void aVersionTwoTaskHasNoHooksAndNoCancel(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aVersionTwoTaskHasNoHooksAndNoCancel(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws, 0x0202);
       assertNull(ws.WSASetBlockingHook(() -> false));
       assertEquals(WSAEOPNOTSUPP, ws.WSAGetLastError());
@@ -149,12 +151,13 @@ class InProgressTest {
     });
   }
 
-  @Test
-  void aVersionTwoWin16TaskReallyBlocksWithoutDispatchingItsMessages() throws Exception {
+  @Win16Worlds
+  void aVersionTwoWin16TaskReallyBlocksWithoutDispatchingItsMessages(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     TraceRecorder trace = new TraceRecorder();
-    try (Emulator emu = builder(SchedulingMode.WIN16).traceSink(trace).build()) {
-      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).traceSink(trace).build()) {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
         WinsockApi ws = emu.winsock();
         startup(ws, 0x0202);
         int[] listener = listener(ws);
@@ -181,12 +184,13 @@ class InProgressTest {
     assertEquals(List.of(), trace.events(e -> e.kind() == TraceKind.HOOK));
   }
 
-  @Test
-  void aWmQuitTakenByTheDefaultHookIsDispatchedAndLost() throws Exception {
+  @Win16Worlds
+  void aWmQuitTakenByTheDefaultHookIsDispatchedAndLost(World world) throws Exception {
     boolean[] quitFound = {true};
     TraceRecorder trace = new TraceRecorder();
-    try (Emulator emu = builder(SchedulingMode.WIN16).traceSink(trace).build()) {
-      Peer.Server server = Peer.Server.start(emu, srv -> () -> {
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).traceSink(trace).build()) {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
         WinsockApi ws = emu.winsock();
         startup(ws);
         int[] listener = listener(ws);
@@ -207,10 +211,10 @@ class InProgressTest {
     assertEquals(false, quitFound[0], "the WM_QUIT is gone: the classic bug");
   }
 
-  @Test
-  void withTheTwinsockOptionAWmQuitCancelsTheCallAndIsPostedAgain() throws Exception {
+  @Win16Worlds
+  void withTheTwinsockOptionAWmQuitCancelsTheCallAndIsPostedAgain(World world) throws Exception {
     int[] got = new int[4];
-    run(builder(SchedulingMode.WIN16).repostQuitFromDefaultHook(true), (emu, ws, user) -> {
+    run(builder(world).repostQuitFromDefaultHook(true), (emu, ws, user) -> {
       startup(ws);
       int[] pair = pair(ws);
       user.PostQuitMessage(7);

@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.Emulator;
+import org.wsemu.sim.SimulatedNetwork;
+import org.wsemu.testing.Emus;
+import org.wsemu.testing.World;
 
 /** WSAStartup and WSACleanup: negotiation, WSADATA, reference counts, applications, last error. */
 @Timeout(20)
@@ -33,9 +34,9 @@ class StartupTest {
     {0x0003, 0x0202}, // 3.0
   };
 
-  @BothModes
-  void startupNegotiatesTheHighestSupportedVersionNotAboveTheRequest(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void startupNegotiatesTheHighestSupportedVersionNotAboveTheRequest(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       for (int[] row : VERSION_TABLE) {
         String request = String.format("request 0x%04X", row[0]);
         WSADATA data = new WSADATA();
@@ -48,9 +49,9 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void aRequestBelowOnePointZeroReturnsVerNotSupportedAndDoesNotInitialise(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aRequestBelowOnePointZeroReturnsVerNotSupportedAndDoesNotInitialise(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       assertEquals(WSAVERNOTSUPPORTED, ws.WSAStartup(0x0900, new WSADATA()));
       assertEquals(INVALID_SOCKET, ws.socket(AF_INET, SOCK_STREAM, 0));
       assertEquals(WSANOTINITIALISED, ws.WSAGetLastError());
@@ -58,9 +59,9 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void aRefusedStartupIsNotCounted(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aRefusedStartupIsNotCounted(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws, 0x0202);
       assertEquals(WSAVERNOTSUPPORTED, ws.WSAStartup(0x0900, new WSADATA()));
       assertEquals(WSAEFAULT, ws.WSAStartup(0x0101, null));
@@ -71,9 +72,9 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void version1ReportsSocketAndDatagramLimitsAndNoVendorInfo(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void version1ReportsSocketAndDatagramLimitsAndNoVendorInfo(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       WSADATA data = new WSADATA();
       data.lpVendorInfo = new Object();
       assertEquals(0, ws.WSAStartup(0x0101, data));
@@ -89,9 +90,9 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void version2ReportsZeroSocketAndDatagramLimits(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void version2ReportsZeroSocketAndDatagramLimits(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       WSADATA data = startup(ws, 0x0202);
       assertEquals(0, data.iMaxSockets);
       assertEquals(0, data.iMaxUdpDg);
@@ -101,9 +102,9 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void aNullWsadataReturnsFaultAndDoesNotInitialise(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aNullWsadataReturnsFaultAndDoesNotInitialise(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       assertEquals(WSAEFAULT, ws.WSAStartup(0x0101, null));
       assertEquals(SOCKET_ERROR, ws.WSACleanup());
       assertEquals(WSANOTINITIALISED, ws.WSAGetLastError());
@@ -111,9 +112,9 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void twoStartupsNeedTwoCleanupsAndAThirdCleanupFails(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void twoStartupsNeedTwoCleanupsAndAThirdCleanupFails(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       startup(ws);
       int before = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -128,17 +129,17 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void everyCallBeforeStartupFailsNotInitialised(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void everyCallBeforeStartupFailsNotInitialised(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       NotInitialised.assertEveryCallFails(ws, 1);
       return 0;
     });
   }
 
-  @BothModes
-  void everyCallAfterTheLastCleanupFailsNotInitialised(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void everyCallAfterTheLastCleanupFailsNotInitialised(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertNotEquals(INVALID_SOCKET, s);
@@ -148,9 +149,9 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void aSocketFromBeforeTheLastCleanupIsNotASocketAfterANewStartup(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
+  @World.AllWorlds
+  void aSocketFromBeforeTheLastCleanupIsNotASocketAfterANewStartup(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertNotEquals(INVALID_SOCKET, s);
@@ -164,29 +165,34 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void theLastCleanupResetsAConnectedStreamSeenByAPlainJavaPeer(SchedulingMode mode) throws Exception {
-    run(mode, (emu, ws, user) -> {
-      startup(ws);
-      int[] listener = listener(ws);
-      try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), listener[1])) {
-        peer.setSoTimeout(10_000);
+  @World.AllWorlds
+  void theLastCleanupResetsAConnectedStreamSeenByThePeer(World world) throws Exception {
+    SimulatedNetwork net = world.newNetwork();
+    try (Emulator emu = world.builder(net).build()) {
+      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
+        WinsockApi ws = emu.winsock();
+        startup(ws);
+        int[] listener = listener(ws);
+        srv.listening(listener[1]);
         int accepted = ws.accept(listener[0], null, null);
         assertNotEquals(INVALID_SOCKET, accepted);
         assertEquals(0, ws.WSACleanup());
-        InputStream in = peer.getInputStream();
-        SocketException reset = assertThrows(SocketException.class, in::read);
+        return 0;
+      });
+      try (Peer peer = server.connect()) {
+        assertEquals(0, Emus.join(server.task));
+        InputStream in = peer.in();
+        IOException reset = assertThrows(IOException.class, in::read);
         assertTrue(String.valueOf(reset.getMessage()).toLowerCase().contains("reset"), reset.toString());
       }
-      return 0;
-    });
+    }
   }
 
-  @Test
-  void inWin16TheLastCleanupOfOneTaskResetsTheStreamOfAnotherTask() throws Exception {
+  @Win16Worlds
+  void inWin16TheLastCleanupOfOneTaskResetsTheStreamOfAnotherTask(World world) throws Exception {
     AtomicInteger peerRecv = new AtomicInteger(Integer.MIN_VALUE);
     AtomicInteger peerError = new AtomicInteger();
-    HelperTasks.run(SchedulingMode.WIN16, (emu, ws, user, helpers) -> {
+    HelperTasks.run(world, (emu, ws, user, helpers) -> {
       startup(ws);
       int[] listener = listener(ws);
       HelperTasks.Helper peer = helpers.start("peer", () -> {
@@ -209,9 +215,9 @@ class StartupTest {
     });
   }
 
-  @Test
-  void inWin16EachTaskIsAnApplicationWithItsOwnStartupCountAndSockets() throws Exception {
-    HelperTasks.run(SchedulingMode.WIN16, (emu, ws, user, helpers) -> {
+  @Win16Worlds
+  void inWin16EachTaskIsAnApplicationWithItsOwnStartupCountAndSockets(World world) throws Exception {
+    HelperTasks.run(world, (emu, ws, user, helpers) -> {
       startup(ws);
       int mine = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertNotEquals(INVALID_SOCKET, mine);
@@ -237,10 +243,10 @@ class StartupTest {
     });
   }
 
-  @Test
-  void inWin32TasksShareOneApplicationAndItsSockets() throws Exception {
+  @Win32Worlds
+  void inWin32TasksShareOneApplicationAndItsSockets(World world) throws Exception {
     AtomicInteger created = new AtomicInteger(INVALID_SOCKET);
-    HelperTasks.run(SchedulingMode.WIN32, (emu, ws, user, helpers) -> {
+    HelperTasks.run(world, (emu, ws, user, helpers) -> {
       startup(ws);
       int mine = ws.socket(AF_INET, SOCK_STREAM, 0);
       assertNotEquals(INVALID_SOCKET, mine);
@@ -259,11 +265,11 @@ class StartupTest {
     });
   }
 
-  @BothModes
-  void theLastErrorBelongsToEachTask(SchedulingMode mode) throws Exception {
+  @World.AllWorlds
+  void theLastErrorBelongsToEachTask(World world) throws Exception {
     AtomicInteger otherInitial = new AtomicInteger(-1);
     AtomicInteger otherAfterSet = new AtomicInteger(-1);
-    HelperTasks.run(mode, (emu, ws, user, helpers) -> {
+    HelperTasks.run(world, (emu, ws, user, helpers) -> {
       startup(ws);
       ws.WSASetLastError(WSAEINVAL);
       helpers.start("other", () -> {
