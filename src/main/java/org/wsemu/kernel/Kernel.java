@@ -3,6 +3,8 @@ package org.wsemu.kernel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
@@ -71,6 +73,9 @@ public final class Kernel {
   private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> shutdownListeners = new CopyOnWriteArrayList<>();
   private final Object lifecycleLock = new Object();
+  /** Task threads that may still be alive, exited tasks' too: shutdown waits for them to end. */
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private int pruneAt = 64; // guarded by threads
   private Lifecycle lifecycle = Lifecycle.NEW;
   private long nextOrder;
 
@@ -191,6 +196,35 @@ public final class Kernel {
     return tasks.values();
   }
 
+  /** Keeps {@code thread} for shutdown, forgetting ended ones now and then so the set stays small. */
+  private void remember(Thread thread) {
+    synchronized (threads) {
+      threads.add(thread);
+      if (threads.size() >= pruneAt) {
+        threads.removeIf(t -> !t.isAlive() && t.getState() != Thread.State.NEW);
+        pruneAt = Math.max(64, threads.size() * 2);
+      }
+    }
+  }
+
+  /**
+   * Waits for the threads of tasks that already exited: they are past the task's last emulated
+   * step but may not have ended yet, and shutdown promises that no thread is left behind.
+   */
+  private boolean joinExited() {
+    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+    for (Thread thread : threads) {
+      long remaining = deadline - System.nanoTime();
+      try {
+        thread.join(Math.max(1, remaining / 1_000_000L));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return threads.stream().noneMatch(Thread::isAlive);
+  }
+
   /**
    * Schedules a timed action; it must only enqueue and wake (it runs on the timer thread, or inside
    * the Win16 scheduler under its lock with a virtual clock).
@@ -237,6 +271,7 @@ public final class Kernel {
     Thread thread = config.threadFactory().newThread(task::run);
     thread.setName("wsemu-" + config.name() + "-task-" + task.label());
     task.setThread(thread);
+    remember(thread);
     scheduler.register(task);
     thread.start();
     return task;
@@ -283,6 +318,7 @@ public final class Kernel {
       trace.event(TraceKind.NOTE, "-", "shutdown").with("tasks", tasks.size()).emit();
     }
     boolean done = new ShutdownSequence(tasks(), scheduler, trace, config.shutdownGrace()).run();
+    done &= joinExited();
     for (int i = shutdownListeners.size() - 1; i >= 0; i--) {
       try {
         shutdownListeners.get(i).run();

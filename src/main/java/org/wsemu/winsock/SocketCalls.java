@@ -19,6 +19,7 @@ import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
 import static org.wsemu.winsock.WinSock.WSAEPROTONOSUPPORT;
 import static org.wsemu.winsock.WinSock.WSAEPROTOTYPE;
 import static org.wsemu.winsock.WinSock.WSAESOCKTNOSUPPORT;
+import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -239,9 +240,11 @@ final class SocketCalls {
     }
     boolean lingerOn;
     int seconds;
+    boolean nonBlocking;
     synchronized (stream) {
       lingerOn = stream.lingerOn;
       seconds = stream.lingerSeconds;
+      nonBlocking = stream.nonBlocking;
     }
     if (!lingerOn || !stream.isConnected()) {
       core.remove(stream, false);
@@ -250,6 +253,9 @@ final class SocketCalls {
     if (seconds == 0) {
       core.remove(stream, true); // SO_LINGER with timeout 0: hard close, RST
       return 0;
+    }
+    if (nonBlocking) {
+      return -WSAEWOULDBLOCK; // 1.1: a lingering close cannot be non-blocking; the socket stays as it was
     }
     stream.beginGracefulClose();
     long deadline = core.kernel.deadlineAfter(seconds * 1000L);

@@ -13,6 +13,7 @@ import static org.wsemu.sim.SimRuns.stream;
 import static org.wsemu.sim.SimRuns.twoHosts;
 import static org.wsemu.winsock.WinSock.FD_ISSET;
 import static org.wsemu.winsock.WinSock.FD_SET;
+import static org.wsemu.winsock.WinSock.FIONBIO;
 import static org.wsemu.winsock.WinSock.MSG_OOB;
 import static org.wsemu.winsock.WinSock.SIOCATMARK;
 import static org.wsemu.winsock.WinSock.SOCKET_ERROR;
@@ -138,18 +139,18 @@ class SimUrgentAndCloseTest {
   }
 
   @Test
-  void aLingeringCloseWaitsForThePeersEndOfStream() throws Exception {
+  void aLingeringCloseWaitsUntilTheDataHasReachedThePeer() throws Exception {
     SimulatedNetwork net = twoHosts(Duration.ofMillis(20)).build();
-    net.listen("server", 9, Peers.discard()); // closes when it reads the end of the stream
+    net.listen("server", 9, Peers.discard());
     TraceRecorder trace = new TraceRecorder();
     SimRuns.run(net, trace, (emu, ws, user) -> {
       startup(ws);
       int s = connected(ws, "10.0.0.2", 9);
+      sendAll(ws, s, new byte[3000]); // in the buffers and on the way when send returns
       assertEquals(0, ws.setsockopt(s, SOL_SOCKET, SO_LINGER, new linger(1, 10), linger.SIZE));
       int start = user.GetTickCount();
       assertEquals(0, ws.closesocket(s));
-      // our FIN reaches the peer in 20 ms, it closes at once, and its FIN is back 20 ms later
-      assertEquals(40 + HOOK, user.GetTickCount() - start);
+      assertEquals(20 + HOOK, user.GetTickCount() - start); // one way: the data arrived
       return 0;
     });
     assertEquals(1, trace.events(e -> e.kind() == TraceKind.BLOCK && e.name().equals("closesocket")).size());
@@ -157,13 +158,35 @@ class SimUrgentAndCloseTest {
   }
 
   @Test
-  void aLingeringCloseResetsWhenTheLingerTimeRunsOut() throws Exception {
+  void aLingeringCloseWithNothingToSendReturnsAtOnce() throws Exception {
     SimulatedNetwork net = twoHosts(Duration.ofMillis(20)).build();
     net.listen("server", 9, Peers.silent()); // never reads, never closes
     TraceRecorder trace = new TraceRecorder();
     SimRuns.run(net, trace, (emu, ws, user) -> {
       startup(ws);
       int s = connected(ws, "10.0.0.2", 9);
+      assertEquals(0, ws.setsockopt(s, SOL_SOCKET, SO_LINGER, new linger(1, 10), linger.SIZE));
+      int start = user.GetTickCount();
+      assertEquals(0, ws.closesocket(s));
+      assertEquals(0, user.GetTickCount() - start);
+      return 0;
+    });
+    assertEquals(0, trace.events(e -> e.kind() == TraceKind.BLOCK && e.name().equals("closesocket")).size());
+  }
+
+  @Test
+  void aLingeringCloseResetsWhenTheLingerTimeRunsOut() throws Exception {
+    SimulatedNetwork net = twoHosts(Duration.ofMillis(20)).build();
+    net.listen("server", 9, Peers.silent()); // its window fills and stays full
+    TraceRecorder trace = new TraceRecorder();
+    SimRuns.run(net, trace, (emu, ws, user) -> {
+      startup(ws);
+      int s = connected(ws, "10.0.0.2", 9);
+      assertEquals(0, ws.ioctlsocket(s, FIONBIO, new IntRef(1)));
+      while (ws.send(s, new byte[4096], 4096, 0) > 0) {
+        // fill the window and the send buffer
+      }
+      assertEquals(0, ws.ioctlsocket(s, FIONBIO, new IntRef(0)));
       assertEquals(0, ws.setsockopt(s, SOL_SOCKET, SO_LINGER, new linger(1, 2), linger.SIZE));
       int start = user.GetTickCount();
       assertEquals(0, ws.closesocket(s));

@@ -30,6 +30,20 @@ public enum World {
   @EnumSource(World.class)
   public @interface AllWorlds {}
 
+  /** Runs the test in the Win16 worlds, for rules of Win16 mode: the real network and the simulated one. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN16_REAL", "WIN16_SIM"})
+  public @interface Win16Worlds {}
+
+  /** Runs the test in the Win32 worlds, for rules of Win32 mode: the real network and the simulated one. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN32_REAL", "WIN32_SIM"})
+  public @interface Win32Worlds {}
+
   private final SchedulingMode mode;
   private final boolean simulated;
 

@@ -10,7 +10,6 @@ import static org.wsemu.user.WinUser.PM_NOYIELD;
 import static org.wsemu.user.WinUser.PM_REMOVE;
 import static org.wsemu.user.WinUser.WM_TIMER;
 import static org.wsemu.user.WinUser.WM_USER;
-import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
@@ -48,7 +47,7 @@ class BlockingHookTest {
     assertEquals(0, hookCalls.get());
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void win16sDefaultHookDispatchesTheTasksMessagesWhileRecvBlocks(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     TraceRecorder trace = new TraceRecorder();
@@ -82,7 +81,7 @@ class BlockingHookTest {
     assertEquals(List.of("WM_TIMER blocking=true", "recv hi"), events);
   }
 
-  @Win32Worlds
+  @World.Win32Worlds
   void win32HasNoDefaultHookSoNothingIsDispatchedWhileRecvBlocks(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     TraceRecorder trace = new TraceRecorder();
@@ -183,7 +182,7 @@ class BlockingHookTest {
     });
   }
 
-  @Win32Worlds
+  @World.Win32Worlds
   void hooksBelongToTheTaskThatInstalledThem(World world) throws Exception {
     BlockingHook[] seenByOther = new BlockingHook[1];
     BlockingHook[] defaults = new BlockingHook[1];
@@ -202,7 +201,7 @@ class BlockingHookTest {
     assertSame(defaults[0], seenByOther[0]);
   }
 
-  @Win32Worlds
+  @World.Win32Worlds
   void aWin32TaskThatInstallsTheDefaultHookPumpsItsMessagesWhileBlocked(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     SimulatedNetwork net = world.newNetwork();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.user.WinUser.WM_TIMER;
-import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
@@ -44,7 +43,7 @@ class CancelTest {
     assertEquals(List.of("hook blocking=true cancel=0", "recv error=" + WSAEINTR + " blocking=false"), seen);
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void aWmTimerDispatchedByTheDefaultHookCanCancelTheCall(World world) throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
     run(world, (emu, ws, user) -> {

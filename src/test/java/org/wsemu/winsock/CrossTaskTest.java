@@ -2,7 +2,6 @@ package org.wsemu.winsock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
@@ -42,7 +41,7 @@ class CrossTaskTest {
     return pair.get();
   }
 
-  @Win32Worlds
+  @World.Win32Worlds
   void closingASocketFromAnotherTaskInterruptsARecvBlockedOnIt(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
     int[][] result = new int[1][];
@@ -56,7 +55,7 @@ class CrossTaskTest {
     assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
   }
 
-  @Win32Worlds
+  @World.Win32Worlds
   void closingASocketFromAnotherTaskInterruptsASelectWatchingIt(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
     int[][] result = new int[1][];
@@ -70,7 +69,7 @@ class CrossTaskTest {
     assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
   }
 
-  @Win32Worlds
+  @World.Win32Worlds
   void theLastWsaCleanupOfAnotherWin32TaskInterruptsTheBlockedCall(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
     int[][] result = new int[1][];
@@ -105,7 +104,7 @@ class CrossTaskTest {
     assertEquals(42, task.exitCode().getAsInt());
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void aBlockedWin16TaskLetsTheOtherTasksRun(World world) throws Exception {
     int[] order = new int[2];
     int[] counter = {0};

@@ -7,7 +7,6 @@ import static org.wsemu.user.WinUser.PM_NOYIELD;
 import static org.wsemu.user.WinUser.PM_REMOVE;
 import static org.wsemu.user.WinUser.WM_QUIT;
 import static org.wsemu.user.WinUser.WM_USER;
-import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
@@ -79,7 +78,7 @@ class InProgressTest {
         "after: send 1"), results);
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void aWindowProcedureDispatchedByTheDefaultHookGetsWsaeinprogress(World world) throws Exception {
     List<String> results = new CopyOnWriteArrayList<>();
     run(world, (emu, ws, user) -> {
@@ -99,7 +98,7 @@ class InProgressTest {
     assertEquals(List.of("nested recv -1 " + WSAEINPROGRESS, "cancel 0", "outer recv -1 " + WSAEINTR), results);
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void aModalLoopInAWindowProcedureHoldsTheBlockedCallUntilItReturns(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     SimulatedNetwork net = world.newNetwork();
@@ -151,7 +150,7 @@ class InProgressTest {
     });
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void aVersionTwoWin16TaskReallyBlocksWithoutDispatchingItsMessages(World world) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     TraceRecorder trace = new TraceRecorder();
@@ -184,7 +183,7 @@ class InProgressTest {
     assertEquals(List.of(), trace.events(e -> e.kind() == TraceKind.HOOK));
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void aWmQuitTakenByTheDefaultHookIsDispatchedAndLost(World world) throws Exception {
     boolean[] quitFound = {true};
     TraceRecorder trace = new TraceRecorder();
@@ -211,7 +210,7 @@ class InProgressTest {
     assertEquals(false, quitFound[0], "the WM_QUIT is gone: the classic bug");
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void withTheTwinsockOptionAWmQuitCancelsTheCallAndIsPostedAgain(World world) throws Exception {
     int[] got = new int[4];
     run(builder(world).repostQuitFromDefaultHook(true), (emu, ws, user) -> {

@@ -10,8 +10,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.SchedulingMode;
 import org.wsemu.testing.World;
 
@@ -210,8 +208,7 @@ class SocketLifecycleTest {
     });
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = World.class, names = {"WIN16_REAL", "WIN16_SIM"}) // a Win16-mode rule, on both networks
+  @World.Win16Worlds
   void inWin16AnotherTasksSocketIsNotASocketAndStaysUsableByItsOwner(World world) throws Exception {
     HelperTasks.run(world.builder(), (emu, ws, user, helpers) -> {
       startup(ws);
@@ -228,8 +225,7 @@ class SocketLifecycleTest {
     });
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = World.class, names = {"WIN16_REAL", "WIN16_SIM"}) // a Win16-mode rule, on both networks
+  @World.Win16Worlds
   void inWin16ATaskThatEndsResetsItsConnectedStreams(World world) throws Exception {
     HelperTasks.run(world.builder(), (emu, ws, user, helpers) -> {
       startup(ws);
@@ -249,8 +245,7 @@ class SocketLifecycleTest {
     });
   }
 
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = World.class, names = {"WIN32_REAL", "WIN32_SIM"}) // a Win32-mode rule, on both networks
+  @World.Win32Worlds
   void inWin32ASocketOutlivesTheTaskThatCreatedIt(World world) throws Exception {
     AtomicInteger created = new AtomicInteger(INVALID_SOCKET);
     HelperTasks.run(world.builder(), (emu, ws, user, helpers) -> {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wsemu.winsock.GroupBSupport.*;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
@@ -188,7 +187,7 @@ class StartupTest {
     }
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void inWin16TheLastCleanupOfOneTaskResetsTheStreamOfAnotherTask(World world) throws Exception {
     AtomicInteger peerRecv = new AtomicInteger(Integer.MIN_VALUE);
     AtomicInteger peerError = new AtomicInteger();
@@ -215,7 +214,7 @@ class StartupTest {
     });
   }
 
-  @Win16Worlds
+  @World.Win16Worlds
   void inWin16EachTaskIsAnApplicationWithItsOwnStartupCountAndSockets(World world) throws Exception {
     HelperTasks.run(world, (emu, ws, user, helpers) -> {
       startup(ws);
@@ -243,7 +242,7 @@ class StartupTest {
     });
   }
 
-  @Win32Worlds
+  @World.Win32Worlds
   void inWin32TasksShareOneApplicationAndItsSockets(World world) throws Exception {
     AtomicInteger created = new AtomicInteger(INVALID_SOCKET);
     HelperTasks.run(world, (emu, ws, user, helpers) -> {
