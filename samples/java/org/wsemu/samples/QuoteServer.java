@@ -8,15 +8,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.wsemu.sim.Peer;
 
 /**
  * The other side of {@link QuoteClient}: a plain JDK server on a loopback port, outside the
- * emulator, that answers each "QUOTE" request with a quote after a delay, then closes. The delay
+ * emulator (or, with {@link #simulated}, a peer of the simulated network), that answers each "QUOTE" request with a quote after a delay, then closes. The delay
  * of each connection is given in order, so one run can be answered in time and the next too late.
  *
  * <p>Thread-safe; one accepting thread and one scheduler thread, both stopped by {@link #close()}.
@@ -74,6 +76,36 @@ public final class QuoteServer implements AutoCloseable {
     } catch (IOException e) {
       // the client gave up and closed: nothing to tell it
     }
+  }
+
+  /**
+   * The same service as a peer of the simulated network: connection i is answered
+   * {@code delaysMillis[i]} after its request line arrived, on the emulator's clock.
+   */
+  public static Peer simulated(List<Integer> delaysMillis) {
+    List<Integer> delays = List.copyOf(delaysMillis);
+    AtomicInteger served = new AtomicInteger();
+    return connection -> {
+      int index = served.getAndIncrement();
+      int delay = delays.get(Math.min(index, delays.size() - 1));
+      StringBuilder request = new StringBuilder();
+      return () -> {
+        byte[] buf = new byte[64];
+        int n;
+        while ((n = connection.read(buf, 0, buf.length)) > 0) {
+          request.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
+        }
+        int eol = request.indexOf("\r\n");
+        if (eol >= 0) {
+          String quote = "QUOTE".equals(request.substring(0, eol)) ? QUOTES.get(index % QUOTES.size()) : "unknown request";
+          request.setLength(0);
+          connection.after(Duration.ofMillis(delay), () -> {
+            connection.send((quote + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            connection.close();
+          });
+        }
+      };
+    };
   }
 
   @Override

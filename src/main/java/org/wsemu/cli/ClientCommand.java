@@ -6,8 +6,11 @@ import java.util.concurrent.Callable;
 import org.wsemu.Clock;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
+import org.wsemu.net.Network;
 import org.wsemu.samples.QuoteClient;
 import org.wsemu.samples.QuoteServer;
+import org.wsemu.sim.Peer;
+import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.trace.TraceRecorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,19 +18,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wsemu client}: starts a quote server on a loopback port and runs the Win16 quote client
- * against it twice: once answered in time, once too slowly, so that its WM_TIMER timeout cancels
- * the blocked recv (WSAEINTR).
+ * {@code wsemu client}: runs the Win16 quote client twice against a quote server, once answered in
+ * time and once too slowly, so that its WM_TIMER timeout cancels the blocked recv (WSAEINTR). On
+ * the real network the server is a JDK server on a loopback port; on the simulated network it is a
+ * peer on the emulator's own host (port 17, quote of the day), and in Win16 mode the run is in
+ * virtual time: the same output every time, at once.
  *
  * <p>Not thread-safe; picocli calls it once on the main thread.
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
-    description = "Run the Win16 quote client (samples/java/org/wsemu/samples/QuoteClient.java) against a loopback server it starts.")
+    description = "Run the Win16 quote client (samples/java/org/wsemu/samples/QuoteClient.java) against a quote server it starts.")
 final class ClientCommand implements Callable<Integer> {
+  /** The simulated server's port: quote of the day (RFC 865). */
+  static final int QOTD_PORT = 17;
+
+  /** Which network the client runs on. */
+  enum NetworkChoice { REAL, SIMULATED }
 
   @Option(names = "--mode", defaultValue = "WIN16",
-      description = "WIN16 (cooperative) or WIN32 (preemptive); both on the real network and clock. Default: ${DEFAULT-VALUE}.")
+      description = "WIN16 (cooperative) or WIN32 (preemptive). Default: ${DEFAULT-VALUE}.")
   SchedulingMode mode;
+
+  @Option(names = "--network", defaultValue = "REAL",
+      description = "REAL (loopback sockets, real clock) or SIMULATED (virtual time in Win16 mode). Default: ${DEFAULT-VALUE}.")
+  NetworkChoice network;
 
   @Option(names = "--timeout", defaultValue = "1000", description = "The client's timeout in ms. Default: ${DEFAULT-VALUE}.")
   int timeoutMillis;
@@ -43,22 +57,44 @@ final class ClientCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int fast = timeoutMillis / 4;
     int slow = timeoutMillis * 3;
-    try (QuoteServer server = new QuoteServer(List.of(fast, slow))) {
-      out.printf("wsemu client: quote server on 127.0.0.1:%d answers in %d ms, then in %d ms; client timeout %d ms (%s)%n",
-          server.port(), fast, slow, timeoutMillis, mode);
-      QuoteClient.Outcome first = runOnce(out, server.port(), "first run");
-      QuoteClient.Outcome second = runOnce(out, server.port(), "second run");
-      out.printf("outcomes: %s, %s%n", first, second);
-      out.flush();
-      return first == QuoteClient.Outcome.QUOTE && second == QuoteClient.Outcome.TIMED_OUT ? 0 : 1;
+    QuoteClient.Outcome first;
+    QuoteClient.Outcome second;
+    if (network == NetworkChoice.SIMULATED) {
+      Peer quotes = QuoteServer.simulated(List.of(fast, slow));
+      out.printf("wsemu client: simulated quote server on port %d answers in %d ms, then in %d ms; client timeout %d ms (%s)%n",
+          QOTD_PORT, fast, slow, timeoutMillis, mode);
+      first = runOnce(out, simulated(quotes), QOTD_PORT, "first run");
+      second = runOnce(out, simulated(quotes), QOTD_PORT, "second run");
+    } else {
+      try (QuoteServer server = new QuoteServer(List.of(fast, slow))) {
+        out.printf("wsemu client: quote server on 127.0.0.1:%d answers in %d ms, then in %d ms; client timeout %d ms (%s)%n",
+            server.port(), fast, slow, timeoutMillis, mode);
+        first = runOnce(out, real(), server.port(), "first run");
+        second = runOnce(out, real(), server.port(), "second run");
+      }
     }
+    out.printf("outcomes: %s, %s%n", first, second);
+    out.flush();
+    return first == QuoteClient.Outcome.QUOTE && second == QuoteClient.Outcome.TIMED_OUT ? 0 : 1;
   }
 
-  private QuoteClient.Outcome runOnce(PrintWriter out, int port, String title) throws InterruptedException {
+  private Emulator.Builder real() {
+    return Emulator.builder().name("client").mode(mode).clock(Clock.system()).network(Network.real());
+  }
+
+  private Emulator.Builder simulated(Peer quotes) {
+    SimulatedNetwork net = SimulatedNetwork.builder().build();
+    net.listen(net.defaultHost(), QOTD_PORT, quotes);
+    Clock clock = mode == SchedulingMode.WIN16 ? Clock.virtual() : Clock.system();
+    return Emulator.builder().name("client").mode(mode).clock(clock).network(net);
+  }
+
+  private QuoteClient.Outcome runOnce(PrintWriter out, Emulator.Builder builder, int port, String title)
+      throws InterruptedException {
     out.println("-- " + title);
     TraceRecorder recorder = new TraceRecorder();
     QuoteClient.Outcome outcome;
-    try (Emulator emu = Emulator.builder().name("client").mode(mode).clock(Clock.system()).traceSink(recorder).build()) {
+    try (Emulator emu = builder.traceSink(recorder).build()) {
       outcome = QuoteClient.run(emu, out, port, timeoutMillis);
     }
     if (trace) {

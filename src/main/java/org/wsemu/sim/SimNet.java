@@ -108,6 +108,26 @@ final class SimNet implements Network {
     outbox.add(action);
   }
 
+  /** Runs {@code operation} under the lock and returns its result. */
+  int call(java.util.function.IntSupplier operation) {
+    lock();
+    try {
+      return operation.getAsInt();
+    } finally {
+      unlock();
+    }
+  }
+
+  /** Evaluates {@code condition} under the lock. */
+  boolean test(java.util.function.BooleanSupplier condition) {
+    lock();
+    try {
+      return condition.getAsBoolean();
+    } finally {
+      unlock();
+    }
+  }
+
   /** Runs {@code action} under the lock. */
   void locked(Runnable action) {
     lock();

@@ -1,10 +1,10 @@
 package org.wsemu.sim;
 
+import static org.wsemu.winsock.WinSock.SO_KEEPALIVE;
 import static org.wsemu.winsock.WinSock.SO_OOBINLINE;
 import static org.wsemu.winsock.WinSock.SO_RCVBUF;
 import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
 import static org.wsemu.winsock.WinSock.SO_SNDBUF;
-import static org.wsemu.winsock.WinSock.SO_KEEPALIVE;
 import static org.wsemu.winsock.WinSock.TCP_NODELAY;
 import static org.wsemu.winsock.WinSock.WSAEADDRINUSE;
 import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
@@ -12,8 +12,6 @@ import static org.wsemu.winsock.WinSock.WSAEALREADY;
 import static org.wsemu.winsock.WinSock.WSAEINVAL;
 import static org.wsemu.winsock.WinSock.WSAEISCONN;
 import static org.wsemu.winsock.WinSock.WSAENETUNREACH;
-import static org.wsemu.winsock.WinSock.WSAENOBUFS;
-import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
 import static org.wsemu.winsock.WinSock.WSAENOTCONN;
 import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
 import static org.wsemu.winsock.WinSock.WSAESHUTDOWN;
@@ -21,9 +19,7 @@ import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.wsemu.net.NetException;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
@@ -47,7 +43,8 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   final SimNet net;
   final SimHost host;
-  private final Map<Integer, Integer> options = new HashMap<>();
+  private final SimOptions options =
+      new SimOptions(SO_RCVBUF, SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, SO_REUSEADDR, SO_OOBINLINE);
   State state = State.OPEN;
   private int boundIp;
   int localIp;
@@ -95,50 +92,25 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   // ---- options ----
 
-  private static boolean isTransportOption(int option) {
-    return option == SO_RCVBUF || option == SO_SNDBUF || option == TCP_NODELAY || option == SO_KEEPALIVE
-        || option == SO_REUSEADDR || option == SO_OOBINLINE;
-  }
-
   int option(int option) {
-    Integer value = options.get(option);
-    if (value != null) {
-      return value;
-    }
-    return option == SO_RCVBUF || option == SO_SNDBUF ? SimNet.DEFAULT_BUFFER : 0;
+    return options.get(option);
   }
 
   @Override
   public int setOption(int option, int value) {
-    net.lock();
-    try {
-      if (!isTransportOption(option)) {
-        return -WSAENOPROTOOPT;
-      }
-      options.put(option, value);
-      if (wire != null && (option == SO_RCVBUF || option == SO_SNDBUF)) {
+    return net.call(() -> {
+      int r = options.write(option, value);
+      if (r == 0 && wire != null && (option == SO_RCVBUF || option == SO_SNDBUF)) {
         wire.pump(wire.other(this)); // the window this end offers changed
         changed();
       }
-      return 0;
-    } finally {
-      net.unlock();
-    }
+      return r;
+    });
   }
 
   @Override
   public int getOption(int option) {
-    net.lock();
-    try {
-      return isTransportOption(option) ? option(option) : -WSAENOPROTOOPT;
-    } finally {
-      net.unlock();
-    }
-  }
-
-  /** Copies the options of the listening endpoint an accepted one came from. */
-  void inherit(SimTcpEndpoint listener) {
-    options.putAll(listener.options);
+    return net.call(() -> options.read(option));
   }
 
   boolean oobInline() {
@@ -164,30 +136,20 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public int bind(int ip, int port) {
-    net.lock();
-    try {
-      return state == State.OPEN ? bindLocal(ip, port) : -WSAEINVAL;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> state == State.OPEN ? bindLocal(ip, port) : -WSAEINVAL);
   }
 
   private int bindLocal(int ip, int port) {
     if (ip != 0 && !host.owns(ip)) {
       return -WSAEADDRNOTAVAIL;
     }
-    if (port == 0) {
-      port = host.ephemeralTcp();
-      if (port == 0) {
-        return -WSAENOBUFS;
-      }
-    } else if (host.tcpInUse(port) && option(SO_REUSEADDR) == 0) {
-      return -WSAEADDRINUSE;
+    int claimed = host.tcp.claim(port, option(SO_REUSEADDR) != 0);
+    if (claimed < 0) {
+      return claimed;
     }
     boundIp = ip;
     localIp = ip;
-    localPort = port;
-    host.holdTcp(port);
+    localPort = claimed;
     holdsPort = true;
     state = State.BOUND;
     return 0;
@@ -195,8 +157,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public int listen(int requested) {
-    net.lock();
-    try {
+    return net.call(() -> {
       switch (state) {
         case LISTENING:
           backlog = Math.max(1, requested);
@@ -226,9 +187,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
       backlog = Math.max(1, requested);
       net.net("listen", "at", SimNet.address(localIp, localPort), "host", host.name, "backlog", backlog);
       return 0;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   /** Whether this listener takes connections addressed to {@code ip} (host order). */
@@ -256,7 +215,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
   /** An endpoint for a connection {@code listener} takes, addressed as {@code ip:port}. */
   static SimTcpEndpoint accepted(SimTcpEndpoint listener, int ip, int port, int peerIp, int peerPort) {
     SimTcpEndpoint server = new SimTcpEndpoint(listener.net, listener.host);
-    server.inherit(listener);
+    server.options.copyFrom(listener.options);
     server.state = State.CONNECTED;
     server.boundIp = listener.boundIp;
     server.localIp = ip;
@@ -264,7 +223,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
     server.remoteIp = peerIp;
     server.remotePort = peerPort;
     server.holdsPort = true;
-    listener.host.holdTcp(port);
+    listener.host.tcp.hold(port);
     listener.net.tcpEndpoints.add(server);
     return server;
   }
@@ -273,8 +232,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public int connect(int ip, int port) {
-    net.lock();
-    try {
+    return net.call(() -> {
       switch (state) {
         case LISTENING:
           return -WSAEINVAL;
@@ -306,9 +264,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
       attempt = new Handshake(this, target, ip, port);
       attempt.start();
       return -WSAEWOULDBLOCK;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   /** The handshake succeeded (lock held). */
@@ -332,8 +288,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public int finishConnect() {
-    net.lock();
-    try {
+    return net.call(() -> {
       switch (state) {
         case CONNECTED:
           return 0;
@@ -344,17 +299,14 @@ final class SimTcpEndpoint implements TcpEndpoint {
           connectError = 0;
           return r != 0 ? -r : -WSAENOTCONN;
       }
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   // ---- data ----
 
   @Override
   public int read(byte[] buffer, int offset, int len) {
-    net.lock();
-    try {
+    return net.call(() -> {
       if (state != State.CONNECTED) {
         return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
       }
@@ -374,15 +326,12 @@ final class SimTcpEndpoint implements TcpEndpoint {
         return -error;
       }
       return eof ? 0 : -WSAEWOULDBLOCK;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   @Override
   public int write(byte[] buffer, int offset, int len) {
-    net.lock();
-    try {
+    return net.call(() -> {
       int check = sendCheck();
       if (check != 0) {
         return check;
@@ -395,9 +344,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
       queued += n;
       wire.pump(this);
       return n;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   private int sendCheck() {
@@ -412,8 +359,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public int sendUrgent(int data) {
-    net.lock();
-    try {
+    return net.call(() -> {
       int check = sendCheck();
       if (check != 0) {
         return check;
@@ -423,15 +369,12 @@ final class SimTcpEndpoint implements TcpEndpoint {
       queued++;
       wire.pump(this);
       return 1;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   @Override
   public int readUrgent() {
-    net.lock();
-    try {
+    return net.call(() -> {
       if (state != State.CONNECTED) {
         return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
       }
@@ -445,35 +388,22 @@ final class SimTcpEndpoint implements TcpEndpoint {
       urgentByte = -1;
       changed();
       return value;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   @Override
   public boolean atMark() {
-    net.lock();
-    try {
-      return oobInline() ? markAt < 0 : urgentByte < 0;
-    } finally {
-      net.unlock();
-    }
+    return net.test(() -> oobInline() ? markAt < 0 : urgentByte < 0);
   }
 
   @Override
   public int unsentBytes() {
-    net.lock();
-    try {
-      return state != State.CONNECTED || dead ? 0 : sendBuf.size() + inflight;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> state != State.CONNECTED || dead ? 0 : sendBuf.size() + inflight);
   }
 
   @Override
   public int shutdownInput() {
-    net.lock();
-    try {
+    return net.call(() -> {
       if (state == State.CONNECTED && !inputShut) {
         inputShut = true;
         if (!rcvBuf.isEmpty()) {
@@ -481,30 +411,24 @@ final class SimTcpEndpoint implements TcpEndpoint {
         }
       }
       return 0;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   @Override
   public int shutdownOutput() {
-    net.lock();
-    try {
+    return net.call(() -> {
       if (state == State.CONNECTED && !finWanted) {
         finWanted = true;
         wire.pump(this);
         changed();
       }
       return 0;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   @Override
   public void close(boolean abortive) {
-    net.lock();
-    try {
+    net.locked(() -> {
       if (state == State.CLOSED) {
         return;
       }
@@ -512,7 +436,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
       state = State.CLOSED;
       net.tcpEndpoints.remove(this);
       if (holdsPort) {
-        host.releaseTcp(localPort);
+        host.tcp.release(localPort);
         holdsPort = false;
       }
       switch (was) {
@@ -536,9 +460,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
       }
       waiters.fireAll(net);
       arrived();
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   // ---- readiness ----
@@ -578,12 +500,9 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public void notifyWhen(int ops, Runnable onReady) {
-    net.lock();
-    try {
+    net.locked(() -> {
       waiters.add(net, ops, readyOps(), onReady);
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   /**
@@ -617,42 +536,22 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public int localIp() {
-    net.lock();
-    try {
-      return localIp;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> localIp);
   }
 
   @Override
   public int localPort() {
-    net.lock();
-    try {
-      return localPort;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> localPort);
   }
 
   @Override
   public int remoteIp() {
-    net.lock();
-    try {
-      return state == State.CONNECTED ? remoteIp : 0;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> state == State.CONNECTED ? remoteIp : 0);
   }
 
   @Override
   public int remotePort() {
-    net.lock();
-    try {
-      return state == State.CONNECTED ? remotePort : 0;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> state == State.CONNECTED ? remotePort : 0);
   }
 
   String label() {

@@ -5,20 +5,15 @@ import static org.wsemu.winsock.WinSock.SO_RCVBUF;
 import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
 import static org.wsemu.winsock.WinSock.SO_SNDBUF;
 import static org.wsemu.winsock.WinSock.WSAEACCES;
-import static org.wsemu.winsock.WinSock.WSAEADDRINUSE;
 import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
 import static org.wsemu.winsock.WinSock.WSAEINVAL;
 import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
-import static org.wsemu.winsock.WinSock.WSAENOBUFS;
-import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
 import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
 import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.UdpEndpoint;
 
@@ -37,7 +32,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
 
   private final SimNet net;
   final SimHost host;
-  private final Map<Integer, Integer> options = new HashMap<>();
+  private final SimOptions options = new SimOptions(SO_RCVBUF, SO_SNDBUF, SO_BROADCAST, SO_REUSEADDR);
   private final Waiters waiters = new Waiters();
   private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
   private int queuedBytes;
@@ -54,78 +49,43 @@ final class SimUdpEndpoint implements UdpEndpoint {
     this.host = host;
   }
 
-  private static boolean isTransportOption(int option) {
-    return option == SO_RCVBUF || option == SO_SNDBUF || option == SO_BROADCAST || option == SO_REUSEADDR;
-  }
-
-  private int option(int option) {
-    Integer value = options.get(option);
-    if (value != null) {
-      return value;
-    }
-    return option == SO_RCVBUF || option == SO_SNDBUF ? SimNet.DEFAULT_BUFFER : 0;
-  }
-
   @Override
   public int setOption(int option, int value) {
-    net.lock();
-    try {
-      if (!isTransportOption(option)) {
-        return -WSAENOPROTOOPT;
-      }
-      options.put(option, value);
-      return 0;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> options.write(option, value));
   }
 
   @Override
   public int getOption(int option) {
-    net.lock();
-    try {
-      return isTransportOption(option) ? option(option) : -WSAENOPROTOOPT;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> options.read(option));
   }
 
   @Override
   public int bind(int ip, int port) {
-    net.lock();
-    try {
+    return net.call(() -> {
       if (closed) {
         return -WSAENOTSOCK;
       }
       return localPort != 0 ? -WSAEINVAL : bindLocal(ip, port);
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   private int bindLocal(int ip, int port) {
     if (ip != 0 && !host.owns(ip)) {
       return -WSAEADDRNOTAVAIL;
     }
-    if (port == 0) {
-      port = host.ephemeralUdp();
-      if (port == 0) {
-        return -WSAENOBUFS;
-      }
-    } else if (host.udpInUse(port) && option(SO_REUSEADDR) == 0) {
-      return -WSAEADDRINUSE;
+    int claimed = host.udp.claim(port, options.get(SO_REUSEADDR) != 0);
+    if (claimed < 0) {
+      return claimed;
     }
     boundIp = ip;
-    localPort = port;
-    host.holdUdp(port);
-    host.datagramSockets.computeIfAbsent(port, p -> new ArrayList<>()).add(this);
+    localPort = claimed;
+    host.datagramSockets.computeIfAbsent(claimed, p -> new ArrayList<>()).add(this);
     return 0;
   }
 
   @Override
   public int connect(int ip, int port) {
-    net.lock();
-    try {
+    return net.call(() -> {
       if (closed) {
         return -WSAENOTSOCK;
       }
@@ -138,22 +98,19 @@ final class SimUdpEndpoint implements UdpEndpoint {
       peerIp = ip;
       peerPort = ip == 0 ? 0 : port;
       return 0;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   @Override
   public int send(byte[] buffer, int offset, int len, int ip, int port) {
-    net.lock();
-    try {
+    return net.call(() -> {
       if (closed) {
         return -WSAENOTSOCK;
       }
       if (len > SimNet.MAX_DATAGRAM) {
         return -WSAEMSGSIZE;
       }
-      if (ip == BROADCAST && option(SO_BROADCAST) == 0) {
+      if (ip == BROADCAST && options.get(SO_BROADCAST) == 0) {
         return -WSAEACCES;
       }
       if (localPort == 0) {
@@ -177,9 +134,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
         }
       }
       return len;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   private int sourceIp(int destination) {
@@ -217,7 +172,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
     if (peerIp != 0 && (datagram.fromIp() != peerIp || datagram.fromPort() != peerPort)) {
       return; // a connected datagram socket hears only its peer
     }
-    if (queuedBytes >= Math.max(1, option(SO_RCVBUF))) {
+    if (queuedBytes >= Math.max(1, options.get(SO_RCVBUF))) {
       net.net("drop", "route", route, "why", "receive buffer full", "len", datagram.data().length);
       return;
     }
@@ -231,8 +186,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
 
   @Override
   public int receive(byte[] buffer, int offset, int len, int[] from) {
-    net.lock();
-    try {
+    return net.call(() -> {
       if (closed) {
         return -WSAENOTSOCK;
       }
@@ -245,22 +199,19 @@ final class SimUdpEndpoint implements UdpEndpoint {
       from[0] = next.fromIp();
       from[1] = next.fromPort();
       return next.data().length;
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   @Override
   public void close() {
-    net.lock();
-    try {
+    net.locked(() -> {
       if (closed) {
         return;
       }
       closed = true;
       net.udpEndpoints.remove(this);
       if (localPort != 0) {
-        host.releaseUdp(localPort);
+        host.udp.release(localPort);
         List<SimUdpEndpoint> bound = host.datagramSockets.get(localPort);
         bound.remove(this);
         if (bound.isEmpty()) {
@@ -269,39 +220,24 @@ final class SimUdpEndpoint implements UdpEndpoint {
       }
       queue.clear();
       waiters.fireAll(net);
-    } finally {
-      net.unlock();
-    }
+    });
   }
 
   @Override
   public int localIp() {
-    net.lock();
-    try {
-      return boundIp != 0 ? boundIp : peerIp != 0 ? sourceIp(peerIp) : 0;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> boundIp != 0 ? boundIp : peerIp != 0 ? sourceIp(peerIp) : 0);
   }
 
   @Override
   public int localPort() {
-    net.lock();
-    try {
-      return localPort;
-    } finally {
-      net.unlock();
-    }
+    return net.call(() -> localPort);
   }
 
   @Override
   public void notifyWhen(int ops, Runnable onReady) {
-    net.lock();
-    try {
+    net.locked(() -> {
       int ready = closed ? -1 : (queue.isEmpty() ? 0 : Readiness.READ) | Readiness.WRITE;
       waiters.add(net, ops, ready, onReady);
-    } finally {
-      net.unlock();
-    }
+    });
   }
 }

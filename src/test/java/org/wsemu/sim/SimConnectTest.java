@@ -51,7 +51,7 @@ class SimConnectTest {
       sockaddr_in name = new sockaddr_in();
       assertEquals(0, ws.getsockname(s, name, new IntRef(sockaddr_in.SIZE)));
       assertEquals(0x0A000001, ntohl(name.sin_addr.s_addr));
-      assertEquals(SimHost.FIRST_EPHEMERAL, ntohs(name.sin_port));
+      assertEquals(PortSpace.FIRST_EPHEMERAL, ntohs(name.sin_port));
       assertEquals(0, ws.getpeername(s, name, new IntRef(sockaddr_in.SIZE)));
       assertEquals(0x0A000002, ntohl(name.sin_addr.s_addr));
       assertEquals(7, ntohs(name.sin_port));
@@ -208,7 +208,7 @@ class SimConnectTest {
       emu.start();
       assertEquals(0, Emus.join(client));
       assertEquals(0, Emus.join(server));
-      assertEquals(List.of(0x0A000001, SimHost.FIRST_EPHEMERAL, 0x0A000002, 80),
+      assertEquals(List.of(0x0A000001, PortSpace.FIRST_EPHEMERAL, 0x0A000002, 80),
           List.of(seen[0], seen[1], seen[2], seen[3]));
     }
   }
