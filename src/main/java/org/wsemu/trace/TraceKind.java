@@ -34,5 +34,10 @@ public enum TraceKind {
   /** The simulated network moved a connection along: a SYN, an accept, a refusal, a FIN, a RST, a lost datagram. */
   NET,
   /** A fault of the simulated network was set up, drawn from the seed, or took effect. */
-  FAULT
+  FAULT,
+  /**
+   * An asynchronous notification: a WSAAsyncSelect message posted, or a WSAAsyncGetXByY request
+   * queued, started, completed or cancelled.
+   */
+  ASYNC
 }

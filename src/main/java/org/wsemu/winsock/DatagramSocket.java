@@ -157,6 +157,20 @@ final class DatagramSocket extends WsSocket {
   }
 
   @Override
+  synchronized void asyncConditions(AsyncConditions into) {
+    if (closed) {
+      return;
+    }
+    into.events |= (poll(true, false, false) & READABLE) != 0 && !inputShut ? WinSock.FD_READ : 0;
+    into.events |= congested ? 0 : WinSock.FD_WRITE;
+  }
+
+  @Override
+  int asyncWaitOps(int wanted) {
+    return ((wanted & WinSock.FD_READ) != 0 ? Readiness.READ : 0) | ((wanted & WinSock.FD_WRITE) != 0 ? Readiness.WRITE : 0);
+  }
+
+  @Override
   int pollWaitOps(boolean read, boolean write, boolean except) {
     return (read ? Readiness.READ : 0) | (write ? Readiness.WRITE : 0);
   }

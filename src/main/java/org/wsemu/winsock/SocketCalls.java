@@ -147,6 +147,10 @@ final class SocketCalls {
       r = block(call, socket, new BlockingCall("accept", s, () -> acceptOne(call, listener, addr, addrlen))
           .watch(listener, true, false, false));
     }
+    AsyncSelect registration = socket == null ? null : socket.asyncSelect;
+    if (registration != null) {
+      registration.reenable(WinSock.FD_ACCEPT);
+    }
     return core.finish(call, r, "s", s, "addr", String.valueOf(addr));
   }
 
@@ -180,6 +184,12 @@ final class SocketCalls {
       Addresses.fill(addr, connection.remoteIp(), connection.remotePort());
       addrlen.value = sockaddr_in.SIZE;
     }
+    AsyncSelect inherited = listener.asyncSelect;
+    if (inherited != null) {
+      WsSocket accepted = core.sockets.get(handle);
+      accepted.asyncSelect = inherited.inheritedBy(accepted); // the listener's events and message
+      accepted.asyncSelect.evaluate(); // connected: FD_WRITE, and whatever already arrived
+    }
     return handle;
   }
 
@@ -208,6 +218,10 @@ final class SocketCalls {
           }
           return stream.finishConnect(true);
         }).watch(stream, false, true, true).onCancel(stream::abort));
+      }
+      AsyncSelect registration = socket.asyncSelect;
+      if (registration != null) {
+        registration.evaluate(); // FD_CONNECT when the attempt finishes
       }
     }
     return core.finish(call, r, "s", s, "name", String.valueOf(name), "namelen", namelen);
@@ -312,6 +326,9 @@ final class SocketCalls {
 
   private static int ioctl(WsSocket socket, int cmd, IntRef argp) {
     if (cmd == FIONBIO) {
+      if (argp.value == 0 && socket.asyncSelect != null) {
+        return -WSAEINVAL; // WSAAsyncSelect made it non-blocking until the registration is cleared
+      }
       synchronized (socket) {
         socket.nonBlocking = argp.value != 0;
       }

@@ -43,6 +43,10 @@ final class StreamSocket extends WsSocket {
   private final ArrayDeque<TcpEndpoint> pendingAccepts = new ArrayDeque<>();
   /** Readiness callbacks asked for before the endpoint existed; run at close, or handed over. */
   private final List<Runnable> earlyWaiters = new ArrayList<>();
+  /** Connection attempts started, the last one finished, and its outcome (0 or WSAE*): for FD_CONNECT. */
+  private int connectAttempts;
+  private int finishedAttempt;
+  private int connectOutcome;
   boolean oobInline; // SO_OOBINLINE, mirrored from the endpoint
   boolean lingerOn; // SO_LINGER l_onoff
   int lingerSeconds; // SO_LINGER l_linger
@@ -163,8 +167,10 @@ final class StreamSocket extends WsSocket {
       return -WSAENOBUFS;
     }
     int r = ep.connect(ip, port);
+    connectAttempts++;
     if (r == 0) {
       state = State.CONNECTED;
+      attemptFinished(0);
     } else if (r == WOULD_BLOCK) {
       state = State.CONNECTING;
     } else {
@@ -189,10 +195,17 @@ final class StreamSocket extends WsSocket {
     int r = endpoint.finishConnect();
     if (r == 0) {
       state = State.CONNECTED;
+      attemptFinished(0);
     } else if (r != WOULD_BLOCK) {
       connectFailed(r, reported);
+      attemptFinished(-r);
     }
     return r;
+  }
+
+  private void attemptFinished(int outcome) {
+    finishedAttempt = connectAttempts;
+    connectOutcome = outcome;
   }
 
   private void connectFailed(int r, boolean reported) {
@@ -420,6 +433,72 @@ final class StreamSocket extends WsSocket {
         }
         onReady.run();
       });
+    }
+  }
+
+  // ---- WSAAsyncSelect ----
+
+  @Override
+  synchronized void asyncConditions(AsyncConditions into) {
+    if (closed) {
+      return;
+    }
+    if (state == State.CONNECTING) {
+      finishConnect(false); // an attempt that failed keeps its error for connect or SO_ERROR
+    }
+    if (finishedAttempt > 0) {
+      into.events |= WinSock.FD_CONNECT;
+      into.connectAttempt = finishedAttempt;
+      into.connectError = connectOutcome;
+    }
+    if (state == State.LISTENING) {
+      into.events |= isReadable() ? WinSock.FD_ACCEPT : 0;
+      return;
+    }
+    if (state != State.CONNECTED) {
+      return;
+    }
+    if (readAhead.available() == 0 && !eof && resetError == 0 && !aborted && !inputShut) {
+      readAhead(1);
+    }
+    if (aborted || resetError != 0) {
+      into.events |= WinSock.FD_CLOSE; // a reset: at once, whatever was unread is gone
+      into.closeError = aborted ? WSAECONNABORTED : resetError;
+    } else if (readAhead.available() > 0) {
+      into.events |= WinSock.FD_READ;
+    } else if (eof) {
+      into.events |= WinSock.FD_CLOSE; // graceful: once everything before the end was read
+    }
+    if (!oobInline && !aborted && !endpoint.atMark()) {
+      into.events |= WinSock.FD_OOB;
+    }
+    if (!congested && !outputShut && !aborted && resetError == 0) {
+      into.events |= WinSock.FD_WRITE;
+    }
+  }
+
+  @Override
+  synchronized int asyncWaitOps(int wanted) {
+    switch (state) {
+      case CONNECTING:
+        return Readiness.CONNECT;
+      case LISTENING:
+        return (wanted & WinSock.FD_ACCEPT) != 0 ? Readiness.ACCEPT : 0;
+      case CONNECTED:
+        int ops = 0;
+        boolean quiet = readAhead.available() == 0 && !eof && resetError == 0 && !aborted;
+        if ((wanted & (WinSock.FD_READ | WinSock.FD_CLOSE)) != 0 && quiet) {
+          ops |= Readiness.READ; // data, the end or a reset
+        }
+        if ((wanted & WinSock.FD_OOB) != 0) {
+          ops |= Readiness.URGENT;
+        }
+        if ((wanted & WinSock.FD_WRITE) != 0) {
+          ops |= Readiness.WRITE;
+        }
+        return ops;
+      default:
+        return 0;
     }
   }
 

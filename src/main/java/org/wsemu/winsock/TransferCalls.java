@@ -50,6 +50,10 @@ final class TransferCalls {
           ? sendStream(call, stream, buf, offset, len, flags)
           : sendDatagram(call, (DatagramSocket) socket, buf, offset, len, flags, to, tolen, hasTo);
     }
+    AsyncSelect registration = socket == null ? null : socket.asyncSelect;
+    if (registration != null && r == WsSocket.WOULD_BLOCK) {
+      registration.sendWouldBlock(); // FD_WRITE once room comes back
+    }
     return core.finish(call, r, "s", s, "len", len, "flags", flags);
   }
 
@@ -145,6 +149,10 @@ final class TransferCalls {
         Addresses.fill(from, sender[0], sender[1]);
         fromlen.value = sockaddr_in.SIZE;
       }
+    }
+    AsyncSelect registration = socket == null ? null : socket.asyncSelect;
+    if (registration != null) {
+      registration.reenable(WinSock.FD_READ | WinSock.FD_OOB); // even a failed recv re-enables
     }
     return core.finish(call, r, "s", s, "len", len, "flags", flags);
   }

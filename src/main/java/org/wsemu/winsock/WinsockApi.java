@@ -271,4 +271,58 @@ public interface WinsockApi {
 
   /** {@code __WSAFDIsSet}: whether {@code fd} is in {@code set}. */
   boolean __WSAFDIsSet(int fd, fd_set set);
+
+  // ---- asynchronous extensions ----
+
+  /**
+   * Asks for {@code wMsg} messages to {@code hWnd} when the events of {@code lEvent} (FD_READ,
+   * FD_WRITE, FD_OOB, FD_ACCEPT, FD_CONNECT, FD_CLOSE) happen on {@code s}: wParam the socket,
+   * lParam WSAMAKESELECTREPLY(event, error). Replaces the socket's previous registration; lEvent 0
+   * cancels it (messages already queued may still arrive). Makes the socket non-blocking, and
+   * ioctlsocket(FIONBIO, 0) fails with WSAEINVAL until the registration is cleared. The rules of
+   * when each event is posted are those of the 1.1 specification; see {@code docs/behaviour.md}.
+   *
+   * @return 0, or SOCKET_ERROR (WSAENOTSOCK, WSAEINVAL for unknown event bits or, with events, a
+   *     window that does not exist, WSANOTINITIALISED, WSAEINPROGRESS)
+   */
+  int WSAAsyncSelect(int s, int hWnd, int wMsg, int lEvent);
+
+  /**
+   * Starts looking up a host by name; the reply is {@code wMsg} to {@code hWnd}, wParam the
+   * returned handle, lParam WSAMAKEASYNCREPLY(buflen, error), and the result is packed into
+   * {@code buf} (read it with {@link AsyncBuffer#hostent}). A buffer smaller than the result gives
+   * WSAENOBUFS with the size needed as buflen, and nothing written. The reply is never dispatched
+   * during this call.
+   *
+   * @param buflen how much of {@code buf} may be used (MAXGETHOSTSTRUCT is enough for a host)
+   * @return the request's handle (non-zero, 16 bits), or 0 and the error (WSANOTINITIALISED,
+   *     WSAEINPROGRESS, WSAEWOULDBLOCK when too many requests are outstanding, WSAEFAULT for a
+   *     missing buffer or a buflen outside it)
+   */
+  int WSAAsyncGetHostByName(int hWnd, int wMsg, String name, byte[] buf, int buflen);
+
+  /** As {@link #WSAAsyncGetHostByName}, by address ({@code len} bytes of {@code addr}, type AF_INET). */
+  int WSAAsyncGetHostByAddr(int hWnd, int wMsg, byte[] addr, int len, int type, byte[] buf, int buflen);
+
+  /** As {@link #WSAAsyncGetHostByName}, for a service by name (read it with {@link AsyncBuffer#servent}). */
+  int WSAAsyncGetServByName(int hWnd, int wMsg, String name, String proto, byte[] buf, int buflen);
+
+  /** As {@link #WSAAsyncGetServByName}, by port ({@code port} in network order, as getservbyport takes it). */
+  int WSAAsyncGetServByPort(int hWnd, int wMsg, int port, String proto, byte[] buf, int buflen);
+
+  /** As {@link #WSAAsyncGetHostByName}, for a protocol by name (read it with {@link AsyncBuffer#protoent}). */
+  int WSAAsyncGetProtoByName(int hWnd, int wMsg, String name, byte[] buf, int buflen);
+
+  /** As {@link #WSAAsyncGetProtoByName}, by number. */
+  int WSAAsyncGetProtoByNumber(int hWnd, int wMsg, int number, byte[] buf, int buflen);
+
+  /**
+   * Cancels an outstanding WSAAsyncGetXByY request of the calling application: no reply is then
+   * ever posted and the buffer is never written, even if the lookup was running.
+   *
+   * @return 0, or SOCKET_ERROR (WSAEINVAL for 0 or a handle never issued, WSAEALREADY for a
+   *     request that completed, whether its reply is still queued or was handled,
+   *     WSANOTINITIALISED, WSAEINPROGRESS)
+   */
+  int WSACancelAsyncRequest(int hAsyncTaskHandle);
 }

@@ -152,15 +152,26 @@ final class WinsockCore implements TaskListener {
 
   /** Forgets a socket and closes it; tasks blocked on it wake and fail with WSAEINTR. */
   void remove(WsSocket socket, boolean abortive) {
+    cancelAsyncSelect(socket);
     socket.app.remove(socket);
     sockets.free(socket.handle);
     socket.close(abortive);
+  }
+
+  /** Stops a socket's WSAAsyncSelect messages: its own close posts no FD_CLOSE. */
+  static void cancelAsyncSelect(WsSocket socket) {
+    AsyncSelect registration = socket.asyncSelect;
+    if (registration != null) {
+      registration.cancel();
+      socket.asyncSelect = null;
+    }
   }
 
   /** Closes sockets as the last WSACleanup does: connected streams are reset. */
   void closeAll(List<WsSocket> all) {
     List<WsSocket> open = new java.util.ArrayList<>();
     for (WsSocket socket : all) {
+      cancelAsyncSelect(socket);
       sockets.free(socket.handle);
       if (socket.markClosed()) {
         open.add(socket);

@@ -25,6 +25,8 @@ abstract class WsSocket {
   boolean debug; // SO_DEBUG, stored
   boolean dontRoute; // SO_DONTROUTE, stored
   int pendingError; // SO_ERROR, guarded by this
+  /** The WSAAsyncSelect registration, or null. */
+  volatile AsyncSelect asyncSelect;
 
   WsSocket(int handle, int type, WsApp app) {
     this.handle = handle;
@@ -40,6 +42,15 @@ abstract class WsSocket {
 
   /** Calls {@code onReady} once when one of {@code ops} may hold; nothing if there is no endpoint yet. */
   abstract void notifyWhen(int ops, Runnable onReady);
+
+  /** For WSAAsyncSelect: which FD_* conditions hold now, with their errors; may read ahead. */
+  abstract void asyncConditions(AsyncConditions into);
+
+  /**
+   * For WSAAsyncSelect: the network readiness ({@code Readiness} bits) that could make one of the
+   * {@code wanted} FD_* conditions, false now, hold; 0 if none can change without the program.
+   */
+  abstract int asyncWaitOps(int wanted);
 
   /** Bytes readable now (FIONREAD), or -error. */
   abstract int readable();

@@ -1,0 +1,95 @@
+package org.wsemu.winsock;
+
+import java.util.ArrayDeque;
+import org.wsemu.kernel.Kernel;
+import org.wsemu.trace.Trace;
+import org.wsemu.trace.TraceKind;
+import org.wsemu.user.User;
+
+/**
+ * Runs the WSAAsyncGetXByY requests of one emulator, one at a time in the order they came, each
+ * taking the configured lookup latency, off every task: on the timer queue (the timer thread, or
+ * with a virtual clock the Win16 scheduler when no task can run). So a request is first queued,
+ * then running for the latency, then done; its reply is posted to the window's task, never
+ * dispatched during the call that made the request.
+ *
+ * <p>Thread-safe.
+ */
+final class AsyncResolver {
+  private static final long REPOST_DELAY_MILLIS = 10;
+
+  private final Kernel kernel;
+  private final User user;
+  private final long latencyMillis;
+  private final ArrayDeque<AsyncRequest> queue = new ArrayDeque<>();
+  private AsyncRequest running; // guarded by this
+
+  AsyncResolver(Kernel kernel, User user, long latencyMillis) {
+    this.kernel = kernel;
+    this.user = user;
+    this.latencyMillis = latencyMillis;
+  }
+
+  /** Queues a request; it starts when those before it are done. */
+  void submit(AsyncRequest request) {
+    trace("queued", request, "function", request.function, "arg", request.argument,
+        "hwnd", String.format("0x%04X", request.hWnd), "msg", String.format("0x%04X", request.wMsg));
+    synchronized (this) {
+      queue.add(request);
+      if (running == null) {
+        startNext();
+      }
+    }
+  }
+
+  /** A request was cancelled: if it waits in the queue, it leaves it. */
+  synchronized void cancelled(AsyncRequest request) {
+    queue.remove(request);
+  }
+
+  private void startNext() {
+    for (AsyncRequest next = queue.poll(); next != null; next = queue.poll()) {
+      if (next.start()) {
+        running = next;
+        trace("start", next);
+        kernel.schedule(kernel.clock().millis() + latencyMillis, () -> finish(next));
+        return;
+      }
+    }
+    running = null;
+  }
+
+  private void finish(AsyncRequest request) {
+    int lParam = request.complete(reply -> post(request, reply) ? 1 : 0);
+    if (lParam >= 0) {
+      trace("reply", request, "buflen", WinSock.WSAGETASYNCBUFLEN(lParam),
+          "error", ErrorNames.of(WinSock.WSAGETASYNCERROR(lParam)));
+    }
+    synchronized (this) {
+      startNext();
+    }
+  }
+
+  /** Posts a reply; if the queue is full while the window exists, posts again shortly. */
+  private boolean post(AsyncRequest request, int lParam) {
+    if (user.PostMessage(request.hWnd, request.wMsg, request.handle, lParam)) {
+      return true;
+    }
+    if (user.IsWindow(request.hWnd)) {
+      kernel.schedule(kernel.clock().millis() + REPOST_DELAY_MILLIS, () -> post(request, lParam));
+    }
+    return false;
+  }
+
+  /** Traces one step of a request (kind ASYNC), with extra key, value fields. */
+  void trace(String name, AsyncRequest request, Object... fields) {
+    Trace trace = kernel.trace();
+    if (trace.enabled()) {
+      Trace.EventBuilder event = trace.event(TraceKind.ASYNC, "-", name).with("handle", request.handle);
+      for (int i = 0; i + 1 < fields.length; i += 2) {
+        event.with((String) fields[i], fields[i + 1]);
+      }
+      event.emit();
+    }
+  }
+}
