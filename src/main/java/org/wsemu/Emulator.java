@@ -192,6 +192,7 @@ public final class Emulator implements AutoCloseable {
     private Duration hookRepollInterval = WinsockConfig.defaults().hookRepollInterval();
     private boolean repostQuitFromDefaultHook;
     private int maxSockets = WinsockConfig.defaults().maxSockets();
+    private int maxAsyncRequests = WinsockConfig.defaults().maxAsyncRequests();
 
     private Builder() {}
 
@@ -360,6 +361,15 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many WSAAsyncGetXByY requests an application may have outstanding; one more fails with
+     * WSAEWOULDBLOCK. 1 to 65535, default 32.
+     */
+    public Builder maxAsyncRequests(int max) {
+      this.maxAsyncRequests = max;
+      return this;
+    }
+
     /** Whether the trace also goes to SLF4J category {@code org.wsemu.trace} (default true). */
     public Builder slf4jTrace(boolean enabled) {
       this.slf4jTrace = enabled;
@@ -395,7 +405,7 @@ public final class Emulator implements AutoCloseable {
         allHosts.addAll(chosenNetwork.hosts());
       }
       WinsockConfig winsockConfig = new WinsockConfig(hostName, allHosts, lookupLatency, hookRepollInterval,
-          repostQuitFromDefaultHook, maxSockets);
+          repostQuitFromDefaultHook, maxSockets, maxAsyncRequests);
       Kernel kernel = new Kernel(config, trace);
       User user = UserModule.install(kernel, postedMessageLimit);
       return new Emulator(kernel, user, WinsockModule.install(kernel, user, chosenNetwork, winsockConfig));

@@ -48,7 +48,8 @@ final class AsyncResolver {
   }
 
   private void startNext() {
-    for (AsyncRequest next = queue.poll(); next != null; next = queue.poll()) {
+    for (AsyncRequest candidate = queue.poll(); candidate != null; candidate = queue.poll()) {
+      AsyncRequest next = candidate;
       if (next.start()) {
         running = next;
         trace("start", next);
@@ -66,6 +67,7 @@ final class AsyncResolver {
           "error", ErrorNames.of(WinSock.WSAGETASYNCERROR(lParam)));
     }
     synchronized (this) {
+      running = null;
       startNext();
     }
   }

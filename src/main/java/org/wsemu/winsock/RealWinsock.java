@@ -25,12 +25,15 @@ final class RealWinsock implements WinsockApi {
   private final OptionCalls options;
   private final Lookups lookups;
 
+  private final AsyncCalls async;
+
   RealWinsock(WinsockCore core, Lookups lookups) {
     this.core = core;
     this.sockets = new SocketCalls(core);
     this.transfers = new TransferCalls(core, sockets);
     this.options = new OptionCalls(core);
     this.lookups = lookups;
+    this.async = new AsyncCalls(core, lookups.database());
   }
 
   // ---- initialisation and errors ----
@@ -66,6 +69,9 @@ final class RealWinsock implements WinsockApi {
     int r = core.gate(call);
     if (r == 0) {
       core.closeAll(call.app.cleanup());
+      if (!call.app.initialized()) {
+        core.endRequests(call.app);
+      }
     }
     return core.finish(call, r);
   }
@@ -425,5 +431,47 @@ final class RealWinsock implements WinsockApi {
   @Override
   public boolean __WSAFDIsSet(int fd, fd_set set) {
     return set != null && WinSock.__WSAFDIsSet(fd, set);
+  }
+
+  // ---- asynchronous extensions ----
+
+  @Override
+  public int WSAAsyncSelect(int s, int hWnd, int wMsg, int lEvent) {
+    return async.selectEvents(s, hWnd, wMsg, lEvent);
+  }
+
+  @Override
+  public int WSAAsyncGetHostByName(int hWnd, int wMsg, String name, byte[] buf, int buflen) {
+    return async.hostByName(hWnd, wMsg, name, buf, buflen);
+  }
+
+  @Override
+  public int WSAAsyncGetHostByAddr(int hWnd, int wMsg, byte[] addr, int len, int type, byte[] buf, int buflen) {
+    return async.hostByAddress(hWnd, wMsg, addr, len, type, buf, buflen);
+  }
+
+  @Override
+  public int WSAAsyncGetServByName(int hWnd, int wMsg, String name, String proto, byte[] buf, int buflen) {
+    return async.serviceByName(hWnd, wMsg, name, proto, buf, buflen);
+  }
+
+  @Override
+  public int WSAAsyncGetServByPort(int hWnd, int wMsg, int port, String proto, byte[] buf, int buflen) {
+    return async.serviceByPort(hWnd, wMsg, port, proto, buf, buflen);
+  }
+
+  @Override
+  public int WSAAsyncGetProtoByName(int hWnd, int wMsg, String name, byte[] buf, int buflen) {
+    return async.protocolByName(hWnd, wMsg, name, buf, buflen);
+  }
+
+  @Override
+  public int WSAAsyncGetProtoByNumber(int hWnd, int wMsg, int number, byte[] buf, int buflen) {
+    return async.protocolByNumber(hWnd, wMsg, number, buf, buflen);
+  }
+
+  @Override
+  public int WSACancelAsyncRequest(int hAsyncTaskHandle) {
+    return async.cancel(hAsyncTaskHandle);
   }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  *     blocking call is cancelled and WM_QUIT posted again (default: it is dispatched and lost, as the
  *     specification's default hook does)
  * @param maxSockets sockets an application may have open at once (WSAEMFILE beyond)
+ * @param maxAsyncRequests WSAAsyncGetXByY requests an application may have outstanding at once
+ *     (WSAEWOULDBLOCK beyond)
  */
 public record WinsockConfig(
     String hostName,
@@ -25,7 +27,8 @@ public record WinsockConfig(
     Duration lookupLatency,
     Duration hookRepollInterval,
     boolean repostQuitFromDefaultHook,
-    int maxSockets) {
+    int maxSockets,
+    int maxAsyncRequests) {
 
   /**
    * A hosts-table entry.
@@ -48,9 +51,12 @@ public record WinsockConfig(
     }
   }
 
-  /** The defaults: host name "wsemu", no extra hosts, no latency, 50 ms re-poll, no TwinSock quit, 32767 sockets. */
+  /**
+   * The defaults: host name "wsemu", no extra hosts, no latency, 50 ms re-poll, no TwinSock quit,
+   * 32767 sockets, 32 outstanding asynchronous requests.
+   */
   public static WinsockConfig defaults() {
-    return new WinsockConfig("wsemu", List.of(), Duration.ZERO, Duration.ofMillis(50), false, 32767);
+    return new WinsockConfig("wsemu", List.of(), Duration.ZERO, Duration.ofMillis(50), false, 32767, 32);
   }
 
   /** Validates the settings. */
@@ -65,6 +71,9 @@ public record WinsockConfig(
     }
     if (maxSockets < 1) {
       throw new IllegalArgumentException("maxSockets < 1: " + maxSockets);
+    }
+    if (maxAsyncRequests < 1 || maxAsyncRequests > 0xFFFF) {
+      throw new IllegalArgumentException("maxAsyncRequests not in 1..65535: " + maxAsyncRequests);
     }
   }
 }

@@ -13,6 +13,7 @@ import org.wsemu.kernel.TaskListener;
 import org.wsemu.net.Network;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
+import org.wsemu.user.User;
 
 /**
  * What every Winsock function of one emulator shares: per-task state, the applications (one per
@@ -34,6 +35,8 @@ final class WinsockCore implements TaskListener {
   final HandleTable<WsSocket> sockets;
   private final WsApp processApp;
   BlockingEngine engine; // set once at wiring
+  User user; // set once at wiring
+  AsyncResolver resolver; // set once at wiring
 
   WinsockCore(Kernel kernel, Network network, WinsockConfig config) {
     this.kernel = kernel;
@@ -60,7 +63,9 @@ final class WinsockCore implements TaskListener {
   @Override
   public void exiting(TaskControl task) {
     if (win16) {
-      closeAll(app(task).end()); // the application ends with its task
+      WsApp app = app(task);
+      closeAll(app.end()); // the application ends with its task
+      endRequests(app);
     }
   }
 
@@ -113,10 +118,12 @@ final class WinsockCore implements TaskListener {
    * error and SOCKET_ERROR (= INVALID_SOCKET). Traces the call with its arguments.
    */
   int finish(WsCall call, int result, Object... args) {
-    int ret = result;
+    return finish(call, result, result < 0 ? SOCKET_ERROR : result, args);
+  }
+
+  private int finish(WsCall call, int result, int ret, Object... args) {
     if (result < 0) {
       call.task.lastError = -result;
-      ret = SOCKET_ERROR;
     }
     if (trace.enabled()) {
       Trace.EventBuilder event = trace.event(TraceKind.CALL, call.me.label(), call.function);
@@ -130,6 +137,14 @@ final class WinsockCore implements TaskListener {
       event.emit();
     }
     return ret;
+  }
+
+  /**
+   * Ends a call that returns a handle: a negative result is an error, which becomes the task's last
+   * error and 0 (the WSAAsyncGetXByY convention). Traces the call with its arguments.
+   */
+  int finishHandle(WsCall call, int result, Object... args) {
+    return finish(call, result, result < 0 ? 0 : result, args);
   }
 
   /** Ends a call that returns a structure: null and the error when {@code result} is negative. */
@@ -156,6 +171,16 @@ final class WinsockCore implements TaskListener {
     socket.app.remove(socket);
     sockets.free(socket.handle);
     socket.close(abortive);
+  }
+
+  /** Cancels an ended application's outstanding WSAAsyncGetXByY requests: no reply follows. */
+  void endRequests(WsApp app) {
+    for (AsyncRequest request : app.requests.takeOutstanding()) {
+      if (request.cancel()) {
+        resolver.cancelled(request);
+        resolver.trace("cancel", request, "why", "cleanup");
+      }
+    }
   }
 
   /** Stops a socket's WSAAsyncSelect messages: its own close posts no FD_CLOSE. */

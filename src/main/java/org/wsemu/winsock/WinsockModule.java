@@ -33,6 +33,8 @@ public final class WinsockModule {
       }
     }, config.repostQuitFromDefaultHook());
     core.engine = new BlockingEngine(kernel, defaultHook, config.hookRepollInterval().toMillis());
+    core.user = user;
+    core.resolver = new AsyncResolver(kernel, user, config.lookupLatency().toMillis());
     List<HostRecord> hosts = new ArrayList<>();
     for (WinsockConfig.Host host : config.hosts()) {
       List<byte[]> addresses = new ArrayList<>();

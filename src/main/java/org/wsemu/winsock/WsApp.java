@@ -17,6 +17,8 @@ final class WsApp {
   private int startups;
   private int version;
   private final Set<WsSocket> sockets = new LinkedHashSet<>();
+  /** Its WSAAsyncGetXByY requests. */
+  final AsyncRequests requests = new AsyncRequests();
 
   WsApp(String name) {
     this.name = name;
