@@ -76,8 +76,8 @@ final class SimNet implements Network {
   }
 
   /**
-   * Releases the lock; the outermost release runs what was put in the outbox meanwhile, then hands
-   * the timers held back for a thread outside the emulator to the timer queue.
+   * Releases the lock; the outermost release hands the timers held back for a thread outside the
+   * emulator to the timer queue, then runs what was put in the outbox meanwhile.
    */
   void unlock() {
     List<Runnable> fire = null;
@@ -93,13 +93,13 @@ final class SimNet implements Network {
       }
     }
     lock.unlock();
+    if (release != null) {
+      releaseHeld(release); // first: they were asked for before anything the outbox will ask for
+    }
     if (fire != null) {
       for (Runnable action : fire) {
         action.run();
       }
-    }
-    if (release != null) {
-      releaseHeld(release);
     }
   }
 
