@@ -7,6 +7,7 @@ import static org.wsemu.winsock.WinSock.FD_OOB;
 import static org.wsemu.winsock.WinSock.FD_READ;
 import static org.wsemu.winsock.WinSock.FD_WRITE;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
@@ -29,7 +30,8 @@ import org.wsemu.user.User;
  *
  * <p>Messages go by PostMessage to the window's task: wParam the socket, lParam
  * WSAMAKESELECTREPLY(event, error). Evaluation runs on whatever thread noticed a change (a task's,
- * the network's); it only probes the socket without blocking and posts.
+ * the network's, the timer's after a {@link #wake}); it only probes the socket without blocking and
+ * posts.
  *
  * <p>Thread-safe: evaluations are serialized on this object, which is taken before the socket's
  * monitor, never after.
@@ -50,7 +52,8 @@ final class AsyncSelect {
   private int reportedConnect;
   private boolean closeReported;
   private int armedOps;
-  private boolean cancelled;
+  private volatile boolean cancelled;
+  private final AtomicBoolean wakePending = new AtomicBoolean();
 
   AsyncSelect(Kernel kernel, User user, WsSocket socket, int hWnd, int wMsg, int lEvent) {
     this.kernel = kernel;
@@ -85,6 +88,20 @@ final class AsyncSelect {
       writeWanted = true;
     }
     evaluate();
+  }
+
+  /**
+   * The socket took something from its endpoint outside an evaluation (FIONREAD, select or MSG_PEEK
+   * read ahead, select took a pending connection): the endpoint will not report it again, so
+   * evaluate soon. Only schedules: callable while holding the socket's monitor.
+   */
+  void wake() {
+    if (!cancelled && wakePending.compareAndSet(false, true)) {
+      kernel.schedule(kernel.clock().millis(), () -> {
+        wakePending.set(false);
+        evaluate();
+      });
+    }
   }
 
   /** Posts what holds and may be posted, then watches the network for the rest. */

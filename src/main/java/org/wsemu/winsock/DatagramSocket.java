@@ -34,6 +34,8 @@ final class DatagramSocket extends WsSocket {
   private byte[] slot;
   private int slotLength = -1;
   private final int[] slotFrom = new int[2];
+  /** Whether {@link #asyncConditions} is running (its read into the slot needs no wake-up). */
+  private boolean evaluating;
 
   DatagramSocket(int handle, WsApp app, UdpEndpoint endpoint) {
     super(handle, WinSock.SOCK_DGRAM, app);
@@ -131,6 +133,10 @@ final class DatagramSocket extends WsSocket {
     int size = endpoint.receive(slot, 0, slot.length, slotFrom);
     if (size >= 0) {
       slotLength = size;
+      AsyncSelect registration = asyncSelect;
+      if (registration != null && !evaluating) {
+        registration.wake(); // it waits on the endpoint, which no longer holds this datagram
+      }
       return 0;
     }
     return size;
@@ -161,13 +167,20 @@ final class DatagramSocket extends WsSocket {
     if (closed) {
       return;
     }
-    into.events |= (poll(true, false, false) & READABLE) != 0 && !inputShut ? WinSock.FD_READ : 0;
+    evaluating = true;
+    try {
+      into.events |= (poll(true, false, false) & READABLE) != 0 && !inputShut ? WinSock.FD_READ : 0;
+    } finally {
+      evaluating = false;
+    }
     into.events |= congested ? 0 : WinSock.FD_WRITE;
   }
 
   @Override
-  int asyncWaitOps(int wanted) {
-    return ((wanted & WinSock.FD_READ) != 0 ? Readiness.READ : 0) | ((wanted & WinSock.FD_WRITE) != 0 ? Readiness.WRITE : 0);
+  synchronized int asyncWaitOps(int wanted) {
+    // after shutdown(SD_RECEIVE) FD_READ never holds: waiting for datagrams nobody takes would spin
+    boolean read = (wanted & WinSock.FD_READ) != 0 && !inputShut;
+    return (read ? Readiness.READ : 0) | ((wanted & WinSock.FD_WRITE) != 0 ? Readiness.WRITE : 0);
   }
 
   @Override

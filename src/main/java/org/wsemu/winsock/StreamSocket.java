@@ -41,6 +41,8 @@ final class StreamSocket extends WsSocket {
   private boolean congested;
   private final ReadAhead readAhead = new ReadAhead();
   private final ArrayDeque<TcpEndpoint> pendingAccepts = new ArrayDeque<>();
+  /** Whether {@link #asyncConditions} is running (its read-ahead needs no wake-up). */
+  private boolean evaluating;
   /** Readiness callbacks asked for before the endpoint existed; run at close, or handed over. */
   private final List<Runnable> earlyWaiters = new ArrayList<>();
   /** Connection attempts started, the last one finished, and its outcome (0 or WSAE*): for FD_CONNECT. */
@@ -289,7 +291,22 @@ final class StreamSocket extends WsSocket {
   /** Reads what is available (up to {@code want} more bytes) ahead: 0 or -error. */
   private int readAhead(int want) {
     int r = received(readAhead.fill(endpoint::read, want));
+    if (r != WOULD_BLOCK) {
+      tookFromEndpoint();
+    }
     return r >= 0 ? 0 : r;
+  }
+
+  /**
+   * Something moved from the endpoint into this socket (read ahead, a pending connection): a
+   * WSAAsyncSelect registration waiting on the endpoint would never hear of it, so it is woken,
+   * unless this is its own evaluation.
+   */
+  private void tookFromEndpoint() {
+    AsyncSelect registration = asyncSelect;
+    if (registration != null && !evaluating) {
+      registration.wake();
+    }
   }
 
   @Override
@@ -377,6 +394,7 @@ final class StreamSocket extends WsSocket {
           TcpEndpoint next = endpoint.accept();
           if (next != null) {
             pendingAccepts.add(next);
+            tookFromEndpoint();
           }
         } catch (NetException e) {
           return true; // accept() will report it
@@ -440,6 +458,15 @@ final class StreamSocket extends WsSocket {
 
   @Override
   synchronized void asyncConditions(AsyncConditions into) {
+    evaluating = true;
+    try {
+      probe(into);
+    } finally {
+      evaluating = false;
+    }
+  }
+
+  private void probe(AsyncConditions into) {
     if (closed) {
       return;
     }
@@ -485,16 +512,19 @@ final class StreamSocket extends WsSocket {
       case LISTENING:
         return (wanted & WinSock.FD_ACCEPT) != 0 ? Readiness.ACCEPT : 0;
       case CONNECTED:
+        if (aborted || resetError != 0) {
+          return 0; // FD_CLOSE said it all; the endpoint stays ready for ever, nothing can change
+        }
         int ops = 0;
-        boolean quiet = readAhead.available() == 0 && !eof && resetError == 0 && !aborted;
-        if ((wanted & (WinSock.FD_READ | WinSock.FD_CLOSE)) != 0 && quiet) {
+        boolean quiet = readAhead.available() == 0 && !eof;
+        if ((wanted & (WinSock.FD_READ | WinSock.FD_CLOSE)) != 0 && quiet && !inputShut) {
           ops |= Readiness.READ; // data, the end or a reset
         }
-        if ((wanted & WinSock.FD_OOB) != 0) {
+        if ((wanted & WinSock.FD_OOB) != 0 && !oobInline) {
           ops |= Readiness.URGENT;
         }
-        if ((wanted & WinSock.FD_WRITE) != 0) {
-          ops |= Readiness.WRITE;
+        if ((wanted & WinSock.FD_WRITE) != 0 && !outputShut) {
+          ops |= Readiness.WRITE; // room (FD_WRITE never holds again once sending is shut)
         }
         return ops;
       default:
