@@ -7,6 +7,7 @@ import org.wsemu.Clock;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.net.Network;
+import org.wsemu.samples.AsyncQuoteClient;
 import org.wsemu.samples.QuoteClient;
 import org.wsemu.samples.QuoteServer;
 import org.wsemu.sim.Peer;
@@ -22,12 +23,15 @@ import picocli.CommandLine.Spec;
  * time and once too slowly, so that its WM_TIMER timeout cancels the blocked recv (WSAEINTR). On
  * the real network the server is a JDK server on a loopback port; on the simulated network it is a
  * peer on the emulator's own host (port 17, quote of the day), and in Win16 mode the run is in
- * virtual time: the same output every time, at once.
+ * virtual time: the same output every time, at once. With {@code --async} it runs the same client
+ * written the asynchronous way ({@link AsyncQuoteClient}: WSAAsyncGetHostByName, WSAAsyncSelect,
+ * a message loop), whose timeout closes the socket instead.
  *
  * <p>Not thread-safe; picocli calls it once on the main thread.
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
-    description = "Run the Win16 quote client (samples/java/org/wsemu/samples/QuoteClient.java) against a quote server it starts.")
+    description = "Run the Win16 quote client (samples/java/org/wsemu/samples/QuoteClient.java, or with --async"
+        + " AsyncQuoteClient.java) against a quote server it starts.")
 final class ClientCommand implements Callable<Integer> {
   /** The simulated server's port: quote of the day (RFC 865). */
   static final int QOTD_PORT = 17;
@@ -49,6 +53,9 @@ final class ClientCommand implements Callable<Integer> {
   @Option(names = "--trace", description = "Print every trace event of each run.")
   boolean trace;
 
+  @Option(names = "--async", description = "Run the asynchronous client (WSAAsyncGetHostByName, WSAAsyncSelect, a message loop).")
+  boolean async;
+
   @Spec
   CommandSpec spec;
 
@@ -62,13 +69,13 @@ final class ClientCommand implements Callable<Integer> {
     if (network == NetworkChoice.SIMULATED) {
       Peer quotes = QuoteServer.simulated(List.of(fast, slow));
       out.printf("wsemu client: simulated quote server on port %d answers in %d ms, then in %d ms; client timeout %d ms (%s)%n",
-          QOTD_PORT, fast, slow, timeoutMillis, mode);
+          QOTD_PORT, fast, slow, timeoutMillis, flavour());
       first = runOnce(out, simulated(quotes), QOTD_PORT, "first run");
       second = runOnce(out, simulated(quotes), QOTD_PORT, "second run");
     } else {
       try (QuoteServer server = new QuoteServer(List.of(fast, slow))) {
         out.printf("wsemu client: quote server on 127.0.0.1:%d answers in %d ms, then in %d ms; client timeout %d ms (%s)%n",
-            server.port(), fast, slow, timeoutMillis, mode);
+            server.port(), fast, slow, timeoutMillis, flavour());
         first = runOnce(out, real(), server.port(), "first run");
         second = runOnce(out, real(), server.port(), "second run");
       }
@@ -76,6 +83,11 @@ final class ClientCommand implements Callable<Integer> {
     out.printf("outcomes: %s, %s%n", first, second);
     out.flush();
     return first == QuoteClient.Outcome.QUOTE && second == QuoteClient.Outcome.TIMED_OUT ? 0 : 1;
+  }
+
+  /** The mode, and which client: "WIN16" or "WIN16, async". */
+  private String flavour() {
+    return async ? mode + ", async" : mode.toString();
   }
 
   private Emulator.Builder real() {
@@ -95,7 +107,9 @@ final class ClientCommand implements Callable<Integer> {
     TraceRecorder recorder = new TraceRecorder();
     QuoteClient.Outcome outcome;
     try (Emulator emu = builder.traceSink(recorder).build()) {
-      outcome = QuoteClient.run(emu, out, port, timeoutMillis);
+      outcome = async
+          ? AsyncQuoteClient.run(emu, out, port, timeoutMillis)
+          : QuoteClient.run(emu, out, port, timeoutMillis);
     }
     if (trace) {
       out.print(recorder.render());

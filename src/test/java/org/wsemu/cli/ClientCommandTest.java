@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
@@ -36,11 +38,43 @@ class ClientCommandTest {
     assertTrue(text.endsWith("outcomes: QUOTE, TIMED_OUT\n"), text);
   }
 
-  private static String runSimulated() {
+  @Test
+  @Timeout(30)
+  void theAsynchronousClientClosesItsSocketWhenTheAnswerIsTooSlow() {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(new PrintWriter(out, true));
-    assertEquals(0, cli.execute("client", "--network", "SIMULATED", "--timeout", "400"));
+    assertEquals(0, cli.execute("client", "--async", "--timeout", "400"));
+    String text = out.toString();
+    assertTrue(text.contains("client timeout 400 ms (WIN16, async)"), text);
+    assertTrue(text.contains("] quote: The network is reliable. (Fallacy no. 1)"), text);
+    assertTrue(text.contains("] quote: no answer within 400 ms; the socket was closed (closesocket)"), text);
+    assertTrue(text.endsWith("outcomes: QUOTE, TIMED_OUT\n"), text);
+  }
+
+  @Test
+  @Timeout(30)
+  void onTheSimulatedNetworkTheAsynchronousClientPrintsExactlyTheSameEveryTime() {
+    String text = runSimulated("--async");
+    assertEquals(text, runSimulated("--async"));
+    assertEquals(String.join("\n",
+        "wsemu client: simulated quote server on port 17 answers in 100 ms, then in 1200 ms; client timeout 400 ms (WIN16, async)",
+        "-- first run",
+        "[t=  100 ms] quote: The network is reliable. (Fallacy no. 1)",
+        "-- second run",
+        // the WM_TIMER at exactly 400 ms: no blocking hook, so no quantum
+        "[t=  400 ms] quote: no answer within 400 ms; the socket was closed (closesocket)",
+        "outcomes: QUOTE, TIMED_OUT",
+        ""), text);
+  }
+
+  private static String runSimulated(String... extra) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    List<String> args = new ArrayList<>(List.of("client", "--network", "SIMULATED", "--timeout", "400"));
+    args.addAll(List.of(extra));
+    assertEquals(0, cli.execute(args.toArray(String[]::new)));
     return out.toString();
   }
 }
