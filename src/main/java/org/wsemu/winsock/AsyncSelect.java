@@ -136,7 +136,10 @@ final class AsyncSelect {
       }
       switch (event) {
         case FD_WRITE -> writeWanted = false;
-        case FD_CONNECT -> reportedConnect = now.connectAttempt;
+        case FD_CONNECT -> {
+          reportedConnect = now.connectAttempt;
+          socket.connectOutcomeReported(now.connectAttempt);
+        }
         case FD_CLOSE -> closeReported = true;
         default -> enabled &= ~event;
       }

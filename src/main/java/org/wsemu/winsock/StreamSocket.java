@@ -205,6 +205,13 @@ final class StreamSocket extends WsSocket {
     return r;
   }
 
+  @Override
+  synchronized void connectOutcomeReported(int attempt) {
+    if (attempt == finishedAttempt && connectOutcome != 0 && pendingError == connectOutcome) {
+      pendingError = 0; // FD_CONNECT told the program: the next connect is a new attempt
+    }
+  }
+
   private void attemptFinished(int outcome) {
     finishedAttempt = connectAttempts;
     connectOutcome = outcome;

@@ -52,6 +52,9 @@ abstract class WsSocket {
    */
   abstract int asyncWaitOps(int wanted);
 
+  /** FD_CONNECT reported the outcome of connection attempt {@code attempt}: it is not reported again. */
+  void connectOutcomeReported(int attempt) {}
+
   /** Bytes readable now (FIONREAD), or -error. */
   abstract int readable();
 

@@ -217,6 +217,13 @@ class AsyncSelectEventsTest {
       assertEquals(WSAEWOULDBLOCK, ws.WSAGetLastError());
       rec.await(1);
       assertEquals(List.of(ev(s, FD_CONNECT, WSAECONNREFUSED)), rec.pumpFor(200));
+      // FD_CONNECT reported the failure: the next connect is a new attempt, not the old error again
+      int[] listener = listener(ws);
+      assertEquals(SOCKET_ERROR, ws.connect(s, loopback(listener[1]), sockaddr_in.SIZE));
+      assertEquals(WSAEWOULDBLOCK, ws.WSAGetLastError());
+      rec.await(3);
+      assertEquals(List.of(ev(s, FD_CONNECT, WSAECONNREFUSED), ev(s, FD_CONNECT), ev(s, FD_WRITE)),
+          rec.pumpFor(200));
       return 0;
     });
   }
