@@ -6,6 +6,7 @@ import static org.wsemu.winsock.WinSock.WSAEALREADY;
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
 import static org.wsemu.winsock.WinSock.WSAEINVAL;
 import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
+import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
 import static org.wsemu.winsock.WinSock.WSAHOST_NOT_FOUND;
 import static org.wsemu.winsock.WinSock.WSANO_DATA;
 
@@ -115,12 +116,14 @@ final class AsyncCalls {
       r = -WSAEFAULT;
     }
     if (r == 0) {
-      r = call.app.requests.reserve(core.config.maxAsyncRequests());
-    }
-    if (r > 0) {
-      AsyncRequest request = new AsyncRequest(r, function, argument, hWnd, wMsg, buf, buflen, lookup);
-      call.app.requests.add(request);
-      core.resolver.submit(request);
+      AsyncRequest request = call.app.requests.issue(core.config.maxAsyncRequests(), core.resolver,
+          handle -> new AsyncRequest(handle, function, argument, hWnd, wMsg, buf, buflen, lookup));
+      if (request == null) {
+        r = -WSAEWOULDBLOCK;
+      } else {
+        core.resolver.submit(request);
+        r = request.handle;
+      }
     }
     return core.finishHandle(call, r, "hWnd", hex(hWnd), "wMsg", hex(wMsg), "arg", argument, "buflen", buflen);
   }

@@ -46,6 +46,11 @@ final class AsyncRequest {
     return stage;
   }
 
+  /** Whether it is queued or running: its handle is taken. */
+  synchronized boolean outstanding() {
+    return stage == Stage.QUEUED || stage == Stage.RUNNING;
+  }
+
   /** Queued to running; false if it was cancelled meanwhile. */
   synchronized boolean start() {
     if (stage != Stage.QUEUED) {

@@ -5,47 +5,45 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
- * The WSAAsyncGetXByY requests of one application: their handles (1 to 0xFFFF, handed out in
- * turn so that a finished request's handle is not soon reused, never two outstanding requests with
- * one handle), the limit on outstanding requests, and what each handle last meant, so that
- * WSACancelAsyncRequest can tell a handle never issued (WSAEINVAL) from a finished request
- * (WSAEALREADY).
+ * The WSAAsyncGetXByY requests of one application: the limit on its outstanding requests, and what
+ * each handle it was given last meant, so that WSACancelAsyncRequest can tell a handle never issued
+ * to it (WSAEINVAL) from a finished request (WSAEALREADY). The handles themselves come from the
+ * emulator's {@link AsyncResolver}, unique among the outstanding requests of every application.
  *
  * <p>Thread-safe.
  */
 final class AsyncRequests {
-  private static final int MAX_HANDLE = 0xFFFF;
-
   private final Map<Integer, AsyncRequest> byHandle = new HashMap<>();
+  /** Requests issued and maybe outstanding; finished ones leave it when the limit is reached. */
   private final List<AsyncRequest> outstanding = new ArrayList<>();
-  private int next = 1;
 
-  /** A free handle, or -WSAEWOULDBLOCK when {@code limit} requests are outstanding. */
-  synchronized int reserve(int limit) {
-    prune();
+  /**
+   * Makes a request ({@code make} given its handle) unless {@code limit} requests are outstanding
+   * or the resolver has no free handle: the request, queued but not yet submitted, or null
+   * (WSAEWOULDBLOCK). The limit check and the recording are one step, so that tasks of one Win32
+   * application issuing at once cannot exceed the limit.
+   */
+  synchronized AsyncRequest issue(int limit, AsyncResolver resolver, IntFunction<AsyncRequest> make) {
     if (outstanding.size() >= limit) {
-      return -WinSock.WSAEWOULDBLOCK;
-    }
-    for (;;) {
-      int handle = next;
-      next = handle == MAX_HANDLE ? 1 : handle + 1;
-      AsyncRequest previous = byHandle.get(handle);
-      if (previous == null || !isOutstanding(previous)) {
-        return handle;
+      prune(); // only here: pruning on every request would make filling a large limit quadratic
+      if (outstanding.size() >= limit) {
+        return null;
       }
     }
-  }
-
-  /** Records a request under its reserved handle. */
-  synchronized void add(AsyncRequest request) {
-    byHandle.put(request.handle, request);
-    outstanding.add(request);
+    AsyncRequest request = resolver.create(make);
+    if (request != null) {
+      byHandle.put(request.handle, request);
+      outstanding.add(request);
+    }
+    return request;
   }
 
   /**
-   * The request a handle stands for, or null if it was never issued (or is 0).
+   * The request a handle last stood for in this application, or null if it was never issued to
+   * it (or is 0).
    */
   synchronized AsyncRequest find(int handle) {
     return byHandle.get(handle);
@@ -61,14 +59,9 @@ final class AsyncRequests {
 
   private void prune() {
     for (Iterator<AsyncRequest> it = outstanding.iterator(); it.hasNext(); ) {
-      if (!isOutstanding(it.next())) {
+      if (!it.next().outstanding()) {
         it.remove();
       }
     }
-  }
-
-  private static boolean isOutstanding(AsyncRequest request) {
-    AsyncRequest.Stage stage = request.stage();
-    return stage == AsyncRequest.Stage.QUEUED || stage == AsyncRequest.Stage.RUNNING;
   }
 }

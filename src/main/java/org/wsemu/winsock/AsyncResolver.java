@@ -1,6 +1,9 @@
 package org.wsemu.winsock;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
@@ -11,23 +14,47 @@ import org.wsemu.user.User;
  * taking the configured lookup latency, off every task: on the timer queue (the timer thread, or
  * with a virtual clock the Win16 scheduler when no task can run). So a request is first queued,
  * then running for the latency, then done; its reply is posted to the window's task, never
- * dispatched during the call that made the request.
+ * dispatched during the call that made the request. It also hands out the request handles, 1 to
+ * 0xFFFF in turn (so that a finished request's handle is not soon reused), never one that an
+ * outstanding request of any application holds: in Win16 mode one window may get the replies of
+ * several applications, and its wParam must tell them apart.
  *
  * <p>Thread-safe.
  */
 final class AsyncResolver {
   private static final long REPOST_DELAY_MILLIS = 10;
+  private static final int MAX_HANDLE = 0xFFFF;
 
   private final Kernel kernel;
   private final User user;
   private final long latencyMillis;
   private final ArrayDeque<AsyncRequest> queue = new ArrayDeque<>();
   private AsyncRequest running; // guarded by this
+  private final Map<Integer, AsyncRequest> byHandle = new HashMap<>(); // guarded by this: each handle's last request
+  private int next = 1; // guarded by this
 
   AsyncResolver(Kernel kernel, User user, long latencyMillis) {
     this.kernel = kernel;
     this.user = user;
     this.latencyMillis = latencyMillis;
+  }
+
+  /**
+   * Makes a request ({@code make} given its handle) under the next handle that no outstanding
+   * request holds; null if all 0xFFFF are held.
+   */
+  synchronized AsyncRequest create(IntFunction<AsyncRequest> make) {
+    for (int tried = 0; tried < MAX_HANDLE; tried++) {
+      int handle = next;
+      next = handle == MAX_HANDLE ? 1 : handle + 1;
+      AsyncRequest previous = byHandle.get(handle);
+      if (previous == null || !previous.outstanding()) {
+        AsyncRequest request = make.apply(handle);
+        byHandle.put(handle, request);
+        return request;
+      }
+    }
+    return null;
   }
 
   /** Queues a request; it starts when those before it are done. */
