@@ -225,7 +225,7 @@ public final class TaskControl implements Task {
    * @return the new depth
    * @throws NestingLimitException if the emulator's cap would be exceeded
    */
-  public int enterNested(String what) {
+  public int enterNested(Object what) {
     int cap = kernel.config().maxNestingDepth();
     if (nesting >= cap) {
       throw new NestingLimitException(

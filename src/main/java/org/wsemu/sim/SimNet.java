@@ -54,6 +54,7 @@ final class SimNet implements Network {
   private NetworkEnvironment env;
   private final List<Runnable> deferred = new ArrayList<>();
   private boolean stopped;
+  private long packets; // guarded by the lock
 
   SimNet(SimConfig config) {
     this.config = config;
@@ -382,7 +383,10 @@ final class SimNet implements Network {
       arrival = Math.max(arrival, link.lastReliableArrival);
       link.lastReliableArrival = arrival;
     }
-    at(arrival, arrive);
+    at(arrival, () -> {
+      packets++;
+      arrive.run();
+    });
     return true;
   }
 
@@ -457,6 +461,16 @@ final class SimNet implements Network {
       SimUdpEndpoint endpoint = new SimUdpEndpoint(this, callerHost());
       udpEndpoints.add(endpoint);
       return endpoint;
+    } finally {
+      unlock();
+    }
+  }
+
+  /** Packets that have arrived so far. */
+  long packets() {
+    lock();
+    try {
+      return packets;
     } finally {
       unlock();
     }

@@ -95,6 +95,14 @@ public final class SimulatedNetwork implements NetworkFactory {
     return net.localHost.name;
   }
 
+  /**
+   * Packets that have arrived so far (TCP segments, SYN, SYN-ACK, FIN and RST, datagrams): the
+   * simulation's events, for measuring it.
+   */
+  public long packets() {
+    return net.packets();
+  }
+
   /** The dotted address of a host. */
   public String address(String host) {
     return dotted(net.host(host).ip);

@@ -33,47 +33,65 @@ final class Dispatcher {
    * @throws org.wsemu.NestingLimitException if the task is already at the nesting cap
    */
   int callWindowProc(TaskControl me, Window window, int message, int wParam, int lParam, String via, SentMessage sent) {
-    Object[] identity = {"hwnd", Hex.handle(window.handle), "msg", MessageNames.of(message)};
-    Object[] arguments = {"wParam", Hex.handle(wParam), "lParam", Hex.dword(lParam), "via", via};
-    String what = "WndProc hwnd=" + Hex.handle(window.handle) + " " + MessageNames.of(message);
-    return invoke(me, "WndProc", what, sent, identity, arguments,
-        () -> window.proc().call(window.handle, message, wParam, lParam));
+    Callback callback = new Callback("WndProc", window.handle, message, wParam, lParam, via, 0);
+    return invoke(me, callback, sent, () -> window.proc().call(window.handle, message, wParam, lParam));
   }
 
   /** Calls a TIMERPROC for a dispatched WM_TIMER. */
   void callTimerProc(TaskControl me, UserTimer timer, int hwnd, int tickCount) {
-    Object[] identity = {"hwnd", Hex.handle(hwnd), "id", Hex.handle(timer.id)};
-    invoke(me, "TimerProc", "TimerProc id=" + Hex.handle(timer.id), null, identity, new Object[0], () -> {
+    invoke(me, new Callback("TimerProc", hwnd, WinUser.WM_TIMER, 0, 0, null, timer.id), null, () -> {
       timer.proc.call(hwnd, WinUser.WM_TIMER, timer.id, tickCount);
       return 0;
     });
   }
 
   /**
+   * One callback call, described only when someone asks: the trace's fields, and the text of a
+   * nesting or exception report (formatting hex on every dispatch would cost more than the call).
+   */
+  private record Callback(String kind, int hwnd, int message, int wParam, int lParam, String via, int timerId) {
+    Object[] identity() {
+      return kind.equals("TimerProc") ? new Object[] {"hwnd", Hex.handle(hwnd), "id", Hex.handle(timerId)}
+          : new Object[] {"hwnd", Hex.handle(hwnd), "msg", MessageNames.of(message)};
+    }
+
+    Object[] arguments() {
+      return kind.equals("TimerProc") ? new Object[0]
+          : new Object[] {"wParam", Hex.handle(wParam), "lParam", Hex.dword(lParam), "via", via};
+    }
+
+    @Override
+    public String toString() {
+      return kind.equals("TimerProc") ? "TimerProc id=" + Hex.handle(timerId)
+          : "WndProc hwnd=" + Hex.handle(hwnd) + " " + MessageNames.of(message);
+    }
+  }
+
+  /**
    * Runs one callback one nesting level deeper, between PROC and PROC_END events; an exception it
    * throws goes to the emulator's handler and the callback counts as having returned 0.
    */
-  private int invoke(TaskControl me, String kind, String what, SentMessage sent, Object[] identity,
-      Object[] arguments, IntSupplier callback) {
+  private int invoke(TaskControl me, Callback what, SentMessage sent, IntSupplier callback) {
     int depth = me.enterNested(what);
     List<SentMessage> frames = queues.apply(me).frames;
     frames.add(sent);
     Trace trace = kernel.trace();
     if (trace.enabled()) {
-      Trace.EventBuilder event = trace.event(TraceKind.PROC, me.label(), kind);
-      Tracing.fields(Tracing.fields(event, identity), arguments).with("depth", depth).emit();
+      Trace.EventBuilder event = trace.event(TraceKind.PROC, me.label(), what.kind());
+      Tracing.fields(Tracing.fields(event, what.identity()), what.arguments()).with("depth", depth).emit();
     }
     int result = 0;
     try {
       result = callback.getAsInt();
     } catch (Throwable e) {
       rethrowFatal(e);
-      kernel.callbackFailed(me, what, e);
+      kernel.callbackFailed(me, what.toString(), e);
     } finally {
       frames.remove(frames.size() - 1);
       me.leaveNested();
       if (trace.enabled()) {
-        Tracing.fields(trace.event(TraceKind.PROC_END, me.label(), kind), identity).with("ret", result).with("depth", depth).emit();
+        Tracing.fields(trace.event(TraceKind.PROC_END, me.label(), what.kind()), what.identity())
+            .with("ret", result).with("depth", depth).emit();
       }
     }
     return result;

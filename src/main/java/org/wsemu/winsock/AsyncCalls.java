@@ -145,7 +145,7 @@ final class AsyncCalls {
     return core.finish(call, r, "hAsyncTaskHandle", handle);
   }
 
-  private static String hex(int value) {
-    return String.format("0x%04X", value);
+  private static Object hex(int value) {
+    return WinsockCore.hex(value, 4);
   }
 }

@@ -156,7 +156,7 @@ final class AsyncSelect {
       if (trace.enabled()) {
         trace.event(TraceKind.ASYNC, "-", "select")
             .with("s", socket.handle).with("event", eventName(event)).with("error", ErrorNames.of(error))
-            .with("hwnd", String.format("0x%04X", hWnd)).with("msg", String.format("0x%04X", wMsg)).emit();
+            .with("hwnd", String.valueOf(WinsockCore.hex(hWnd, 4))).with("msg", String.valueOf(WinsockCore.hex(wMsg, 4))).emit();
       }
       return true;
     }

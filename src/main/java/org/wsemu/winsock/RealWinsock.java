@@ -59,7 +59,7 @@ final class RealWinsock implements WinsockApi {
             core.network == null ? 0 : core.network.maxDatagram());
       }
     }
-    core.finish(call, 0, "wVersionRequired", String.format("0x%04X", wVersionRequired & 0xFFFF));
+    core.finish(call, 0, "wVersionRequired", WinsockCore.hex(wVersionRequired & 0xFFFF, 4));
     return error; // WSAStartup returns its error; WSAGetLastError is not involved
   }
 

@@ -105,7 +105,7 @@ final class SocketCalls {
     if (r == 0) {
       r = socket.bind(Addresses.ip(name), Addresses.port(name));
     }
-    return core.finish(call, r, "s", s, "name", String.valueOf(name), "namelen", namelen);
+    return core.finish(call, r, "s", s, "name", name, "namelen", namelen);
   }
 
   /** A sockaddr_in argument: 0, -WSAEFAULT (null or short), or -WSAEAFNOSUPPORT. */
@@ -151,7 +151,7 @@ final class SocketCalls {
     if (registration != null) {
       registration.reenable(WinSock.FD_ACCEPT);
     }
-    return core.finish(call, r, "s", s, "addr", String.valueOf(addr));
+    return core.finish(call, r, "s", s, "addr", addr);
   }
 
   private int acceptOne(WsCall call, StreamSocket listener, sockaddr_in addr, IntRef addrlen) {
@@ -224,7 +224,7 @@ final class SocketCalls {
         registration.evaluate(); // FD_CONNECT when the attempt finishes
       }
     }
-    return core.finish(call, r, "s", s, "name", String.valueOf(name), "namelen", namelen);
+    return core.finish(call, r, "s", s, "name", name, "namelen", namelen);
   }
 
   int shutdown(int s, int how) {
@@ -311,7 +311,7 @@ final class SocketCalls {
         }
       }
     }
-    return core.finish(call, r, "s", s, "name", String.valueOf(name));
+    return core.finish(call, r, "s", s, "name", name);
   }
 
   int ioctlsocket(int s, int cmd, IntRef argp) {
@@ -321,7 +321,7 @@ final class SocketCalls {
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : argp == null ? -WSAEFAULT : ioctl(socket, cmd, argp);
     }
-    return core.finish(call, r, "s", s, "cmd", String.format("0x%08X", cmd), "argp", String.valueOf(argp));
+    return core.finish(call, r, "s", s, "cmd", WinsockCore.hex(cmd, 8), "argp", argp);
   }
 
   private static int ioctl(WsSocket socket, int cmd, IntRef argp) {

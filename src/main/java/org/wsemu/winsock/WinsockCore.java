@@ -128,7 +128,7 @@ final class WinsockCore implements TaskListener {
     if (trace.enabled()) {
       Trace.EventBuilder event = trace.event(TraceKind.CALL, call.me.label(), call.function);
       for (int i = 0; i + 1 < args.length; i += 2) {
-        event.with((String) args[i], args[i + 1]);
+        event.with((String) args[i], frozen(args[i + 1]));
       }
       event.with("ret", ret);
       if (result < 0) {
@@ -137,6 +137,27 @@ final class WinsockCore implements TaskListener {
       event.emit();
     }
     return ret;
+  }
+
+  /**
+   * A trace value as it is now: numbers, booleans and strings as they are, anything else (a
+   * structure the program may change later, a {@link #hex} value) rendered now. Only called when
+   * the trace is on, so nothing is formatted otherwise.
+   */
+  static Object frozen(Object value) {
+    return value == null || value instanceof Number || value instanceof Boolean || value instanceof String
+        ? value : String.valueOf(value);
+  }
+
+  /** {@code value} as "0x" and {@code digits} hex digits, formatted only if the trace shows it. */
+  static Object hex(int value, int digits) {
+    return new Object() {
+      @Override
+      public String toString() {
+        String text = Integer.toHexString(value).toUpperCase(java.util.Locale.ROOT);
+        return "0x" + "0".repeat(Math.max(0, digits - text.length())) + text;
+      }
+    };
   }
 
   /**
