@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
-import org.wsemu.trace.TraceKind;
 import org.wsemu.winsock.WinsockApi;
 
 /**
@@ -31,11 +30,7 @@ final class BlockedCpu {
     CountDownLatch blocked = new CountDownLatch(1);
     try (Loopback.Holder holder = new Loopback.Holder();
          Emulator emu = Loopback.emulator("idle", SchedulingMode.WIN16)
-             .traceSink(event -> {
-               if (event.kind() == TraceKind.BLOCK && event.name().equals("recv")) {
-                 blocked.countDown();
-               }
-             }).build()) {
+             .traceSink(Loopback.countBlocks("recv", blocked)).build()) {
       int port = holder.port();
       WinsockApi ws = emu.winsock();
       emu.createTask("idle", () -> {

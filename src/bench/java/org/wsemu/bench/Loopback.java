@@ -12,10 +12,13 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.wsemu.Clock;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.net.Network;
+import org.wsemu.trace.TraceKind;
+import org.wsemu.trace.TraceSink;
 import org.wsemu.winsock.WSADATA;
 import org.wsemu.winsock.WinSock;
 import org.wsemu.winsock.WinsockApi;
@@ -31,6 +34,15 @@ final class Loopback {
   /** A quiet emulator of {@code mode} on the real network and clock. */
   static Emulator.Builder emulator(String name, SchedulingMode mode) {
     return Emulator.builder().name(name).mode(mode).clock(Clock.system()).network(Network.real()).slf4jTrace(false);
+  }
+
+  /** A trace sink that counts {@code latch} down each time a task blocks in {@code function}. */
+  static TraceSink countBlocks(String function, CountDownLatch latch) {
+    return event -> {
+      if (event.kind() == TraceKind.BLOCK && event.name().equals(function)) {
+        latch.countDown();
+      }
+    };
   }
 
   static void startup(WinsockApi ws) {

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
-import org.wsemu.trace.TraceKind;
 import org.wsemu.winsock.WinsockApi;
 
 /**
@@ -26,11 +25,7 @@ final class RealScale {
     CountDownLatch blocked = new CountDownLatch(n);
     try (Loopback.Holder holder = new Loopback.Holder();
          Emulator emu = Loopback.emulator("scale", SchedulingMode.WIN16)
-             .traceSink(event -> {
-               if (event.kind() == TraceKind.BLOCK && event.name().equals("recv")) {
-                 blocked.countDown();
-               }
-             }).build()) {
+             .traceSink(Loopback.countBlocks("recv", blocked)).build()) {
       int port = holder.port();
       WinsockApi ws = emu.winsock();
       long heapBefore = usedHeap(memory);
