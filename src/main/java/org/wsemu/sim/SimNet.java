@@ -256,7 +256,7 @@ final class SimNet implements Network {
   }
 
   static String address(int ip, int port) {
-    return (ip >>> 24) + "." + (ip >>> 16 & 0xFF) + "." + (ip >>> 8 & 0xFF) + "." + (ip & 0xFF) + ":" + port;
+    return SimulatedNetwork.dotted(ip) + ":" + port;
   }
 
   /** The host named {@code name} (or an alias), ignoring case. */

@@ -59,7 +59,7 @@ final class AsyncCalls {
 
   int hostByName(int hWnd, int wMsg, String name, byte[] buf, int buflen) {
     return request("WSAAsyncGetHostByName", name, hWnd, wMsg, buf, buflen, name == null ? -WSAEFAULT : 0,
-        scratch -> host(database.hostByName(name), scratch));
+        () -> host(database.hostByName(name)));
   }
 
   int hostByAddress(int hWnd, int wMsg, byte[] addr, int len, int type, byte[] buf, int buflen) {
@@ -68,40 +68,43 @@ final class AsyncCalls {
     String shown = address == null ? "null" : (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "."
         + (address[2] & 0xFF) + "." + (address[3] & 0xFF);
     return request("WSAAsyncGetHostByAddr", shown, hWnd, wMsg, buf, buflen, check,
-        scratch -> host(database.hostByAddress(address), scratch));
+        () -> host(database.hostByAddress(address)));
   }
 
   int serviceByName(int hWnd, int wMsg, String name, String proto, byte[] buf, int buflen) {
     return request("WSAAsyncGetServByName", name + "/" + proto, hWnd, wMsg, buf, buflen, name == null ? -WSAEFAULT : 0,
-        scratch -> service(database.serviceByName(name, proto), scratch));
+        () -> service(database.serviceByName(name, proto)));
   }
 
   int serviceByPort(int hWnd, int wMsg, int port, String proto, byte[] buf, int buflen) {
     int hostPort = WinSock.ntohs(port);
     return request("WSAAsyncGetServByPort", hostPort + "/" + proto, hWnd, wMsg, buf, buflen, 0,
-        scratch -> service(database.serviceByPort(hostPort, proto), scratch));
+        () -> service(database.serviceByPort(hostPort, proto)));
   }
 
   int protocolByName(int hWnd, int wMsg, String name, byte[] buf, int buflen) {
     return request("WSAAsyncGetProtoByName", name, hWnd, wMsg, buf, buflen, name == null ? -WSAEFAULT : 0,
-        scratch -> protocol(database.protocolByName(name), scratch));
+        () -> protocol(database.protocolByName(name)));
   }
 
   int protocolByNumber(int hWnd, int wMsg, int number, byte[] buf, int buflen) {
     return request("WSAAsyncGetProtoByNumber", number, hWnd, wMsg, buf, buflen, 0,
-        scratch -> protocol(database.protocolByNumber(number), scratch));
+        () -> protocol(database.protocolByNumber(number)));
   }
 
-  private static int host(HostRecord record, byte[] scratch) {
-    return record == null ? -WSAHOST_NOT_FOUND : AsyncPacking.hostent(record, scratch, scratch.length);
+  private static AsyncRequest.Found host(HostRecord record) {
+    return record == null ? AsyncRequest.Found.failed(WSAHOST_NOT_FOUND) : new AsyncRequest.Found(0,
+        AsyncPacking.hostentSize(record), (buf, buflen) -> AsyncPacking.hostent(record, buf, buflen));
   }
 
-  private static int service(ServiceRecord record, byte[] scratch) {
-    return record == null ? -WSANO_DATA : AsyncPacking.servent(record, scratch, scratch.length);
+  private static AsyncRequest.Found service(ServiceRecord record) {
+    return record == null ? AsyncRequest.Found.failed(WSANO_DATA) : new AsyncRequest.Found(0,
+        AsyncPacking.serventSize(record), (buf, buflen) -> AsyncPacking.servent(record, buf, buflen));
   }
 
-  private static int protocol(ProtocolRecord record, byte[] scratch) {
-    return record == null ? -WSANO_DATA : AsyncPacking.protoent(record, scratch, scratch.length);
+  private static AsyncRequest.Found protocol(ProtocolRecord record) {
+    return record == null ? AsyncRequest.Found.failed(WSANO_DATA) : new AsyncRequest.Found(0,
+        AsyncPacking.protoentSize(record), (buf, buflen) -> AsyncPacking.protoent(record, buf, buflen));
   }
 
   /** Starts a request after the common checks: its handle, or 0 with the error. */

@@ -1,11 +1,11 @@
 package org.wsemu.winsock;
 
 import java.util.function.IntUnaryOperator;
+import java.util.function.ObjIntConsumer;
 
 /**
- * One WSAAsyncGetXByY request: where its reply goes, the caller's buffer, and its lookup, which
- * packs the result (see {@link AsyncBuffer}) into a scratch buffer and returns the packed size, or
- * -error when there is no result. It is queued, then running, then done (its reply posted) or
+ * One WSAAsyncGetXByY request: where its reply goes, the caller's buffer, and its lookup, whose
+ * result is packed (see {@link AsyncBuffer}) straight into the buffer if it fits. It is queued, then running, then done (its reply posted) or
  * cancelled; a cancelled request never writes the buffer nor posts.
  *
  * <p>Thread-safe: the stage changes under this object's monitor, so that a cancel and a completion
@@ -14,10 +14,20 @@ import java.util.function.IntUnaryOperator;
 final class AsyncRequest {
   enum Stage { QUEUED, RUNNING, DONE, CANCELLED }
 
-  /** Packs a lookup's result into the given scratch buffer: the size needed, or -error. */
+  /** Finds what a request asks for, once. */
   @FunctionalInterface
   interface Lookup {
-    int pack(byte[] scratch);
+    Found find();
+  }
+
+  /**
+   * A lookup's result: an error (WSAHOST_NOT_FOUND, WSANO_DATA), or the packed size and how to pack
+   * it into a buffer that size or larger.
+   */
+  record Found(int error, int size, ObjIntConsumer<byte[]> packer) {
+    static Found failed(int error) {
+      return new Found(error, 0, null);
+    }
   }
 
   final int handle;
@@ -76,22 +86,17 @@ final class AsyncRequest {
    * @param post posts the reply (given its lParam) and says whether it was posted
    */
   int complete(IntUnaryOperator post) {
-    int needed = lookup.pack(new byte[0]); // the size, or -error
-    byte[] packed = needed > 0 ? new byte[needed] : null;
-    if (packed != null) {
-      lookup.pack(packed);
-    }
+    Found found = lookup.find();
     synchronized (this) {
       if (stage != Stage.RUNNING) {
         return -1;
       }
-      int error = needed < 0 ? -needed : needed > buflen ? WinSock.WSAENOBUFS : 0;
-      int length = needed < 0 ? 0 : Math.min(needed, 0xFFFF);
+      int error = found.error() != 0 ? found.error() : found.size() > buflen ? WinSock.WSAENOBUFS : 0;
       if (error == 0) {
-        System.arraycopy(packed, 0, buf, 0, needed);
+        found.packer().accept(buf, buflen); // under the monitor: a cancel cannot come between
       }
       stage = Stage.DONE;
-      int lParam = WinSock.WSAMAKEASYNCREPLY(length, error);
+      int lParam = WinSock.WSAMAKEASYNCREPLY(found.error() != 0 ? 0 : Math.min(found.size(), 0xFFFF), error);
       post.applyAsInt(lParam);
       return lParam;
     }
