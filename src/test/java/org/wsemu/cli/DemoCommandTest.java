@@ -13,7 +13,7 @@ class DemoCommandTest {
 
   private static String run(int expectedExit, String... args) {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     assertEquals(expectedExit, cli.execute(args));
     return out.toString();
@@ -39,7 +39,7 @@ class DemoCommandTest {
   @Test
   void anUnknownModeIsRejected() {
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setErr(new PrintWriter(err, true));
     assertEquals(2, cli.execute("demo", "--mode", "WIN95"));
     assertTrue(err.toString().contains("WIN95"), err.toString());
