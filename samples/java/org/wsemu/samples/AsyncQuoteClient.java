@@ -47,7 +47,8 @@ import org.wsemu.winsock.sockaddr_in;
  * otherwise the connection with closesocket. The timeout covers the whole exchange, lookup
  * included (QuoteClient's covers its recv), because here nothing blocks that a hook could watch.
  *
- * <p>It prints the same lines as QuoteClient, and its run returns the same {@link Outcome}. The C
+ * <p>It prints the same lines as QuoteClient, with times counted from the start of the exchange
+ * (the lookup, when the timeout starts too), and its run returns the same {@link Outcome}. The C
  * original is in the comments.
  */
 public final class AsyncQuoteClient {
@@ -83,7 +84,6 @@ public final class AsyncQuoteClient {
    *
    * @throws IllegalArgumentException if {@code timeoutMillis} is below SetTimer's minimum
    *     ({@code USER_TIMER_MINIMUM}, 10 ms)
-   *
    * @throws IllegalStateException if the client does not finish within a minute of its timeout
    */
   public static Outcome run(Emulator emu, PrintWriter out, int port, int timeoutMillis) throws InterruptedException {
@@ -99,6 +99,7 @@ public final class AsyncQuoteClient {
 
   /* int PASCAL WinMain(HINSTANCE hInstance, HINSTANCE hPrev, LPSTR lpCmdLine, int nCmdShow) */
   private int winMain() {
+    requestTick = user.GetTickCount();                           // until the request begins, times count from here
     WSADATA wsaData = new WSADATA();
     if (ws.WSAStartup(0x0101, wsaData) != 0) {
       return report("WSAStartup", ws.WSAGetLastError()).ordinal();

@@ -37,6 +37,10 @@ import org.wsemu.winsock.sockaddr_in;
  * about) but the timeout timer still works; the timer's window procedure calls
  * WSACancelBlockingCall, and the blocked recv fails with WSAEINTR. The C original is in the
  * comments.
+ *
+ * <p>Each line it prints starts with {@code [t=... ms]}: GetTickCount's milliseconds since the
+ * request began (its host lookup), not since the clock's origin, so that the first run of a JVM
+ * does not count the JVM's start-up.
  */
 public final class QuoteClient {
   static final String CLASS_NAME = "QuoteWClass";
@@ -77,6 +81,7 @@ public final class QuoteClient {
    *
    * @throws IllegalArgumentException if {@code timeoutMillis} is below SetTimer's minimum
    *     ({@code USER_TIMER_MINIMUM}, 10 ms)
+   * @throws IllegalStateException if the client does not finish within a minute of its timeout
    */
   public static Outcome run(Emulator emu, PrintWriter out, int port, int timeoutMillis) throws InterruptedException {
     checkTimeout(timeoutMillis);
@@ -91,6 +96,7 @@ public final class QuoteClient {
 
   /* int PASCAL WinMain(HINSTANCE hInstance, HINSTANCE hPrev, LPSTR lpCmdLine, int nCmdShow) */
   private int winMain() {
+    requestTick = user.GetTickCount();                   // until the request begins, times count from here
     WSADATA wsaData = new WSADATA();
     if (ws.WSAStartup(0x0101, wsaData) != 0) {
       return fail("WSAStartup");
