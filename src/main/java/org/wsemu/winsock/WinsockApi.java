@@ -260,13 +260,17 @@ public interface WinsockApi {
 
   /**
    * Parses a dotted address ("a.b.c.d", also "a.b.c", "a.b", "a" with the last part filling the
-   * rest, and octal or hexadecimal parts, as Berkeley's inet_addr).
+   * rest, and octal or hexadecimal parts, as Berkeley's inet_addr). Any thread; traced (with the
+   * task, or "-" on another thread). {@link WinSock#inet_addr} is the same, static and untraced.
    *
    * @return the address in network order (see {@link in_addr}), or INADDR_NONE
    */
   int inet_addr(String cp);
 
-  /** The dotted form of an address, or null for a null argument. */
+  /**
+   * The dotted form of an address, or null for a null argument. Any thread; traced.
+   * {@link WinSock#inet_ntoa} is the same, static and untraced.
+   */
   String inet_ntoa(in_addr in);
 
   /** {@code __WSAFDIsSet}: whether {@code fd} is in {@code set}. */

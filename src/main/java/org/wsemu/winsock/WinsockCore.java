@@ -126,17 +126,26 @@ final class WinsockCore implements TaskListener {
       call.task.lastError = -result;
     }
     if (trace.enabled()) {
-      Trace.EventBuilder event = trace.event(TraceKind.CALL, call.me.label(), call.function);
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        event.with((String) args[i], frozen(args[i + 1]));
-      }
-      event.with("ret", ret);
-      if (result < 0) {
-        event.with("error", ErrorNames.of(-result));
-      }
-      event.emit();
+      emit(callEvent(call.me, call.function, args).with("ret", ret), result);
     }
     return ret;
+  }
+
+  /** A CALL event of {@code function} by {@code caller} (null: not a task) with its arguments, frozen. */
+  private Trace.EventBuilder callEvent(TaskControl caller, String function, Object... args) {
+    Trace.EventBuilder event = trace.event(TraceKind.CALL, caller == null ? "-" : caller.label(), function);
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      event.with((String) args[i], frozen(args[i + 1]));
+    }
+    return event;
+  }
+
+  /** Adds the error of a failed call ({@code result < 0}) and emits the event. */
+  private static void emit(Trace.EventBuilder event, int result) {
+    if (result < 0) {
+      event.with("error", ErrorNames.of(-result));
+    }
+    event.emit();
   }
 
   /**
@@ -168,10 +177,45 @@ final class WinsockCore implements TaskListener {
     return finish(call, result, result < 0 ? 0 : result, args);
   }
 
-  /** Ends a call that returns a structure: null and the error when {@code result} is negative. */
+  /**
+   * Ends a call that returns a structure (a pointer in C): null and the error when {@code result}
+   * is negative. The trace shows the structure's summary ({@code hostent(localhost)}), or NULL.
+   */
   <T> T finishValue(WsCall call, int result, T value, Object... args) {
-    finish(call, result < 0 ? result : 0, args);
-    return result < 0 ? null : value;
+    return finishPointer(call, result, value, value, args);
+  }
+
+  /**
+   * Ends a call that returns a pointer: null and the error when {@code result} is negative, else
+   * {@code value}. The trace shows {@code summary} for a non-null result (rendered now), NULL for null.
+   */
+  <T> T finishPointer(WsCall call, int result, T value, Object summary, Object... args) {
+    T ret = result < 0 ? null : value;
+    if (result < 0) {
+      call.task.lastError = -result;
+    }
+    if (trace.enabled()) {
+      emit(callEvent(call.me, call.function, args).with("ret", ret == null ? "NULL" : frozen(summary)), result);
+    }
+    return ret;
+  }
+
+  /** Ends a call that returns a BOOL that cannot fail: traced as true or false, as USER's BOOLs are. */
+  boolean finishBool(WsCall call, boolean ret, Object... args) {
+    if (trace.enabled()) {
+      callEvent(call.me, call.function, args).with("ret", ret).emit();
+    }
+    return ret;
+  }
+
+  /**
+   * Traces a call that any thread may make and that cannot fail (the address conversions): the
+   * calling task's label, or "-" for a thread that is not a task.
+   */
+  void traceAnyThread(String function, Object ret, Object... args) {
+    if (trace.enabled()) {
+      callEvent(kernel.current(), function, args).with("ret", ret == null ? "NULL" : frozen(ret)).emit();
+    }
   }
 
   // ---- sockets ----
