@@ -20,7 +20,9 @@ import org.wsemu.user.User;
  * <ul>
  *   <li>an event is posted at most once until its re-enabling function is called (FD_READ and
  *       FD_OOB: recv or recvfrom; FD_ACCEPT: accept; FD_WRITE: a send that would block), even if
- *       that call fails; FD_CONNECT once per connection attempt, FD_CLOSE once;
+ *       that call fails; FD_CONNECT once per connection attempt, and only if the attempt finishes
+ *       while this registration exists (a later registration does not get it, as on Windows);
+ *       FD_CLOSE once per registration;
  *   <li>after re-enabling, a condition that still holds is posted again (level triggering), and so
  *       is a condition that holds when the registration is made;
  *   <li>FD_WRITE when the connection is made (after FD_CONNECT), then only after a send failed
@@ -62,6 +64,10 @@ final class AsyncSelect {
     this.hWnd = hWnd;
     this.wMsg = wMsg;
     this.lEvent = lEvent;
+    // FD_CONNECT is an event of the attempt, posted to the registration of the moment it finishes:
+    // attempts that finished before this registration are not its to post. (Winsock 2's event
+    // mode, WSAEventSelect, would start from the attempt before, recording the last one's outcome.)
+    this.reportedConnect = socket.finishedConnectAttempt();
   }
 
   /** A registration like this one for a socket accept() made from this one's socket. */

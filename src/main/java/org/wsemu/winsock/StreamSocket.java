@@ -212,6 +212,11 @@ final class StreamSocket extends WsSocket {
     }
   }
 
+  @Override
+  synchronized int finishedConnectAttempt() {
+    return finishedAttempt;
+  }
+
   private void attemptFinished(int outcome) {
     finishedAttempt = connectAttempts;
     connectOutcome = outcome;
