@@ -26,8 +26,10 @@ import org.wsemu.user.User;
  *   <li>after re-enabling, a condition that still holds is posted again (level triggering), and so
  *       is a condition that holds when the registration is made;
  *   <li>FD_WRITE when the connection is made (after FD_CONNECT), then only after a send failed
- *       with WSAEWOULDBLOCK and room came back; FD_CLOSE when the peer's close has been read up to
- *       its end, or at once with WSAECONNRESET or WSAECONNABORTED for a reset.
+ *       with WSAEWOULDBLOCK and room came back; FD_CLOSE as soon as the peer's close arrives,
+ *       whether or not the data before it has been read (after FD_READ for that data), with
+ *       WSAECONNRESET or WSAECONNABORTED for a reset. FD_CLOSE is a condition: a new registration
+ *       gets it again.
  * </ul>
  *
  * <p>Messages go by PostMessage to the window's task: wParam the socket, lParam
@@ -116,6 +118,7 @@ final class AsyncSelect {
       return;
     }
     AsyncConditions now = new AsyncConditions();
+    now.closeWanted = (lEvent & FD_CLOSE) != 0 && !closeReported;
     socket.asyncConditions(now);
     int waiting = 0;
     for (int event : ORDER) {
