@@ -284,7 +284,9 @@ public interface WinsockApi {
    * lParam WSAMAKESELECTREPLY(event, error). Replaces the socket's previous registration; lEvent 0
    * cancels it (messages already queued may still arrive). Makes the socket non-blocking, and
    * ioctlsocket(FIONBIO, 0) fails with WSAEINVAL until the registration is cleared. The rules of
-   * when each event is posted are those of the 1.1 specification; see {@code docs/behaviour.md}.
+   * when each event is posted are those of the 1.1 specification as Windows applies them (FD_CONNECT
+   * once per connection attempt, FD_CLOSE as soon as the peer's close arrives); see
+   * {@code docs/behaviour.md}.
    *
    * @return 0, or SOCKET_ERROR (WSAENOTSOCK, WSAEINVAL for unknown event bits or, with events, a
    *     window that does not exist, WSANOTINITIALISED, WSAEINPROGRESS)
@@ -300,7 +302,9 @@ public interface WinsockApi {
    *
    * @param buflen how much of {@code buf} may be used (MAXGETHOSTSTRUCT is enough for a host)
    * @return the request's handle (non-zero, 16 bits), or 0 and the error (WSANOTINITIALISED,
-   *     WSAEINPROGRESS, WSAEWOULDBLOCK when too many requests are outstanding, WSAEFAULT for a
+   *     WSAEINPROGRESS, WSAEWOULDBLOCK when all 0xFFFF request handles are taken or the
+   *     application has as many requests outstanding as the {@code maxAsyncRequests} option allows
+   *     (by default no such limit), WSAEFAULT for a
    *     missing buffer or a buflen outside it)
    */
   int WSAAsyncGetHostByName(int hWnd, int wMsg, String name, byte[] buf, int buflen);

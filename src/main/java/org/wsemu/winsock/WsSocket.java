@@ -55,6 +55,11 @@ abstract class WsSocket {
   /** FD_CONNECT reported the outcome of connection attempt {@code attempt}: it is not reported again. */
   void connectOutcomeReported(int attempt) {}
 
+  /** The number of the last connection attempt that finished, or 0 (what FD_CONNECT counts). */
+  int finishedConnectAttempt() {
+    return 0;
+  }
+
   /** Bytes readable now (FIONREAD), or -error. */
   abstract int readable();
 
