@@ -115,9 +115,10 @@ final class WinsockCore implements TaskListener {
 
   /**
    * As {@link #socket}, for a call that may change the socket's state (bind, listen, connect,
-   * shutdown, closesocket, setsockopt, ioctlsocket, WSAAsyncSelect): when the call ends, whatever it returns, the
-   * tasks blocked on the socket wake and try their calls again ({@link WsSocket#stateChanged}), so
-   * that no wait outlives a change that ends it, whichever task made the change.
+   * shutdown, closesocket, setsockopt, ioctlsocket, WSAAsyncSelect): when the call ends, whatever
+   * it returns, the tasks blocked on the socket wake and try their calls again, and its
+   * WSAAsyncSelect registration looks again ({@link WsSocket#changedByCall}), so that no wait
+   * outlives a change that ends it, whichever task made the change.
    */
   WsSocket changing(WsCall call, int s) {
     WsSocket socket = socket(call, s);
@@ -138,7 +139,7 @@ final class WinsockCore implements TaskListener {
       call.task.lastError = -result;
     }
     if (call.changed != null) {
-      call.changed.stateChanged();
+      call.changed.changedByCall();
     }
     if (trace.enabled()) {
       emit(callEvent(call.me, call.function, args).with("ret", ret), result);

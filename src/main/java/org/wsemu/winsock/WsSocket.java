@@ -99,6 +99,19 @@ abstract class WsSocket {
   }
 
   /**
+   * A Winsock call may have changed the socket's state: as {@link #stateChanged}, and the
+   * WSAAsyncSelect registration looks again at what holds and what to watch (after listen, a
+   * registration for FD_ACCEPT watches for connections). Any thread; not under the socket's lock.
+   */
+  final void changedByCall() {
+    stateChanged();
+    AsyncSelect registration = asyncSelect;
+    if (registration != null) {
+      registration.wake();
+    }
+  }
+
+  /**
    * Marks the socket closed without closing its endpoint yet; returns whether it was open (false:
    * someone else closed it). Closing several sockets marks them all first, so that a task woken by
    * one closing (a reset reaching its peer) already sees its own socket closed. Tasks blocked on
