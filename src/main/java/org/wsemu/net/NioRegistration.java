@@ -4,6 +4,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -55,6 +56,14 @@ final class NioRegistration {
       channel = newChannel;
       update();
     });
+  }
+
+  /**
+   * The channel's state changed in a way that may let it be watched now (a connection started on
+   * a socket channel that was only bound): registers what the waiters want.
+   */
+  void refresh() {
+    loop.execute(this::update);
   }
 
   /** The endpoint closed: every waiter runs now. */
@@ -110,6 +119,12 @@ final class NioRegistration {
       }
     }
     if (channel == null || !channel.isOpen()) {
+      return;
+    }
+    if (channel instanceof SocketChannel socket && !socket.isConnected() && !socket.isConnectionPending()) {
+      // Only bound: nothing can be ready until it connects or listens (which moves the binding to a
+      // server channel). Registering it would delay its close until the selector deregisters it,
+      // keeping its port, so that the server channel could not bind it.
       return;
     }
     int nioOps = toNio(wanted, channel) & channel.validOps();

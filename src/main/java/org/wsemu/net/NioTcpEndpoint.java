@@ -213,7 +213,9 @@ final class NioTcpEndpoint implements TcpEndpoint {
         channel = opened;
         registration.channel(opened);
       }
-      return channel.connect(NioAddresses.of(ip, port)) ? 0 : -WSAEWOULDBLOCK;
+      boolean connected = channel.connect(NioAddresses.of(ip, port));
+      registration.refresh(); // waiters from before (a select on the bound socket) can be watched now
+      return connected ? 0 : -WSAEWOULDBLOCK;
     } catch (IOException | RuntimeException e) {
       return -IoErrors.code(e);
     }

@@ -154,7 +154,7 @@ final class OptionCalls {
   private int set(int s, int level, int optname, Value value) {
     WsCall call = core.begin("setsockopt");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : SocketOptions.check(socket, level, optname, true);
     }

@@ -98,7 +98,7 @@ final class SocketCalls {
   int bind(int s, sockaddr_in name, int namelen) {
     WsCall call = core.begin("bind");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : checkAddress(name, namelen);
     }
@@ -119,7 +119,7 @@ final class SocketCalls {
   int listen(int s, int backlog) {
     WsCall call = core.begin("listen");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       int maxBacklog = core.versionTwo(call.task, call.app) ? WINSOCK2_MAX_BACKLOG : WinSock.SOMAXCONN;
       r = socket == null ? -WSAENOTSOCK : socket instanceof StreamSocket stream ? stream.listen(backlog, maxBacklog) : -WSAEOPNOTSUPP;
@@ -196,7 +196,7 @@ final class SocketCalls {
   int connect(int s, sockaddr_in name, int namelen) {
     WsCall call = core.begin("connect");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : checkAddress(name, namelen);
     }
@@ -230,7 +230,7 @@ final class SocketCalls {
   int shutdown(int s, int how) {
     WsCall call = core.begin("shutdown");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : socket.shutdown(how);
     }
@@ -240,17 +240,21 @@ final class SocketCalls {
   int closesocket(int s) {
     WsCall call = core.begin("closesocket");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : close(call, socket);
     }
     return core.finish(call, r, "s", s);
   }
 
+  /**
+   * Closes {@code socket}; 0, or -WSAENOTSOCK if another task closed it first. A lingering close
+   * that another task's close or WSACleanup ends fails with WSAEINTR, as any call blocked on a
+   * socket another task closes.
+   */
   private int close(WsCall call, WsSocket socket) {
     if (!(socket instanceof StreamSocket stream)) {
-      core.remove(socket, false);
-      return 0;
+      return closed(socket, false);
     }
     boolean lingerOn;
     int seconds;
@@ -261,28 +265,33 @@ final class SocketCalls {
       nonBlocking = stream.nonBlocking;
     }
     if (!lingerOn || !stream.isConnected()) {
-      core.remove(stream, false);
-      return 0;
+      return closed(stream, false);
     }
     if (seconds == 0) {
-      core.remove(stream, true); // SO_LINGER with timeout 0: hard close, RST
-      return 0;
+      return closed(stream, true); // SO_LINGER with timeout 0: hard close, RST
     }
     if (nonBlocking) {
       return -WSAEWOULDBLOCK; // 1.1: a lingering close cannot be non-blocking; the socket stays as it was
     }
     stream.beginGracefulClose();
+    stream.stateChanged(); // sending is shut: a send blocked in another task fails now
     long deadline = core.kernel.deadlineAfter(seconds * 1000L);
     return block(call, stream, new BlockingCall("closesocket", stream.handle, () -> {
+      if (stream.closed) {
+        return -WinSock.WSAEINTR;
+      }
       if (stream.lingerUntilSent() == WsSocket.WOULD_BLOCK) {
         return WsSocket.WOULD_BLOCK;
       }
-      core.remove(stream, false);
-      return 0;
+      return core.remove(stream, false) ? 0 : -WinSock.WSAEINTR;
     }).watchOps(stream, Readiness.SENT).deadline(deadline, () -> {
-      core.remove(stream, true); // the linger time ran out: the connection is reset
-      return 0;
+      // the linger time ran out: the connection is reset
+      return core.remove(stream, true) ? 0 : -WinSock.WSAEINTR;
     }).onCancel(stream::abort));
+  }
+
+  private int closed(WsSocket socket, boolean abortive) {
+    return core.remove(socket, abortive) ? 0 : -WSAENOTSOCK;
   }
 
   int getsockname(int s, sockaddr_in name, IntRef namelen) {
@@ -317,7 +326,7 @@ final class SocketCalls {
   int ioctlsocket(int s, int cmd, IntRef argp) {
     WsCall call = core.begin("ioctlsocket");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : argp == null ? -WSAEFAULT : ioctl(socket, cmd, argp);
     }

@@ -239,6 +239,7 @@ final class StreamSocket extends WsSocket {
     if (endpoint != null) {
       endpoint.close(true);
     }
+    stateChanged();
   }
 
   // ---- receiving ----
@@ -313,11 +314,12 @@ final class StreamSocket extends WsSocket {
   }
 
   /**
-   * Something moved from the endpoint into this socket (read ahead, a pending connection): a
-   * WSAAsyncSelect registration waiting on the endpoint would never hear of it, so it is woken,
-   * unless this is its own evaluation.
+   * Something moved from the endpoint into this socket (read ahead, a pending connection): a task
+   * blocked on this socket, or a WSAAsyncSelect registration, waiting on the endpoint would never
+   * hear of it, so they are woken (the registration unless this is its own evaluation).
    */
   private void tookFromEndpoint() {
+    stateChanged();
     AsyncSelect registration = asyncSelect;
     if (registration != null && !evaluating) {
       registration.wake();

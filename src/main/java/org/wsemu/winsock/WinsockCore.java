@@ -114,6 +114,19 @@ final class WinsockCore implements TaskListener {
   }
 
   /**
+   * As {@link #socket}, for a call that may change the socket's state (bind, listen, connect,
+   * shutdown, closesocket, setsockopt, ioctlsocket, WSAAsyncSelect): when the call ends, whatever
+   * it returns, the tasks blocked on the socket wake and try their calls again, and its
+   * WSAAsyncSelect registration looks again ({@link WsSocket#changedByCall}), so that no wait
+   * outlives a change that ends it, whichever task made the change.
+   */
+  WsSocket changing(WsCall call, int s) {
+    WsSocket socket = socket(call, s);
+    call.changed = socket;
+    return socket;
+  }
+
+  /**
    * Ends a call that returns an int: a negative result is an error, which becomes the task's last
    * error and SOCKET_ERROR (= INVALID_SOCKET). Traces the call with its arguments.
    */
@@ -124,6 +137,9 @@ final class WinsockCore implements TaskListener {
   private int finish(WsCall call, int result, int ret, Object... args) {
     if (result < 0) {
       call.task.lastError = -result;
+    }
+    if (call.changed != null) {
+      call.changed.changedByCall();
     }
     if (trace.enabled()) {
       emit(callEvent(call.me, call.function, args).with("ret", ret), result);
@@ -230,12 +246,20 @@ final class WinsockCore implements TaskListener {
     return socket.handle;
   }
 
-  /** Forgets a socket and closes it; tasks blocked on it wake and fail with WSAEINTR. */
-  void remove(WsSocket socket, boolean abortive) {
+  /**
+   * Forgets a socket and closes it; tasks blocked on it wake and fail with WSAEINTR. Returns
+   * false, doing nothing, if it was closed already (by another task's close or WSACleanup, while
+   * this one lingered or raced it): its handle may be another socket's by then.
+   */
+  boolean remove(WsSocket socket, boolean abortive) {
+    if (!socket.markClosed()) {
+      return false;
+    }
     cancelAsyncSelect(socket);
     socket.app.remove(socket);
     sockets.free(socket.handle);
-    socket.close(abortive);
+    socket.closeEndpoint(abortive);
+    return true;
   }
 
   /** Cancels an ended application's outstanding WSAAsyncGetXByY requests: no reply follows. */
@@ -285,6 +309,8 @@ final class WinsockCore implements TaskListener {
     final TaskControl me;
     final WsTask task;
     final WsApp app;
+    /** The socket whose blocked tasks wake when the call ends, or null (see {@link #changing}). */
+    WsSocket changed;
 
     WsCall(String function, TaskControl me, WsTask task, WsApp app) {
       this.function = function;
