@@ -1,7 +1,6 @@
 package org.wsemu.winsock;
 
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
-import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
 
 import org.wsemu.winsock.WinsockCore.WsCall;
 
@@ -126,7 +125,10 @@ final class OptionCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : SocketOptions.check(socket, level, optname, false);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = SocketOptions.check(socket, level, optname, false);
     }
     if (r == 0) {
       boolean isLinger = SocketOptions.isLinger(level, optname);
@@ -156,7 +158,10 @@ final class OptionCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : SocketOptions.check(socket, level, optname, true);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = SocketOptions.check(socket, level, optname, true);
     }
     if (r == 0) {
       boolean isLinger = SocketOptions.isLinger(level, optname);

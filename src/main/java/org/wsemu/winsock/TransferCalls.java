@@ -8,7 +8,6 @@ import static org.wsemu.winsock.WinSock.WSAEAFNOSUPPORT;
 import static org.wsemu.winsock.WinSock.WSAEDESTADDRREQ;
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
 import static org.wsemu.winsock.WinSock.WSAEINTR;
-import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
 import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
 
 import org.wsemu.winsock.WinsockCore.WsCall;
@@ -40,7 +39,10 @@ final class TransferCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : checkBuffer(buf, offset, len);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = checkBuffer(buf, offset, len);
     }
     if (r == 0 && (flags & ~(MSG_OOB | MSG_DONTROUTE)) != 0) {
       r = -WSAEOPNOTSUPP;
@@ -122,7 +124,10 @@ final class TransferCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : checkBuffer(buf, offset, len);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = checkBuffer(buf, offset, len);
     }
     if (r == 0 && from != null && (fromlen == null || fromlen.value < sockaddr_in.SIZE)) {
       r = -WSAEFAULT;
