@@ -151,7 +151,7 @@ final class SocketCalls {
     }
     if (r == 0) {
       StreamSocket listener = (StreamSocket) socket;
-      r = block(call, socket, new BlockingCall("accept", s, () -> acceptOne(call, listener, addr, addrlen))
+      r = block(call, socket, new BlockingCall("accept", listener, () -> acceptOne(call, listener, addr, addrlen))
           .watch(listener, true, false, false));
     }
     AsyncSelect registration = socket == null ? null : socket.asyncSelect;
@@ -162,9 +162,6 @@ final class SocketCalls {
   }
 
   private int acceptOne(WsCall call, StreamSocket listener, sockaddr_in addr, IntRef addrlen) {
-    if (listener.closed) {
-      return -WinSock.WSAEINTR;
-    }
     TcpEndpoint connection;
     try {
       connection = listener.takeConnection();
@@ -218,10 +215,7 @@ final class SocketCalls {
       } else {
         StreamSocket stream = (StreamSocket) socket;
         boolean[] started = {false};
-        r = block(call, socket, new BlockingCall("connect", s, () -> {
-          if (stream.closed) {
-            return -WinSock.WSAEINTR;
-          }
+        r = block(call, socket, new BlockingCall("connect", stream, () -> {
           if (!started[0]) {
             started[0] = true;
             return stream.connect(ip, port);
