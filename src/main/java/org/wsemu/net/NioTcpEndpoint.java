@@ -248,6 +248,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
     }
     closeQuietly(channel);
     channel = null;
+    registration.released(); // the selector may hold the closed channel, and with it the port
     if (made) {
       return 0;
     }

@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.testing.World;
 
 /** accept and connect, blocking and not. */
@@ -209,6 +211,51 @@ class SocketConnectTest {
       int[] listener = listener(ws);
       assertEquals(0, ws.connect(s, loopback(listener[1]), sockaddr_in.SIZE));
       assertEquals(port, localPort(ws, s), "connected from its bound port");
+      return 0;
+    });
+  }
+
+  /**
+   * The same when the attempt fails while select waits for it: on the real network the selector
+   * holds the connecting channel then, and the JDK closes a channel a selector holds only when the
+   * selector lets it go. The listener's full backlog drops the SYN; once the listener is closed,
+   * the SYN sent again (after about a second) meets a reset.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN16_REAL", "WIN32_REAL"})
+  void aConnectRefusedWhileSelectWaitedLeavesTheSocketHoldingItsPort(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int idle = ws.socket(AF_INET, SOCK_DGRAM, 0);
+      assertEquals(0, ws.bind(idle, loopback(0), sockaddr_in.SIZE));
+      int listener = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.bind(listener, loopback(0), sockaddr_in.SIZE));
+      assertEquals(0, ws.listen(listener, 1));
+      sockaddr_in full = loopback(localPort(ws, listener));
+      for (int i = 0; i < 2; i++) {
+        int filler = ws.socket(AF_INET, SOCK_STREAM, 0);
+        nonBlocking(ws, filler, true);
+        ws.connect(filler, full, sockaddr_in.SIZE); // completes within connect, into the backlog
+      }
+      int probe = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.bind(probe, loopback(0), sockaddr_in.SIZE));
+      int port = localPort(ws, probe);
+      assertEquals(0, ws.closesocket(probe));
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.bind(s, loopback(port), sockaddr_in.SIZE)); // a port of its choosing
+      nonBlocking(ws, s, true);
+      assertFails(ws, WSAEWOULDBLOCK, ws.connect(s, full, sockaddr_in.SIZE));
+      assertEquals(0, ws.closesocket(listener));
+      fd_set failed = new fd_set();
+      FD_SET(s, failed);
+      assertEquals(1, ws.select(0, null, null, failed, new timeval(10, 0)), "the attempt failed");
+      assertEquals(port, localPort(ws, s));
+      fd_set readable = new fd_set();
+      FD_SET(idle, readable);
+      assertEquals(0, ws.select(0, readable, null, null, new timeval(0, 20_000)), "the selector turns over");
+      int other = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertFails(ws, WSAEADDRINUSE, ws.bind(other, loopback(port), sockaddr_in.SIZE));
+      assertEquals(port, localPort(ws, s));
       return 0;
     });
   }
