@@ -40,6 +40,22 @@ final class BlockingCall {
     this.attempt = attempt;
   }
 
+  /**
+   * A blocking routine on {@code target} that closesocket (from another task, or WSACleanup) ends
+   * with WSAEINTR, as 1.1 specifies: an attempt fails so if the socket is closed when it starts,
+   * and an attempt that fails is reported so if the socket was closed while it ran, whatever the
+   * closed endpoint answered.
+   */
+  BlockingCall(String function, WsSocket target, IntSupplier attempt) {
+    this(function, target.handle, () -> {
+      if (target.closed) {
+        return -WinSock.WSAEINTR;
+      }
+      int r = attempt.getAsInt();
+      return r < 0 && r != WsSocket.WOULD_BLOCK && target.closed ? -WinSock.WSAEINTR : r;
+    });
+  }
+
   /** Wakes the wait when {@code target} may have become readable/writable/exceptional, or changed state. */
   BlockingCall watch(WsSocket target, boolean read, boolean write, boolean except) {
     watches.add(new Watch(target, read, write, except, 0));

@@ -100,7 +100,10 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : checkAddress(name, namelen);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = checkAddress(name, namelen);
     }
     if (r == 0) {
       r = socket.bind(Addresses.ip(name), Addresses.port(name));
@@ -121,8 +124,11 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
       int maxBacklog = core.versionTwo(call.task, call.app) ? WINSOCK2_MAX_BACKLOG : WinSock.SOMAXCONN;
-      r = socket == null ? -WSAENOTSOCK : socket instanceof StreamSocket stream ? stream.listen(backlog, maxBacklog) : -WSAEOPNOTSUPP;
+      r = socket instanceof StreamSocket stream ? stream.listen(backlog, maxBacklog) : -WSAEOPNOTSUPP;
     }
     return core.finish(call, r, "s", s, "backlog", backlog);
   }
@@ -132,9 +138,10 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      if (socket == null) {
-        r = -WSAENOTSOCK;
-      } else if (!(socket instanceof StreamSocket)) {
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      if (!(socket instanceof StreamSocket)) {
         r = -WSAEOPNOTSUPP;
       } else if (addr != null && (addrlen == null || addrlen.value < sockaddr_in.SIZE)) {
         r = -WSAEFAULT;
@@ -144,7 +151,7 @@ final class SocketCalls {
     }
     if (r == 0) {
       StreamSocket listener = (StreamSocket) socket;
-      r = block(call, socket, new BlockingCall("accept", s, () -> acceptOne(call, listener, addr, addrlen))
+      r = block(call, socket, new BlockingCall("accept", listener, () -> acceptOne(call, listener, addr, addrlen))
           .watch(listener, true, false, false));
     }
     AsyncSelect registration = socket == null ? null : socket.asyncSelect;
@@ -155,9 +162,6 @@ final class SocketCalls {
   }
 
   private int acceptOne(WsCall call, StreamSocket listener, sockaddr_in addr, IntRef addrlen) {
-    if (listener.closed) {
-      return -WinSock.WSAEINTR;
-    }
     TcpEndpoint connection;
     try {
       connection = listener.takeConnection();
@@ -198,7 +202,10 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : checkAddress(name, namelen);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = checkAddress(name, namelen);
     }
     if (r == 0) {
       int ip = Addresses.ip(name);
@@ -208,10 +215,7 @@ final class SocketCalls {
       } else {
         StreamSocket stream = (StreamSocket) socket;
         boolean[] started = {false};
-        r = block(call, socket, new BlockingCall("connect", s, () -> {
-          if (stream.closed) {
-            return -WinSock.WSAEINTR;
-          }
+        r = block(call, socket, new BlockingCall("connect", stream, () -> {
           if (!started[0]) {
             started[0] = true;
             return stream.connect(ip, port);
@@ -232,7 +236,10 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : socket.shutdown(how);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = socket.shutdown(how);
     }
     return core.finish(call, r, "s", s, "how", how);
   }
@@ -307,9 +314,10 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      if (socket == null) {
-        r = -WSAENOTSOCK;
-      } else if (name == null || namelen == null || namelen.value < sockaddr_in.SIZE) {
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      if (name == null || namelen == null || namelen.value < sockaddr_in.SIZE) {
         r = -WSAEFAULT;
       } else {
         int[] address = new int[2];
@@ -328,7 +336,10 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : argp == null ? -WSAEFAULT : ioctl(socket, cmd, argp);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = argp == null ? -WSAEFAULT : ioctl(socket, cmd, argp);
     }
     return core.finish(call, r, "s", s, "cmd", WinsockCore.hex(cmd, 8), "argp", argp);
   }

@@ -230,12 +230,21 @@ final class StreamSocket extends WsSocket {
     state = explicitlyBound ? State.BOUND : State.UNBOUND;
   }
 
+  @Override
+  synchronized boolean aborted() {
+    return aborted;
+  }
+
   /**
    * The connection was compromised (a blocking call on it was cancelled part way): reset it and
    * fail every later call except closesocket with WSAECONNABORTED.
    */
   synchronized void abort() {
     aborted = true;
+    if (state == State.CONNECTING) {
+      connectFailed(-WSAECONNABORTED, true); // the attempt ended with the cancelled call
+      attemptFinished(WSAECONNABORTED);
+    }
     if (endpoint != null) {
       endpoint.close(true);
     }

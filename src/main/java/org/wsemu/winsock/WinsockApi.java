@@ -16,7 +16,8 @@ package org.wsemu.winsock;
  * <h2>Errors</h2>
  * No Java exception escapes a call, whatever the arguments: {@code null} or short structures and
  * lengths give WSAEFAULT, unknown or closed sockets WSAENOTSOCK, wrong states WSAEINVAL,
- * WSAENOTCONN, WSAEISCONN and so on. Before WSAStartup, and after the last WSACleanup, calls fail
+ * WSAENOTCONN, WSAEISCONN and so on; on a stream a cancel aborted, every call but closesocket
+ * fails with WSAECONNABORTED. Before WSAStartup, and after the last WSACleanup, calls fail
  * with WSANOTINITIALISED. The conversion functions ({@code htonl}..., {@code inet_addr},
  * {@code inet_ntoa}) never fail and need no WSAStartup.
  *
@@ -175,7 +176,8 @@ public interface WinsockApi {
 
   /**
    * Reads an option into {@code optval}: an int option is {@code sizeof(int)} bytes, little-endian
-   * (2 in Win16 mode, 4 in Win32 mode); SO_LINGER is a 4-byte {@code linger}.
+   * (2 in Win16 mode, 4 in Win32 mode); SO_LINGER is a 4-byte {@code linger}. A value a Win16
+   * {@code int} cannot hold (a 65,536-byte buffer) reads as 32767, never as its low 16 bits.
    *
    * @return 0 or SOCKET_ERROR (WSAEFAULT when {@code optlen} is too small, WSAENOPROTOOPT...)
    */
@@ -190,7 +192,10 @@ public interface WinsockApi {
   /** Sets an option from {@code optval} (layout as in getsockopt). @return 0 or SOCKET_ERROR */
   int setsockopt(int s, int level, int optname, byte[] optval, int optlen);
 
-  /** {@link #setsockopt(int, int, int, byte[], int)} for an int option. */
+  /**
+   * {@link #setsockopt(int, int, int, byte[], int)} for an int option; in Win16 mode a value outside
+   * -32768..32767 is taken as the nearer end, never cut to its low 16 bits.
+   */
   int setsockopt(int s, int level, int optname, IntRef optval, int optlen);
 
   /** {@link #setsockopt(int, int, int, byte[], int)} for SO_LINGER. */

@@ -127,6 +127,19 @@ final class WinsockCore implements TaskListener {
   }
 
   /**
+   * Whether a function other than closesocket, select and WSAAsyncSelect may work on
+   * {@code socket} (the caller's, from {@link #socket}): 0, -WSAENOTSOCK if there is none, or
+   * -WSAECONNABORTED once a cancel compromised its connection, as the 1.1 specification requires
+   * of every later call but closesocket.
+   */
+  static int usable(WsSocket socket) {
+    if (socket == null) {
+      return -WinSock.WSAENOTSOCK;
+    }
+    return socket.aborted() ? -WinSock.WSAECONNABORTED : 0;
+  }
+
+  /**
    * Ends a call that returns an int: a negative result is an error, which becomes the task's last
    * error and SOCKET_ERROR (= INVALID_SOCKET). Traces the call with its arguments.
    */

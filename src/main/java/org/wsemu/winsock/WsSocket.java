@@ -54,6 +54,14 @@ abstract class WsSocket {
    */
   abstract int asyncWaitOps(int wanted);
 
+  /**
+   * Whether a cancel compromised the connection: then every call but closesocket fails with
+   * WSAECONNABORTED (see {@link WinsockCore#usable}).
+   */
+  boolean aborted() {
+    return false;
+  }
+
   /** FD_CONNECT reported the outcome of connection attempt {@code attempt}: it is not reported again. */
   void connectOutcomeReported(int attempt) {}
 
