@@ -161,6 +161,16 @@ public final class Kernel {
     return clock().isVirtual() || delayMillis == 0 ? now + delayMillis : now + delayMillis + 1;
   }
 
+  /**
+   * The clock as a program reads it with GetTickCount. With a virtual clock, a Win16 task that
+   * reads it over and over without reaching a switch point is busy-waiting, and time passes for it
+   * (see {@code docs/scheduling.md}); otherwise this is {@code clock().millis()}.
+   */
+  public long pollClock() {
+    TaskControl task = current.get();
+    return task == null ? clock().millis() : scheduler.pollClock(task);
+  }
+
   /** The task whose thread is calling, or {@code null} if it is not a task of this kernel. */
   public TaskControl current() {
     return current.get();

@@ -57,6 +57,7 @@ public final class TaskControl implements Task {
   private long messageSerial; // guarded by lock
   private long inputSerial; // guarded by lock
   private int nesting; // task thread only
+  int clockReads; // guarded by lock: GetTickCount reads since the task last gave up the processor
 
   TaskControl(Kernel kernel, int handle, String name, long order, TaskBody body, ReentrantLock lock) {
     this.kernel = kernel;
