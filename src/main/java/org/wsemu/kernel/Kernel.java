@@ -67,6 +67,7 @@ public final class Kernel {
 
   private final Config config;
   private final Trace trace;
+  private final CallbackBoundary callbacks;
   private final Scheduler scheduler;
   private final HandleTable<TaskControl> tasks;
   private final ThreadLocal<TaskControl> current = new ThreadLocal<>();
@@ -89,6 +90,7 @@ public final class Kernel {
   public Kernel(Config config, Trace trace) {
     this.config = Objects.requireNonNull(config, "config");
     this.trace = Objects.requireNonNull(trace, "trace");
+    this.callbacks = new CallbackBoundary(trace, config.exceptionHandler());
     String timerThread = "wsemu-" + config.name() + "-timer";
     if (config.clock() instanceof VirtualClock virtual) {
       if (config.mode() == SchedulingMode.WIN32) {
@@ -97,9 +99,9 @@ public final class Kernel {
       if (!virtual.claim()) {
         throw new IllegalStateException("this virtual clock already belongs to another emulator");
       }
-      scheduler = new CooperativeScheduler(this, new VirtualTimerQueue(), virtual, config.yieldQuantumMillis());
+      scheduler = new CooperativeScheduler(this, new VirtualTimerQueue(callbacks), virtual, config.yieldQuantumMillis());
     } else if (config.clock() instanceof SystemClock system) {
-      TimerQueue timers = new RealTimerQueue(system, timerThread);
+      TimerQueue timers = new RealTimerQueue(system, timerThread, callbacks);
       scheduler = config.mode() == SchedulingMode.WIN16
           ? new CooperativeScheduler(this, timers, null, 0)
           : new PreemptiveScheduler(timers, system);
@@ -127,6 +129,14 @@ public final class Kernel {
   /** The trace stream. */
   public Trace trace() {
     return trace;
+  }
+
+  /**
+   * Where the emulator runs code it does not own (callbacks, hooks, timer actions, network
+   * callbacks): one policy for what they throw.
+   */
+  public CallbackBoundary callbacks() {
+    return callbacks;
   }
 
   Scheduler scheduler() {
@@ -345,20 +355,15 @@ public final class Kernel {
 
   /**
    * Records a callback's exception in the trace and hands it to the emulator's handler, which may
-   * rethrow it.
+   * rethrow it; see {@link CallbackBoundary#failed(TaskControl, String, Throwable)}.
    *
    * @param task the task whose callback threw
    * @param callback what was running
    * @param error what it threw
+   * @throws Error {@code error} itself if it is fatal (see {@link CallbackBoundary#isFatal})
    */
   public void callbackFailed(TaskControl task, String callback, Throwable error) {
-    if (trace.enabled()) {
-      trace.event(TraceKind.EXCEPTION, task.label(), callback)
-          .with("error", error.getClass().getName())
-          .with("message", String.valueOf(error.getMessage()))
-          .emit();
-    }
-    config.exceptionHandler().handle(task, callback, error);
+    callbacks.failed(task, callback, error);
   }
 
   // ---- called by TaskControl on the task thread ----

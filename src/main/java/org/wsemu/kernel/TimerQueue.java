@@ -11,6 +11,9 @@ import java.util.PriorityQueue;
 abstract class TimerQueue {
   static final long NONE = Long.MAX_VALUE;
 
+  /** How the boundary names a timer action that threw. */
+  static final String TIMER_ACTION = "timer action";
+
   /** Schedules {@code action} to run once the clock reaches {@code due}. */
   abstract KernelTimer schedule(long due, Runnable action);
 

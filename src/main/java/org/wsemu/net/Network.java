@@ -18,7 +18,7 @@ public interface Network {
 
   /** The real network: one NIO selector thread per emulator, no thread per socket. */
   static NetworkFactory real() {
-    return environment -> new NioNetwork(environment.name());
+    return environment -> new NioNetwork(environment.name(), environment.callbacks());
   }
 
   /** A new, unbound TCP endpoint, or {@code null} if the system has no socket left. */

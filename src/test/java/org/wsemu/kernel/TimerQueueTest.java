@@ -83,7 +83,7 @@ class TimerQueueTest {
   @Test
   @Timeout(60)
   void aTimerThatRunsCannotAlsoBeCancelled() throws Exception {
-    RealTimerQueue queue = new RealTimerQueue(new SystemClock(), "timer-queue-test");
+    RealTimerQueue queue = new RealTimerQueue(new SystemClock(), "timer-queue-test", CallbackBoundary.loggingOnly());
     try {
       for (int round = 0; round < 5_000; round++) {
         AtomicBoolean ran = new AtomicBoolean();
