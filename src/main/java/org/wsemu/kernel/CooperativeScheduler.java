@@ -16,7 +16,8 @@ import org.wsemu.trace.TraceKind;
  * first runnable one in creation order after it, wrapping around, the giver itself last; a
  * directed yield (inter-task SendMessage and its reply) tries its target first. When no task can
  * run and the clock is virtual, time jumps to the next timer or deadline and the actions due then
- * run in due-time order; when only a polling task can run, time moves on by the yield quantum.
+ * run in due-time order; when only polling tasks can run (a yield would hand the processor to a
+ * task that yielded at this same instant), time moves on by the yield quantum.
  * A task that busy-waits on the virtual clock (more than {@link #FREE_CLOCK_READS} reads of
  * GetTickCount without a switch point) makes time move on by the quantum at each further read,
  * keeping the processor; timers that come due meanwhile run at its next switch point.
@@ -113,6 +114,7 @@ final class CooperativeScheduler extends Scheduler {
         me.waitCondition = condition;
         me.waitDeadline = deadline;
         me.state = RunState.BLOCKED;
+        me.yieldedAt = Long.MIN_VALUE;
         switchAway(me, preferred, reason, false);
         me.state = RunState.RUNNING;
         me.waitCondition = null;
@@ -198,6 +200,7 @@ final class CooperativeScheduler extends Scheduler {
     lock.lock();
     try {
       me.state = RunState.READY;
+      me.yieldedAt = yielding && virtualClock != null ? virtualClock.millis() : Long.MIN_VALUE;
       candidates.add(me);
       switchAway(me, preferred, reason, yielding);
       me.state = RunState.RUNNING;
@@ -283,6 +286,12 @@ final class CooperativeScheduler extends Scheduler {
         }
         TaskControl next = roundRobin(after);
         if (next != null && (next != after || !yielding)) {
+          if (yielding && virtualClock != null && next.state == RunState.READY
+              && next.yieldedAt == virtualClock.millis()) {
+            // A round of polling: every task that could run yielded at this instant. Let a quantum pass.
+            advance(Math.min(virtualClock.millis() + quantum, virtualTimers.nextDue()));
+            return roundRobin(after);
+          }
           return next;
         }
         if (virtualClock == null) {

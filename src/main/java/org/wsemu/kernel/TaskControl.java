@@ -60,6 +60,7 @@ public final class TaskControl implements Task {
   private int nesting; // task thread only
   private final BitSet shutdownQuitTaken = new BitSet(); // task thread only: by nesting level
   int clockReads; // guarded by lock: GetTickCount reads since the task last gave up the processor
+  long yieldedAt = Long.MIN_VALUE; // guarded by lock: virtual time of its last yield, if that was its last switch
 
   TaskControl(Kernel kernel, int handle, String name, long order, TaskBody body, ReentrantLock lock) {
     this.kernel = kernel;
