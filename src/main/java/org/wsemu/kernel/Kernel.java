@@ -247,7 +247,8 @@ public final class Kernel {
 
   /**
    * Schedules a timed action; it must only enqueue and wake (it runs on the timer thread, or inside
-   * the Win16 scheduler under its lock with a virtual clock).
+   * the Win16 scheduler under its lock with a virtual clock). What it throws is reported at the
+   * {@link #callbacks() callback boundary}, as code run for no task.
    *
    * @param due clock time in milliseconds
    */
