@@ -47,7 +47,8 @@ import org.wsemu.winsock.sockaddr_in;
  * otherwise the connection with closesocket. The timeout covers the whole exchange, lookup
  * included (QuoteClient's covers its recv), because here nothing blocks that a hook could watch.
  *
- * <p>It prints the same lines as QuoteClient, and its run returns the same {@link Outcome}. The C
+ * <p>It prints the same lines as QuoteClient, with times counted from the start of the exchange
+ * (the lookup, when the timeout starts too), and its run returns the same {@link Outcome}. The C
  * original is in the comments.
  */
 public final class AsyncQuoteClient {
@@ -66,6 +67,7 @@ public final class AsyncQuoteClient {
   private int hAsync;                                          // static HANDLE hAsync;
   private int s = INVALID_SOCKET;                              // static SOCKET s = INVALID_SOCKET;
   private Outcome outcome = Outcome.FAILED;
+  private int requestTick;                                     // static DWORD dwRequest;
 
   private AsyncQuoteClient(Emulator emu, PrintWriter out, int port, int timeoutMillis) {
     this.ws = emu.winsock();
@@ -77,22 +79,27 @@ public final class AsyncQuoteClient {
 
   /**
    * Runs the client as a task of {@code emu} (not started yet) against the server on
-   * {@code localhost:port}, giving up after {@code timeoutMillis}.
+   * {@code localhost:port}, giving up after {@code timeoutMillis}. Call it on any thread but the
+   * emulator's tasks; it returns when the client's task has ended.
    *
-   * @throws IllegalStateException if the client does not finish within a minute
+   * @throws IllegalArgumentException if {@code timeoutMillis} is below SetTimer's minimum
+   *     ({@code USER_TIMER_MINIMUM}, 10 ms)
+   * @throws IllegalStateException if the client does not finish within a minute of its timeout
    */
   public static Outcome run(Emulator emu, PrintWriter out, int port, int timeoutMillis) throws InterruptedException {
+    QuoteClient.checkTimeout(timeoutMillis);
     AsyncQuoteClient client = new AsyncQuoteClient(emu, out, port, timeoutMillis);
     Task task = emu.createTask("quote", client::winMain);
     emu.start();
-    if (!task.join(Duration.ofMinutes(1))) {
-      throw new IllegalStateException("the client did not finish within a minute");
+    if (!task.join(Duration.ofMinutes(1).plusMillis(timeoutMillis))) {
+      throw new IllegalStateException("the client did not finish within a minute of its timeout");
     }
     return Outcome.values()[task.exitCode().orElse(Outcome.FAILED.ordinal())];
   }
 
   /* int PASCAL WinMain(HINSTANCE hInstance, HINSTANCE hPrev, LPSTR lpCmdLine, int nCmdShow) */
   private int winMain() {
+    requestTick = user.GetTickCount();                           // until the request begins, times count from here
     WSADATA wsaData = new WSADATA();
     if (ws.WSAStartup(0x0101, wsaData) != 0) {
       return report("WSAStartup", ws.WSAGetLastError()).ordinal();
@@ -103,6 +110,7 @@ public final class AsyncQuoteClient {
     user.RegisterClass(wc);
     int hwnd = user.CreateWindow(CLASS_NAME, "Quote", WS_OVERLAPPEDWINDOW, 0, 0, 200, 100, NULL, NULL, NULL, null);
 
+    requestTick = user.GetTickCount();                           // dwRequest = GetTickCount();
     user.SetTimer(hwnd, IDT_TIMEOUT, timeoutMillis, null);       // the timeout, for the whole exchange
     hAsync = ws.WSAAsyncGetHostByName(hwnd, WM_HOSTRESOLVED, "localhost", hostBuf, MAXGETHOSTSTRUCT);
     if (hAsync == 0) {
@@ -196,7 +204,7 @@ public final class AsyncQuoteClient {
         while (receive() > 0) {                                  // what came with the close
           continue;
         }
-        out.printf("[t=%5d ms] quote: %s%n", user.GetTickCount(), quote.toString().strip());
+        out.printf("[t=%5d ms] quote: %s%n", elapsed(), quote.toString().strip());
         finish(hwnd, Outcome.QUOTE);
         return;
       default:
@@ -226,7 +234,7 @@ public final class AsyncQuoteClient {
       s = INVALID_SOCKET;
       cancelled = "the socket was closed (closesocket)";
     }
-    out.printf("[t=%5d ms] quote: no answer within %d ms; %s%n", user.GetTickCount(), timeoutMillis, cancelled);
+    out.printf("[t=%5d ms] quote: no answer within %d ms; %s%n", elapsed(), timeoutMillis, cancelled);
     finish(hwnd, Outcome.TIMED_OUT);
   }
 
@@ -241,8 +249,13 @@ public final class AsyncQuoteClient {
     user.DestroyWindow(hwnd);
   }
 
+  /** Milliseconds since the request began (GetTickCount wraps, and so does the difference). */
+  private int elapsed() {
+    return user.GetTickCount() - requestTick;
+  }
+
   private Outcome report(String call, int error) {
-    out.printf("[t=%5d ms] quote: %s failed, error %d%n", user.GetTickCount(), call, error);
+    out.printf("[t=%5d ms] quote: %s failed, error %d%n", elapsed(), call, error);
     return Outcome.FAILED;
   }
 }

@@ -2,6 +2,7 @@ package org.wsemu.samples;
 
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.PM_REMOVE;
+import static org.wsemu.user.WinUser.USER_TIMER_MINIMUM;
 import static org.wsemu.user.WinUser.WM_DESTROY;
 import static org.wsemu.user.WinUser.WM_TIMER;
 import static org.wsemu.user.WinUser.WS_OVERLAPPEDWINDOW;
@@ -36,6 +37,10 @@ import org.wsemu.winsock.sockaddr_in;
  * about) but the timeout timer still works; the timer's window procedure calls
  * WSACancelBlockingCall, and the blocked recv fails with WSAEINTR. The C original is in the
  * comments.
+ *
+ * <p>Each line it prints starts with {@code [t=... ms]}: GetTickCount's milliseconds since the
+ * request began (its host lookup), not since the clock's origin, so that the first run of a JVM
+ * does not count the JVM's start-up.
  */
 public final class QuoteClient {
   static final String CLASS_NAME = "QuoteWClass";
@@ -51,6 +56,7 @@ public final class QuoteClient {
   private final int timeoutMillis;
   private int hwndMain;
   private boolean timedOut;
+  private int requestTick;                               // static DWORD dwRequest;
 
   private QuoteClient(Emulator emu, PrintWriter out, int port, int timeoutMillis) {
     this.ws = emu.winsock();
@@ -60,22 +66,37 @@ public final class QuoteClient {
     this.timeoutMillis = timeoutMillis;
   }
 
+  /** What a timeout must be: SetTimer would lengthen a shorter one, and the message would lie. */
+  static void checkTimeout(int timeoutMillis) {
+    if (timeoutMillis < USER_TIMER_MINIMUM) {
+      throw new IllegalArgumentException("timeoutMillis " + timeoutMillis + " is below SetTimer's minimum of "
+          + USER_TIMER_MINIMUM + " ms");
+    }
+  }
+
   /**
    * Runs the client as a task of {@code emu} (not started yet) against the server on
-   * {@code localhost:port}, giving up after {@code timeoutMillis}.
+   * {@code localhost:port}, giving up after {@code timeoutMillis}. Call it on any thread but the
+   * emulator's tasks; it returns when the client's task has ended.
+   *
+   * @throws IllegalArgumentException if {@code timeoutMillis} is below SetTimer's minimum
+   *     ({@code USER_TIMER_MINIMUM}, 10 ms)
+   * @throws IllegalStateException if the client does not finish within a minute of its timeout
    */
   public static Outcome run(Emulator emu, PrintWriter out, int port, int timeoutMillis) throws InterruptedException {
+    checkTimeout(timeoutMillis);
     QuoteClient client = new QuoteClient(emu, out, port, timeoutMillis);
     Task task = emu.createTask("quote", client::winMain);
     emu.start();
-    if (!task.join(Duration.ofMinutes(1))) {
-      throw new IllegalStateException("the client did not finish within a minute");
+    if (!task.join(Duration.ofMinutes(1).plusMillis(timeoutMillis))) {
+      throw new IllegalStateException("the client did not finish within a minute of its timeout");
     }
     return Outcome.values()[task.exitCode().orElse(Outcome.FAILED.ordinal())];
   }
 
   /* int PASCAL WinMain(HINSTANCE hInstance, HINSTANCE hPrev, LPSTR lpCmdLine, int nCmdShow) */
   private int winMain() {
+    requestTick = user.GetTickCount();                   // until the request begins, times count from here
     WSADATA wsaData = new WSADATA();
     if (ws.WSAStartup(0x0101, wsaData) != 0) {
       return fail("WSAStartup");
@@ -96,6 +117,7 @@ public final class QuoteClient {
   }
 
   private Outcome fetchQuote() {
+    requestTick = user.GetTickCount();                   // dwRequest = GetTickCount();
     hostent hp = ws.gethostbyname("localhost");          // hp = gethostbyname("localhost");
     if (hp == null) {
       return failed("gethostbyname");
@@ -128,12 +150,12 @@ public final class QuoteClient {
       if (n == SOCKET_ERROR) {
         if (ws.WSAGetLastError() == WSAEINTR && timedOut) {
           out.printf("[t=%5d ms] quote: no answer within %d ms; the call was cancelled (WSAEINTR)%n",
-              user.GetTickCount(), timeoutMillis);
+              elapsed(), timeoutMillis);
           return Outcome.TIMED_OUT;
         }
         return failed("recv");
       }
-      out.printf("[t=%5d ms] quote: %s%n", user.GetTickCount(), quote.toString().strip());
+      out.printf("[t=%5d ms] quote: %s%n", elapsed(), quote.toString().strip());
       return Outcome.QUOTE;
     } finally {
       ws.closesocket(s);
@@ -173,13 +195,18 @@ public final class QuoteClient {
     }
   }
 
+  /** Milliseconds since the request began (GetTickCount wraps, and so does the difference). */
+  private int elapsed() {
+    return user.GetTickCount() - requestTick;
+  }
+
   private Outcome failed(String call) {
     fail(call);
     return Outcome.FAILED;
   }
 
   private int fail(String call) {
-    out.printf("[t=%5d ms] quote: %s failed, error %d%n", user.GetTickCount(), call, ws.WSAGetLastError());
+    out.printf("[t=%5d ms] quote: %s failed, error %d%n", elapsed(), call, ws.WSAGetLastError());
     return Outcome.FAILED.ordinal();
   }
 }

@@ -366,7 +366,9 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * How many WSAAsyncGetXByY requests an application may have outstanding; one more fails with
-     * WSAEWOULDBLOCK. 1 to 65535, default 32.
+     * WSAEWOULDBLOCK. 1 to 65535; the default, 65535, sets no limit beyond the request handles
+     * themselves (1 to 0xFFFF, shared by every application), as on Windows. A small limit lets a
+     * test exercise an application's handling of WSAEWOULDBLOCK.
      */
     public Builder maxAsyncRequests(int max) {
       this.maxAsyncRequests = max;

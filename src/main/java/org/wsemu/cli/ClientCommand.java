@@ -13,9 +13,11 @@ import org.wsemu.samples.QuoteServer;
 import org.wsemu.sim.Peer;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.trace.TraceRecorder;
+import org.wsemu.user.WinUser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,14 +29,23 @@ import picocli.CommandLine.Spec;
  * written the asynchronous way ({@link AsyncQuoteClient}: WSAAsyncGetHostByName, WSAAsyncSelect,
  * a message loop), whose timeout closes the socket instead.
  *
+ * <p>The timeout is between SetTimer's minimum (10 ms: a shorter one would silently be 10 ms) and a
+ * minute; the server answers after a quarter of it, then after three times it. Exit code 0 when
+ * the runs end as designed (a quote, then a timeout), 1 otherwise, with a line that says why.
+ *
  * <p>Not thread-safe; picocli calls it once on the main thread.
  */
-@Command(name = "client", mixinStandardHelpOptions = true,
+@Command(name = "client", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Run the Win16 quote client (samples/java/org/wsemu/samples/QuoteClient.java, or with --async"
         + " AsyncQuoteClient.java) against a quote server it starts.")
 final class ClientCommand implements Callable<Integer> {
   /** The simulated server's port: quote of the day (RFC 865). */
   static final int QOTD_PORT = 17;
+
+  /** The shortest timeout: SetTimer's minimum, USER_TIMER_MINIMUM. */
+  static final int MIN_TIMEOUT = WinUser.USER_TIMER_MINIMUM;
+  /** The longest timeout: a demonstration of a timeout should not take longer. */
+  static final int MAX_TIMEOUT = 60_000;
 
   /** Which network the client runs on. */
   enum NetworkChoice { REAL, SIMULATED }
@@ -47,7 +58,6 @@ final class ClientCommand implements Callable<Integer> {
       description = "REAL (loopback sockets, real clock) or SIMULATED (virtual time in Win16 mode). Default: ${DEFAULT-VALUE}.")
   NetworkChoice network;
 
-  @Option(names = "--timeout", defaultValue = "1000", description = "The client's timeout in ms. Default: ${DEFAULT-VALUE}.")
   int timeoutMillis;
 
   @Option(names = "--trace", description = "Print every trace event of each run.")
@@ -58,6 +68,18 @@ final class ClientCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Option(names = "--timeout", defaultValue = "1000", paramLabel = "<ms>",
+      description = "The client's timeout in ms, " + MIN_TIMEOUT + " to " + MAX_TIMEOUT
+          + "; the server answers after a quarter of it, then after three times it. Default: ${DEFAULT-VALUE}.")
+  void timeoutMillis(int millis) {
+    if (millis < MIN_TIMEOUT || millis > MAX_TIMEOUT) {
+      throw new ParameterException(spec.commandLine(), String.format(
+          "--timeout must be between %d and %d ms, not %d (SetTimer's minimum is %d ms)",
+          MIN_TIMEOUT, MAX_TIMEOUT, millis, MIN_TIMEOUT));
+    }
+    timeoutMillis = millis;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -81,8 +103,25 @@ final class ClientCommand implements Callable<Integer> {
       }
     }
     out.printf("outcomes: %s, %s%n", first, second);
+    boolean asDesigned = first == QuoteClient.Outcome.QUOTE && second == QuoteClient.Outcome.TIMED_OUT;
+    if (!asDesigned) {
+      out.println(why(first, second, fast, timeoutMillis));
+    }
     out.flush();
-    return first == QuoteClient.Outcome.QUOTE && second == QuoteClient.Outcome.TIMED_OUT ? 0 : 1;
+    return asDesigned ? 0 : 1;
+  }
+
+  /** The line that explains exit code 1: the outcomes were not a quote then a timeout. */
+  static String why(QuoteClient.Outcome first, QuoteClient.Outcome second, int fast, int timeoutMillis) {
+    String expected = "expected QUOTE, TIMED_OUT (exit code 1)";
+    if (first == QuoteClient.Outcome.TIMED_OUT) {
+      return expected + ": the first answer, sent after " + fast + " ms, came after the " + timeoutMillis
+          + " ms timeout; a longer --timeout leaves the machine more time";
+    }
+    if (first == QuoteClient.Outcome.FAILED || second == QuoteClient.Outcome.FAILED) {
+      return expected + ": a call failed, as printed above";
+    }
+    return expected + ": the second answer came before the timeout";
   }
 
   /** The mode, and which client: "WIN16" or "WIN16, async". */

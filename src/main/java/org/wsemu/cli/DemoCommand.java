@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Not thread-safe; picocli calls it once on the main thread.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Run the message-loop demonstration (samples/java/org/wsemu/samples/MessageLoopDemo.java).")
 final class DemoCommand implements Callable<Integer> {
 

@@ -1,25 +1,46 @@
 package org.wsemu.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 
 /**
- * The {@code wsemu} command line: runs samples and, later, scenarios.
+ * The {@code wsemu} command line: runs the samples.
  *
  * <pre>
+ * java -jar target/wsemu-cli.jar client [--mode=WIN16|WIN32] [--network=REAL|SIMULATED] [--timeout=MS] [--async] [--trace]
  * java -jar target/wsemu-cli.jar demo [--mode=WIN16|WIN32] [--trace]
+ * java -jar target/wsemu-cli.jar help [COMMAND]
  * </pre>
+ *
+ * <p>Enum values are case-insensitive. A bad value or an unknown option is told in one line on
+ * standard error and exits with code 2; a command that ran exits with 0 if it did what it shows,
+ * 1 otherwise.
  *
  * <p>Runs on the main thread; exits the JVM with the command's exit code.
  */
 @Command(
     name = "wsemu",
     mixinStandardHelpOptions = true,
-    version = "wsemu 0.1.0",
+    versionProvider = Version.class,
     description = "An emulator of Windows Sockets 1.1 and its pseudo-blocking model.",
-    subcommands = {DemoCommand.class, ClientCommand.class})
+    subcommands = {DemoCommand.class, ClientCommand.class, HelpCommand.class})
 public final class Main {
   Main() {}
+
+  /**
+   * The configured command line: case-insensitive enum values, and one line for a bad argument.
+   * Each call returns a new instance; use it on one thread.
+   */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(new OneLine());
+    return cli;
+  }
 
   /** Entry point. */
   public static void main(String[] args) {
@@ -27,6 +48,24 @@ public final class Main {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "org/wsemu/cli/logback-cli.xml");
     }
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Tells a bad argument in one line, {@code "wsemu client: <what is wrong>"}, and exits with 2;
+   * only a missing command also shows the usage, since nothing was wrong but its absence.
+   */
+  private static final class OneLine implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+      CommandLine cli = ex.getCommandLine();
+      PrintWriter err = cli.getErr();
+      err.println(cli.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+      if (args.length == 0) {
+        cli.usage(err, cli.getColorScheme());
+      }
+      err.flush();
+      return cli.getCommandSpec().exitCodeOnInvalidInput();
+    }
   }
 }

@@ -281,11 +281,6 @@ public final class TaskControl implements Task {
     attachments.put(key, value);
   }
 
-  /** Whether {@code thread} is this task's thread. */
-  public boolean isThread(Thread candidate) {
-    return thread == candidate;
-  }
-
   // ---- kernel internals ----
 
   void setThread(Thread thread) {

@@ -5,8 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.util.PriorityQueue;
 
 /**
- * Timed actions of one emulator: USER timers, wait deadlines and, later, simulated network events.
- * Actions only enqueue and wake (principle 1): they never run program code.
+ * Timed actions of one emulator: USER timers, wait deadlines, the asynchronous lookups and the
+ * simulated network's events. Actions only enqueue and wake: they never run a task's code (window
+ * procedures, hooks), which runs on the task's own thread only.
  */
 abstract class TimerQueue {
   static final long NONE = Long.MAX_VALUE;

@@ -2,10 +2,10 @@ package org.wsemu.net;
 
 /**
  * A network for the Winsock layer of one emulator: the real one (Java NIO on the machine's
- * sockets, {@link #real()}) or, later, a simulated one. The Winsock layer implements Windows
- * Sockets semantics (states, errors, blocking, lingering, buffering for MSG_PEEK and FIONREAD) on
- * the non-blocking primitives of {@link TcpEndpoint} and {@link UdpEndpoint}, so both networks
- * behave the same through the API.
+ * sockets, {@link #real()}) or the simulated one ({@link org.wsemu.sim.SimulatedNetwork}). The
+ * Winsock layer implements Windows Sockets semantics (states, errors, blocking, lingering,
+ * buffering for MSG_PEEK and FIONREAD) on the non-blocking primitives of {@link TcpEndpoint} and
+ * {@link UdpEndpoint}, so both networks behave the same through the API.
  *
  * <p>Conventions of the endpoint methods: addresses and ports are in host order ({@code 127.0.0.1}
  * is {@code 0x7F000001}); results are non-negative on success and the negated Windows Sockets error

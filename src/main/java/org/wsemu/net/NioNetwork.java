@@ -19,6 +19,11 @@ final class NioNetwork implements Network {
   private NioSelectorLoop loop; // guarded by this
   private boolean stopped; // guarded by this
 
+  /** A network outside any emulator (tests): callbacks that throw are only logged. */
+  NioNetwork(String emulatorName) {
+    this(emulatorName, CallbackBoundary.loggingOnly());
+  }
+
   NioNetwork(String emulatorName, CallbackBoundary callbacks) {
     this.emulatorName = emulatorName;
     this.callbacks = callbacks;
@@ -50,18 +55,33 @@ final class NioNetwork implements Network {
       return null;
     }
     try {
-      NioUdpEndpoint endpoint = new NioUdpEndpoint(selector);
-      open.add(endpoint);
-      return endpoint;
+      return track(new NioUdpEndpoint(selector));
     } catch (IOException e) {
       return null;
     }
   }
 
-  /** Remembers an endpoint so that shutdown closes it. */
+  /**
+   * Remembers an endpoint so that shutdown closes it; one made while the network shuts down (a
+   * connection accepted meanwhile) is closed at once.
+   */
   <T> T track(T endpoint) {
-    open.add(endpoint);
+    synchronized (this) {
+      if (!stopped) {
+        open.add(endpoint);
+        return endpoint;
+      }
+    }
+    close(endpoint);
     return endpoint;
+  }
+
+  private static void close(Object endpoint) {
+    if (endpoint instanceof TcpEndpoint tcp) {
+      tcp.close(true);
+    } else if (endpoint instanceof UdpEndpoint udp) {
+      udp.close();
+    }
   }
 
   @Override
@@ -88,11 +108,7 @@ final class NioNetwork implements Network {
       open.clear();
     }
     for (Object endpoint : endpoints) {
-      if (endpoint instanceof TcpEndpoint tcp) {
-        tcp.close(true);
-      } else if (endpoint instanceof UdpEndpoint udp) {
-        udp.close();
-      }
+      close(endpoint);
     }
     if (toStop != null) {
       toStop.shutdown();

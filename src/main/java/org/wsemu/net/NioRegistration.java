@@ -1,12 +1,17 @@
 package org.wsemu.net;
 
+import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The readiness callbacks of one endpoint. {@link #notifyWhen} records a one-shot callback and asks
@@ -20,6 +25,9 @@ import java.util.List;
  */
 final class NioRegistration {
   private record Waiter(int ops, Runnable onReady) {}
+
+  /** How long {@link #released} waits for the selector thread (which only runs short work). */
+  private static final long RELEASE_WAIT_SECONDS = 1;
 
   private final NioSelectorLoop loop;
   private final List<Waiter> waiters = new ArrayList<>(); // guarded by this
@@ -61,6 +69,43 @@ final class NioRegistration {
       channel = newChannel;
       update();
     });
+  }
+
+  /**
+   * The channel's state changed in a way that may let it be watched now (a connection started on
+   * a socket channel that was only bound): registers what the waiters want.
+   */
+  void refresh() {
+    loop.execute(this::update);
+  }
+
+  /**
+   * The JDK closed the endpoint's channel (a failed connect). A channel a selector holds is really
+   * closed, its port given back, only once the selector lets it go; this lets it go now and returns
+   * when it has, so that the endpoint can bind a fresh channel to the same port. Called on any
+   * thread but the selector's, it waits for that thread at most {@link #RELEASE_WAIT_SECONDS}.
+   */
+  void released() {
+    CountDownLatch done = new CountDownLatch(1);
+    loop.execute(() -> {
+      try {
+        if (key != null) {
+          key.cancel();
+          key = null;
+        }
+        channel = null;
+        loop.selector().selectNow(); // deregisters the cancelled key: the JDK closes the socket
+      } catch (IOException | ClosedSelectorException e) {
+        // the network is stopping: the selector closes every channel it holds
+      } finally {
+        done.countDown();
+      }
+    });
+    try {
+      done.await(RELEASE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The endpoint closed: every waiter runs, on the selector thread. */
@@ -121,6 +166,12 @@ final class NioRegistration {
       }
     }
     if (channel == null || !channel.isOpen()) {
+      return;
+    }
+    if (channel instanceof SocketChannel socket && !socket.isConnected() && !socket.isConnectionPending()) {
+      // Only bound: nothing can be ready until it connects or listens (which moves the binding to a
+      // server channel). Registering it would delay its close until the selector deregisters it,
+      // keeping its port, so that the server channel could not bind it.
       return;
     }
     int nioOps = toNio(wanted, channel) & channel.validOps();

@@ -1,13 +1,8 @@
 package org.wsemu.net;
 
-import static org.wsemu.winsock.WinSock.SO_KEEPALIVE;
-import static org.wsemu.winsock.WinSock.SO_OOBINLINE;
-import static org.wsemu.winsock.WinSock.SO_RCVBUF;
-import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
-import static org.wsemu.winsock.WinSock.SO_SNDBUF;
-import static org.wsemu.winsock.WinSock.TCP_NODELAY;
+import static org.wsemu.winsock.WinSock.WSAECONNRESET;
+import static org.wsemu.winsock.WinSock.WSAEINTR;
 import static org.wsemu.winsock.WinSock.WSAEINVAL;
-import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
 import static org.wsemu.winsock.WinSock.WSAENOTCONN;
 import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
 
@@ -16,11 +11,16 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.AlreadyConnectedException;
+import java.nio.channels.ConnectionPendingException;
 import java.nio.channels.NetworkChannel;
+import java.nio.channels.NoConnectionPendingException;
+import java.nio.channels.NotYetBoundException;
+import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.channels.UnsupportedAddressTypeException;
 
 /**
  * A TCP endpoint on Java NIO. Java needs a {@link SocketChannel} to bind or connect and a
@@ -28,15 +28,31 @@ import java.util.Map;
  * connect; so bind binds a socket channel, and listen moves the binding to a server channel on the
  * same address (a bound, never-connected socket frees its port at once).
  *
+ * <p>The endpoint keeps its <em>binding</em> (the address bind gave it, or the port a failed
+ * connect took) apart from the channel, because the JDK closes a channel whose connect fails, and
+ * listen must close the bound channel before the server channel can bind: after such a failure it
+ * binds a fresh channel to the same address, so that the socket keeps its port as a Windows socket
+ * does; if the port cannot be had back, the binding is still reported and tried again at the next
+ * connect or listen. A connection that was made and reset before {@link #finishConnect} looked is
+ * a made connection: the reset is reported by the next read or write.
+ *
+ * <p>Every path that opens a channel closes it again when it fails.
+ *
  * <p>Thread-safe: state changes are synchronized; reads and writes go straight to the channel.
  */
 final class NioTcpEndpoint implements TcpEndpoint {
+  /** A connection the JDK closed because it was reset as it was made: its two addresses. */
+  private record Reset(InetSocketAddress local, InetSocketAddress remote) {}
+
   private final NioNetwork network;
   private final NioRegistration registration;
-  private final Map<Integer, Integer> options = new HashMap<>(); // guarded by this
-  private volatile SocketChannel channel;
+  private final NioTcpOptions options = new NioTcpOptions(); // guarded by this
+  private volatile SocketChannel channel; // open, or null; closed only by close()
   private volatile ServerSocketChannel server;
-  private InetSocketAddress explicitBind; // guarded by this
+  private volatile InetSocketAddress binding; // written under this
+  private volatile Reset reset; // written under this
+  private InetSocketAddress target; // guarded by this: where the last connect went
+  private InetSocketAddress attemptLocal; // guarded by this: the local address of that connect
   private boolean closed; // guarded by this
 
   NioTcpEndpoint(NioNetwork network, NioSelectorLoop loop) {
@@ -55,134 +71,94 @@ final class NioTcpEndpoint implements TcpEndpoint {
 
   @Override
   public synchronized int setOption(int option, int value) {
-    if (!isTransportOption(option)) {
-      return -WSAENOPROTOOPT;
-    }
-    options.put(option, value);
-    NetworkChannel target = channel != null ? channel : server;
-    return target == null ? 0 : apply(target, option, value);
+    return options.set(current(), option, value);
   }
 
   @Override
   public synchronized int getOption(int option) {
-    if (!isTransportOption(option)) {
-      return -WSAENOPROTOOPT;
-    }
-    NetworkChannel target = channel != null ? channel : server;
-    try {
-      if (target != null) {
-        switch (option) {
-          case SO_RCVBUF: return target.getOption(StandardSocketOptions.SO_RCVBUF);
-          case SO_SNDBUF: return target instanceof SocketChannel s ? s.getOption(StandardSocketOptions.SO_SNDBUF) : options.getOrDefault(option, 65536);
-          case SO_REUSEADDR: return options.getOrDefault(SO_REUSEADDR, 0) != 0 ? 1 : 0; // listen forces it on internally
-          default: break;
-        }
-        if (target instanceof SocketChannel s) {
-          switch (option) {
-            case TCP_NODELAY: return s.getOption(StandardSocketOptions.TCP_NODELAY) ? 1 : 0;
-            case SO_KEEPALIVE: return s.getOption(StandardSocketOptions.SO_KEEPALIVE) ? 1 : 0;
-            case SO_OOBINLINE: return s.socket().getOOBInline() ? 1 : 0;
-            default: break;
-          }
-        }
-      }
-    } catch (IOException e) {
-      return -IoErrors.code(e);
-    }
-    Integer stored = options.get(option);
-    if (stored != null) {
-      return stored;
-    }
-    return option == SO_RCVBUF || option == SO_SNDBUF ? 65536 : 0;
+    return options.get(current(), option);
   }
 
-  private static boolean isTransportOption(int option) {
-    return option == SO_RCVBUF || option == SO_SNDBUF || option == TCP_NODELAY || option == SO_KEEPALIVE
-        || option == SO_REUSEADDR || option == SO_OOBINLINE;
+  private NetworkChannel current() {
+    SocketChannel socket = channel;
+    return socket != null ? socket : server;
   }
 
-  private static int apply(NetworkChannel target, int option, int value) {
-    try {
-      switch (option) {
-        case SO_RCVBUF -> target.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(1, value));
-        case SO_REUSEADDR -> target.setOption(StandardSocketOptions.SO_REUSEADDR, value != 0);
-        default -> {
-          if (target instanceof SocketChannel s) {
-            switch (option) {
-              case SO_SNDBUF -> s.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(1, value));
-              case TCP_NODELAY -> s.setOption(StandardSocketOptions.TCP_NODELAY, value != 0);
-              case SO_KEEPALIVE -> s.setOption(StandardSocketOptions.SO_KEEPALIVE, value != 0);
-              case SO_OOBINLINE -> s.socket().setOOBInline(value != 0);
-              default -> { }
-            }
-          }
-        }
-      }
-      return 0;
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return -IoErrors.code(e);
-    }
-  }
-
-  private void applyAll(NetworkChannel target) {
-    for (Map.Entry<Integer, Integer> option : options.entrySet()) {
-      apply(target, option.getKey(), option.getValue());
-    }
-  }
-
-  // ---- lifecycle ----
-
-  private SocketChannel openChannel() throws IOException {
-    SocketChannel opened = SocketChannel.open();
-    opened.configureBlocking(false);
-    applyAll(opened);
-    return opened;
-  }
+  // ---- binding ----
 
   @Override
   public synchronized int bind(int ip, int port) {
-    if (channel != null || server != null) {
+    if (closed) {
+      return -WSAEINTR; // closed meanwhile (closesocket from another thread)
+    }
+    if (channel != null || server != null || binding != null) {
       return -WSAEINVAL;
     }
+    int r = openBound(NioAddresses.of(ip, port));
+    if (r == 0) {
+      binding = localOf(channel);
+    }
+    return r;
+  }
+
+  /** Opens a socket channel, bound to {@code address} unless null, as the endpoint's: 0 or -error. */
+  private int openBound(SocketAddress address) {
+    SocketChannel opened = null;
     try {
-      SocketChannel opened = openChannel();
-      try {
-        opened.bind(NioAddresses.of(ip, port));
-      } catch (IOException e) {
-        opened.close();
-        throw e;
+      opened = SocketChannel.open();
+      opened.configureBlocking(false);
+      options.applyTo(opened);
+      if (address != null) {
+        opened.bind(address);
       }
-      explicitBind = (InetSocketAddress) opened.getLocalAddress();
-      channel = opened;
-      registration.channel(opened);
-      return 0;
     } catch (IOException e) {
+      closeQuietly(opened);
       return -IoErrors.code(e);
+    }
+    channel = opened;
+    registration.channel(opened);
+    return 0;
+  }
+
+  /** After the JDK closed the channel: a fresh one on the binding, if the port can be had back. */
+  private void rebind() {
+    InetSocketAddress address = binding;
+    if (address != null && !closed) {
+      openBound(address); // failing, the binding is still reported and tried again later
     }
   }
 
   @Override
   public synchronized int listen(int backlog) {
+    if (closed) {
+      return -WSAEINTR;
+    }
     if (server != null) {
       return 0;
     }
+    ServerSocketChannel opened = null;
     try {
-      SocketAddress address = explicitBind != null ? explicitBind : new InetSocketAddress(0);
-      if (channel != null) {
-        channel.close();
-        channel = null;
-      }
-      ServerSocketChannel opened = ServerSocketChannel.open();
+      opened = ServerSocketChannel.open();
       opened.configureBlocking(false);
       opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-      applyAll(opened);
-      opened.bind(address, backlog);
-      server = opened;
-      registration.channel(opened);
-      return 0;
+      options.applyTo(opened);
     } catch (IOException e) {
+      closeQuietly(opened);
       return -IoErrors.code(e);
     }
+    InetSocketAddress address = binding;
+    closeQuietly(channel); // frees the port for the server channel
+    channel = null;
+    try {
+      opened.bind(address != null ? address : NioAddresses.of(0, 0), backlog);
+    } catch (IOException e) {
+      closeQuietly(opened);
+      rebind(); // the socket stays bound where it was
+      return -IoErrors.code(e);
+    }
+    server = opened;
+    registration.channel(opened);
+    return 0;
   }
 
   @Override
@@ -191,57 +167,116 @@ final class NioTcpEndpoint implements TcpEndpoint {
     if (listening == null) {
       throw new NetException(WSAEINVAL, "not listening");
     }
+    SocketChannel accepted;
     try {
-      SocketChannel accepted = listening.accept();
-      return accepted == null ? null : network.track(new NioTcpEndpoint(network, registration.loop(), accepted));
+      accepted = listening.accept();
+    } catch (IOException | NotYetBoundException e) {
+      throw new NetException(IoErrors.code(e), String.valueOf(e.getMessage()));
+    }
+    if (accepted == null) {
+      return null;
+    }
+    try {
+      return network.track(new NioTcpEndpoint(network, registration.loop(), accepted));
     } catch (IOException e) {
+      closeQuietly(accepted);
       throw new NetException(IoErrors.code(e), String.valueOf(e.getMessage()));
     }
   }
 
+  // ---- connecting ----
+
   @Override
   public synchronized int connect(int ip, int port) {
+    if (closed) {
+      return -WSAEINTR;
+    }
     if (server != null) {
       return -WSAEINVAL;
     }
-    try {
-      if (channel == null || !channel.isOpen()) {
-        SocketChannel opened = openChannel();
-        if (explicitBind != null) {
-          opened.bind(explicitBind); // a failed attempt closed the old channel; keep the binding
-        }
-        channel = opened;
-        registration.channel(opened);
+    if (channel == null) {
+      // an unbound socket is bound first, as Windows does: the JDK shows no port while a connect
+      // is pending, and the port must be known to be kept when the attempt fails
+      int r = openBound(binding != null ? binding : NioAddresses.of(0, 0));
+      if (r < 0) {
+        return r;
       }
-      return channel.connect(NioAddresses.of(ip, port)) ? 0 : -WSAEWOULDBLOCK;
-    } catch (IOException | RuntimeException e) {
-      return -IoErrors.code(e);
+    }
+    target = NioAddresses.of(ip, port);
+    attemptLocal = localOf(channel); // bound: the JDK reports no other address while connecting
+    reset = null;
+    try {
+      boolean connected = channel.connect(target);
+      registration.refresh(); // waiters from before (a select on the bound socket) can be watched now
+      return connected ? 0 : -WSAEWOULDBLOCK;
+    } catch (AlreadyConnectedException | ConnectionPendingException | UnresolvedAddressException
+        | UnsupportedAddressTypeException e) {
+      return -IoErrors.code(e); // refused before any attempt: the channel stays as it was
+    } catch (IOException e) {
+      return attemptFailed(e);
     }
   }
 
   @Override
-  public int finishConnect() {
+  public synchronized int finishConnect() {
+    if (reset != null) {
+      return 0; // made, then reset: the reset is the next call's
+    }
     SocketChannel current = channel;
-    if (current == null) {
-      return -WSAENOTCONN;
+    if (current == null || closed) {
+      return closed ? -WSAEINTR : -WSAENOTCONN;
     }
     try {
       return current.finishConnect() ? 0 : -WSAEWOULDBLOCK;
-    } catch (IOException | RuntimeException e) {
-      return -IoErrors.code(e);
+    } catch (NoConnectionPendingException e) {
+      return -WSAENOTCONN;
+    } catch (IOException e) {
+      return attemptFailed(e);
     }
+  }
+
+  /**
+   * A connect failed, and the JDK closed the channel. A reset means the connection had been made
+   * (a refused attempt is WSAECONNREFUSED): connected, the reset to come. Otherwise the socket
+   * goes back to its binding, or, if it had none, to the port the attempt took.
+   */
+  private int attemptFailed(IOException e) {
+    int error = IoErrors.code(e);
+    boolean made = error == WSAECONNRESET && attemptLocal != null;
+    if (made) {
+      reset = new Reset(attemptLocal, target); // before the channel goes: a reader sees one or the other
+    }
+    closeQuietly(channel);
+    channel = null;
+    registration.released(); // the selector may hold the closed channel, and with it the port
+    if (made) {
+      return 0;
+    }
+    if (binding == null && attemptLocal != null) {
+      binding = NioAddresses.of(0, attemptLocal.getPort()); // the port the attempt took
+    }
+    rebind();
+    return -error;
+  }
+
+  // ---- data ----
+
+  /** What a data call answers without a channel: the reset of a connection made and lost, or not connected. */
+  private int noChannel() {
+    return reset != null ? -WSAECONNRESET : -WSAENOTCONN;
   }
 
   @Override
   public int read(byte[] buffer, int offset, int len) {
     SocketChannel current = channel;
     if (current == null) {
-      return -WSAENOTCONN;
+      return noChannel();
     }
+    ByteBuffer into = ByteBuffer.wrap(buffer, offset, len);
     try {
-      int n = current.read(ByteBuffer.wrap(buffer, offset, len));
+      int n = current.read(into);
       return n > 0 ? n : n < 0 ? 0 : -WSAEWOULDBLOCK;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | NotYetConnectedException e) {
       return -IoErrors.code(e);
     }
   }
@@ -250,12 +285,13 @@ final class NioTcpEndpoint implements TcpEndpoint {
   public int write(byte[] buffer, int offset, int len) {
     SocketChannel current = channel;
     if (current == null) {
-      return -WSAENOTCONN;
+      return noChannel();
     }
+    ByteBuffer from = ByteBuffer.wrap(buffer, offset, len);
     try {
-      int n = current.write(ByteBuffer.wrap(buffer, offset, len));
+      int n = current.write(from);
       return n > 0 ? n : -WSAEWOULDBLOCK;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | NotYetConnectedException e) {
       return -IoErrors.code(e);
     }
   }
@@ -264,7 +300,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
   public int sendUrgent(int data) {
     SocketChannel current = channel;
     if (current == null) {
-      return -WSAENOTCONN;
+      return noChannel();
     }
     try {
       current.socket().sendUrgentData(data);
@@ -297,7 +333,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
         current.shutdownInput();
       }
       return 0;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | NotYetConnectedException e) {
       return -IoErrors.code(e);
     }
   }
@@ -310,7 +346,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
         current.shutdownOutput();
       }
       return 0;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | NotYetConnectedException e) {
       return -IoErrors.code(e);
     }
   }
@@ -323,21 +359,27 @@ final class NioTcpEndpoint implements TcpEndpoint {
       }
       closed = true;
     }
-    try {
-      SocketChannel current = channel;
-      if (current != null) {
-        if (abortive && current.isOpen()) {
-          current.setOption(StandardSocketOptions.SO_LINGER, 0); // close now sends RST
-        }
-        current.close();
+    SocketChannel current = channel;
+    if (current != null && abortive) {
+      try {
+        current.setOption(StandardSocketOptions.SO_LINGER, 0); // close now sends RST
+      } catch (IOException e) {
+        // already closed or never connected: nothing to reset
       }
-      if (server != null) {
-        server.close();
-      }
-    } catch (IOException e) {
-      // closing: nothing left to report to
     }
+    closeQuietly(current);
+    closeQuietly(server);
     registration.closed();
+  }
+
+  private static void closeQuietly(NetworkChannel opened) {
+    if (opened != null) {
+      try {
+        opened.close();
+      } catch (IOException e) {
+        // closing: nothing left to report to
+      }
+    }
   }
 
   // ---- addresses ----
@@ -353,9 +395,21 @@ final class NioTcpEndpoint implements TcpEndpoint {
   }
 
   private SocketAddress local() {
+    NetworkChannel current = current();
+    if (current != null) {
+      InetSocketAddress address = localOf(current);
+      if (address != null) {
+        return address;
+      }
+    }
+    Reset lost = reset;
+    return lost != null ? lost.local() : binding;
+  }
+
+  /** The channel's local address, or null once it is closed. */
+  private static InetSocketAddress localOf(NetworkChannel of) {
     try {
-      NetworkChannel current = channel != null ? channel : server;
-      return current == null ? null : current.getLocalAddress();
+      return (InetSocketAddress) of.getLocalAddress();
     } catch (IOException e) {
       return null;
     }
@@ -372,12 +426,16 @@ final class NioTcpEndpoint implements TcpEndpoint {
   }
 
   private SocketAddress remote() {
-    try {
-      SocketChannel current = channel;
-      return current == null ? null : current.getRemoteAddress();
-    } catch (IOException e) {
-      return null;
+    SocketChannel current = channel;
+    if (current != null) {
+      try {
+        return current.getRemoteAddress();
+      } catch (IOException e) {
+        return null;
+      }
     }
+    Reset lost = reset;
+    return lost != null ? lost.remote() : null;
   }
 
   @Override

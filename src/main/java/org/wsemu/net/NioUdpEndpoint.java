@@ -13,7 +13,11 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.NotYetConnectedException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.channels.UnsupportedAddressTypeException;
 
 /**
  * A UDP endpoint on a non-blocking {@link DatagramChannel}. Datagrams are received whole into a
@@ -30,8 +34,14 @@ final class NioUdpEndpoint implements UdpEndpoint {
   private final ByteBuffer incoming = ByteBuffer.allocate(65536); // guarded by this
 
   NioUdpEndpoint(NioSelectorLoop loop) throws IOException {
-    this.channel = DatagramChannel.open(StandardProtocolFamily.INET);
-    this.channel.configureBlocking(false);
+    DatagramChannel opened = DatagramChannel.open(StandardProtocolFamily.INET);
+    try {
+      opened.configureBlocking(false);
+    } catch (IOException e) {
+      opened.close();
+      throw e;
+    }
+    this.channel = opened;
     this.registration = new NioRegistration(loop);
     this.registration.channel(channel);
   }
@@ -49,7 +59,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
         }
       }
       return 0;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return -IoErrors.code(e);
     }
   }
@@ -64,7 +74,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
         case SO_REUSEADDR -> channel.getOption(StandardSocketOptions.SO_REUSEADDR) ? 1 : 0;
         default -> -WSAENOPROTOOPT;
       };
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | UnsupportedOperationException e) {
       return -IoErrors.code(e);
     }
   }
@@ -74,7 +84,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
     try {
       channel.bind(NioAddresses.of(ip, port));
       return 0;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | AlreadyBoundException | UnsupportedAddressTypeException | UnresolvedAddressException e) {
       return -IoErrors.code(e);
     }
   }
@@ -87,7 +97,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
       }
       channel.connect(NioAddresses.of(ip, port));
       return 0;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | UnsupportedAddressTypeException | UnresolvedAddressException e) {
       return -IoErrors.code(e);
     }
   }
@@ -97,11 +107,11 @@ final class NioUdpEndpoint implements UdpEndpoint {
     if (len > MAX_DATAGRAM) {
       return -WSAEMSGSIZE;
     }
+    ByteBuffer datagram = ByteBuffer.wrap(buffer, offset, len);
     try {
-      ByteBuffer datagram = ByteBuffer.wrap(buffer, offset, len);
       int n = channel.isConnected() ? channel.write(datagram) : channel.send(datagram, NioAddresses.of(ip, port));
       return n > 0 || len == 0 ? n : -WSAEWOULDBLOCK;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | NotYetConnectedException | UnsupportedAddressTypeException | UnresolvedAddressException e) {
       return -IoErrors.code(e);
     }
   }
@@ -120,7 +130,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
       from[0] = NioAddresses.ip(sender);
       from[1] = NioAddresses.port(sender);
       return size;
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       return -IoErrors.code(e);
     }
   }

@@ -16,4 +16,9 @@ public final class Readiness {
   public static final int URGENT = 1 << 4;
   /** Everything written has reached the peer (see {@link TcpEndpoint#unsentBytes}), or never will. */
   public static final int SENT = 1 << 5;
+  /**
+   * The peer's end of the stream (its FIN, or a reset) has arrived, even with data before it still
+   * unread (see {@link TcpEndpoint#peerEnd}); networks that cannot tell never report it.
+   */
+  public static final int END = 1 << 6;
 }

@@ -59,6 +59,19 @@ public interface TcpEndpoint {
    */
   int unsentBytes();
 
+  /** {@link #peerEnd}: the network cannot tell before everything ahead of the end has been read. */
+  int END_UNKNOWN = -1;
+
+  /**
+   * Whether the peer's end of the stream has arrived, its FIN or a reset, even if data sent before
+   * it has not been read yet: 1 if it has, 0 if not, or {@link #END_UNKNOWN} where the network
+   * learns of the end only by reading up to it (the real network: the operating system's socket
+   * reports it that way). Networks that tell report the moment with {@link Readiness#END}.
+   */
+  default int peerEnd() {
+    return END_UNKNOWN;
+  }
+
   /** Stops receiving: 0 or -error. */
   int shutdownInput();
 

@@ -54,15 +54,6 @@ final class ByteQueue {
     return out;
   }
 
-  /** Removes the byte at {@code index} from the middle of the queue and returns it. */
-  byte removeAt(int index) {
-    byte[] all = take(size);
-    byte removed = all[index];
-    put(all, 0, index);
-    put(all, index + 1, all.length - index - 1);
-    return removed;
-  }
-
   /** Drops the first {@code n} bytes. */
   void skip(int n) {
     head = (head + n) % ring.length;

@@ -182,15 +182,6 @@ final class SimNet implements Network {
     locked(action);
   }
 
-  boolean attached() {
-    lock();
-    try {
-      return env != null;
-    } finally {
-      unlock();
-    }
-  }
-
   long now() {
     return env.clock().millis();
   }

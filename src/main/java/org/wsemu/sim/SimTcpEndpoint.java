@@ -39,7 +39,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
   enum State { OPEN, BOUND, LISTENING, CONNECTING, CONNECTED, CLOSED }
 
   private static final int ALL_OPS = Readiness.READ | Readiness.WRITE | Readiness.ACCEPT | Readiness.CONNECT
-      | Readiness.URGENT | Readiness.SENT;
+      | Readiness.URGENT | Readiness.SENT | Readiness.END;
 
   final SimNet net;
   final SimHost host;
@@ -397,6 +397,11 @@ final class SimTcpEndpoint implements TcpEndpoint {
   }
 
   @Override
+  public int peerEnd() {
+    return net.call(() -> eof || dead ? 1 : 0);
+  }
+
+  @Override
   public int unsentBytes() {
     return net.call(() -> state != State.CONNECTED || dead ? 0 : sendBuf.size() + inflight);
   }
@@ -486,6 +491,9 @@ final class SimTcpEndpoint implements TcpEndpoint {
         }
         if (dead || sendBuf.isEmpty() && inflight == 0) {
           ops |= Readiness.SENT;
+        }
+        if (eof || dead) {
+          ops |= Readiness.END;
         }
         return ops;
       default:

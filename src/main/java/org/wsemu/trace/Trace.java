@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * if (trace.enabled()) {
- *   trace.event(TraceKind.CALL, task, "PostMessage").with("hWnd", hex).with("ret", 1).emit();
+ *   trace.event(TraceKind.CALL, "0001:app", "PostMessage").with("hWnd", "0x0100").with("ret", true).emit();
  * }
  * }</pre>
  *

@@ -7,10 +7,11 @@ import java.util.Map;
  * The stable text rendering of trace events: one line per event, the same bytes for the same
  * events on every run and every JVM, so that golden-trace tests can compare files.
  *
- * <p>Format: {@code seq time task kind name key=value key=value...}, for example
+ * <p>Format: {@code seq time task kind name key=value key=value...}, for example this line of the
+ * demo's trace ({@code wsemu demo --trace}), where GetMessage returns a WM_TIMER one second in:
  *
  * <pre>
- * 000012 t=000100 0001:clock CALL GetMessage lpMsg=msg hWnd=0x0000 wMsgFilterMin=0x0000 wMsgFilterMax=0x0000 ret=1 msg=WM_TIMER hwnd=0x0100 wParam=0x0001 lParam=0x00000000
+ * 003090 t=001000 0001:clock CALL GetMessage hWnd=0x0000 wMsgFilterMin=0x0000 wMsgFilterMax=0x0000 ret=1 msg=WM_TIMER hwnd=0x0100 wParam=0x0001 lParam=0x00000000
  * </pre>
  *
  * <p>Stateless and thread-safe.

@@ -1,8 +1,8 @@
 package org.wsemu.trace;
 
 /**
- * What a {@link TraceEvent} records. Later layers add their own kinds here (socket calls, hook
- * calls, blocking-loop entry and exit, completions) so that one stream holds everything.
+ * What a {@link TraceEvent} records. The kinds of every layer (USER, tasks and scheduling, Winsock,
+ * the simulated network) are here, so that one stream holds everything.
  */
 public enum TraceKind {
   /** An emulated API call, recorded when it returns: arguments and {@code ret}. */

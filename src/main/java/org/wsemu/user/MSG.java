@@ -4,8 +4,11 @@ package org.wsemu.user;
  * {@code MSG}: a message as GetMessage and PeekMessage return it, with the C field names.
  *
  * <pre>{@code
- * MSG msg = new MSG();                          // MSG msg;
- * while (user.GetMessage(msg, NULL, 0, 0) != 0) // while (GetMessage(&msg, NULL, 0, 0))
+ * MSG msg = new MSG();                            // MSG msg;
+ * while (user.GetMessage(msg, NULL, 0, 0) != 0) { // while (GetMessage(&msg, NULL, 0, 0)) {
+ *   user.TranslateMessage(msg);                   //   TranslateMessage(&msg);
+ *   user.DispatchMessage(msg);                    //   DispatchMessage(&msg);
+ * }                                               // }
  * }</pre>
  *
  * <p>{@code hwnd} and (in Win16 mode) {@code message} and {@code wParam} are 16-bit values;

@@ -5,7 +5,7 @@ package org.wsemu.user;
  *
  * <pre>{@code
  * WNDCLASS wc = new WNDCLASS();
- * wc.lpfnWndProc = MainWndProc;
+ * wc.lpfnWndProc = this::MainWndProc;           // wc.lpfnWndProc = MainWndProc;
  * wc.lpszClassName = "MainWClass";
  * if (user.RegisterClass(wc) == 0) return FALSE;
  * }</pre>

@@ -35,7 +35,7 @@ final class AsyncCalls {
   int selectEvents(int s, int hWnd, int wMsg, int lEvent) {
     WsCall call = core.begin("WSAAsyncSelect");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       if (socket == null) {
         r = -WSAENOTSOCK;

@@ -35,9 +35,9 @@ final class AsyncRequest {
   final Object argument;
   final int hWnd;
   final int wMsg;
-  private final byte[] buf;
+  private byte[] buf; // dropped when the request is finished: remembered handles must not pin buffers
   private final int buflen;
-  private final Lookup lookup;
+  private Lookup lookup;
   private Stage stage = Stage.QUEUED;
 
   AsyncRequest(int handle, String function, Object argument, int hWnd, int wMsg, byte[] buf, int buflen,
@@ -74,6 +74,7 @@ final class AsyncRequest {
   synchronized boolean cancel() {
     if (stage == Stage.QUEUED || stage == Stage.RUNNING) {
       stage = Stage.CANCELLED;
+      release();
       return true;
     }
     return false;
@@ -86,7 +87,14 @@ final class AsyncRequest {
    * @param post posts the reply (given its lParam) and says whether it was posted
    */
   int complete(IntUnaryOperator post) {
-    Found found = lookup.find();
+    Lookup running;
+    synchronized (this) {
+      if (stage != Stage.RUNNING) {
+        return -1;
+      }
+      running = lookup;
+    }
+    Found found = running.find();
     synchronized (this) {
       if (stage != Stage.RUNNING) {
         return -1;
@@ -96,9 +104,16 @@ final class AsyncRequest {
         found.packer().accept(buf, buflen); // under the monitor: a cancel cannot come between
       }
       stage = Stage.DONE;
+      release();
       int lParam = WinSock.WSAMAKEASYNCREPLY(found.error() != 0 ? 0 : Math.min(found.size(), 0xFFFF), error);
       post.applyAsInt(lParam);
       return lParam;
     }
+  }
+
+  /** A finished request keeps its handle's meaning, not the caller's buffer or the lookup. */
+  private void release() {
+    buf = null;
+    lookup = null;
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * The WSAAsyncGetXByY requests of one application: the limit on its outstanding requests, and what
+ * The WSAAsyncGetXByY requests of one application: the optional limit on its outstanding requests
+ * ({@code maxAsyncRequests}; by default only the 16-bit handle space limits them), and what
  * each handle it was given last meant, so that WSACancelAsyncRequest can tell a handle never issued
  * to it (WSAEINVAL) from a finished request (WSAEALREADY). The handles themselves come from the
  * emulator's {@link AsyncResolver}, unique among the outstanding requests of every application.
@@ -17,8 +18,13 @@ import java.util.function.IntFunction;
  */
 final class AsyncRequests {
   private final Map<Integer, AsyncRequest> byHandle = new HashMap<>();
-  /** Requests issued and maybe outstanding; finished ones leave it when the limit is reached. */
+  /**
+   * Requests issued and maybe outstanding; finished ones leave it when the limit is reached or the
+   * list has doubled since they last left, so that it stays within twice the outstanding count.
+   */
   private final List<AsyncRequest> outstanding = new ArrayList<>();
+  private static final int MIN_PRUNE_AT = 64;
+  private int pruneAt = MIN_PRUNE_AT;
 
   /**
    * Makes a request ({@code make} given its handle) unless {@code limit} requests are outstanding
@@ -27,8 +33,9 @@ final class AsyncRequests {
    * application issuing at once cannot exceed the limit.
    */
   synchronized AsyncRequest issue(int limit, AsyncResolver resolver, IntFunction<AsyncRequest> make) {
-    if (outstanding.size() >= limit) {
-      prune(); // only here: pruning on every request would make filling a large limit quadratic
+    if (outstanding.size() >= Math.min(limit, pruneAt)) {
+      prune(); // not on every request: that would make filling a large limit quadratic
+      pruneAt = Math.max(MIN_PRUNE_AT, 2 * outstanding.size());
       if (outstanding.size() >= limit) {
         return null;
       }

@@ -23,7 +23,7 @@ import org.wsemu.user.User;
  */
 final class AsyncResolver {
   private static final long REPOST_DELAY_MILLIS = 10;
-  private static final int MAX_HANDLE = 0xFFFF;
+  private static final int MAX_HANDLE = WinsockConfig.MAX_ASYNC_HANDLES;
 
   private final Kernel kernel;
   private final User user;

@@ -20,12 +20,16 @@ import org.wsemu.user.User;
  * <ul>
  *   <li>an event is posted at most once until its re-enabling function is called (FD_READ and
  *       FD_OOB: recv or recvfrom; FD_ACCEPT: accept; FD_WRITE: a send that would block), even if
- *       that call fails; FD_CONNECT once per connection attempt, FD_CLOSE once;
+ *       that call fails; FD_CONNECT once per connection attempt, and only if the attempt finishes
+ *       while this registration exists (a later registration does not get it, as on Windows);
+ *       FD_CLOSE once per registration;
  *   <li>after re-enabling, a condition that still holds is posted again (level triggering), and so
  *       is a condition that holds when the registration is made;
  *   <li>FD_WRITE when the connection is made (after FD_CONNECT), then only after a send failed
- *       with WSAEWOULDBLOCK and room came back; FD_CLOSE when the peer's close has been read up to
- *       its end, or at once with WSAECONNRESET or WSAECONNABORTED for a reset.
+ *       with WSAEWOULDBLOCK and room came back; FD_CLOSE as soon as the peer's close arrives,
+ *       whether or not the data before it has been read (after FD_READ for that data), with
+ *       WSAECONNRESET or WSAECONNABORTED for a reset. FD_CLOSE is a condition: a new registration
+ *       gets it again.
  * </ul>
  *
  * <p>Messages go by PostMessage to the window's task: wParam the socket, lParam
@@ -62,6 +66,10 @@ final class AsyncSelect {
     this.hWnd = hWnd;
     this.wMsg = wMsg;
     this.lEvent = lEvent;
+    // FD_CONNECT is an event of the attempt, posted to the registration of the moment it finishes:
+    // attempts that finished before this registration are not its to post. (Winsock 2's event
+    // mode, WSAEventSelect, would start from the attempt before, recording the last one's outcome.)
+    this.reportedConnect = socket.finishedConnectAttempt();
   }
 
   /** A registration like this one for a socket accept() made from this one's socket. */
@@ -110,6 +118,7 @@ final class AsyncSelect {
       return;
     }
     AsyncConditions now = new AsyncConditions();
+    now.closeWanted = (lEvent & FD_CLOSE) != 0 && !closeReported;
     socket.asyncConditions(now);
     int waiting = 0;
     for (int event : ORDER) {

@@ -1,21 +1,29 @@
 package org.wsemu.winsock;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import org.wsemu.kernel.TaskControl;
 
 /**
  * What a blocking routine needs from the engine: a non-blocking attempt (the result, or
- * {@link WsSocket#WOULD_BLOCK}), the sockets whose readiness may end the wait, a deadline and what
- * to return when it passes, and what to undo when the call is cancelled.
+ * {@link WsSocket#WOULD_BLOCK}), the sockets whose readiness or state may end the wait, a deadline
+ * and what to return when it passes, and what to undo when the call is cancelled.
  *
- * <p>Used on one task's thread; readiness callbacks arrive on the network thread.
+ * <p>While it waits, the call's task is registered with each watched socket's
+ * {@link BlockedTasks}, so that any change of the socket's state, made by whichever task, wakes it.
+ *
+ * <p>Used on one task's thread; wake-ups arrive on any thread.
  */
 final class BlockingCall {
-  /** A readiness wait on one socket, registered at most once at a time. */
-  private record Watch(WsSocket socket, boolean read, boolean write, boolean except, int ops, AtomicBoolean armed) {}
+  /** A wait on one socket: its readiness (select-style conditions, or fixed {@code Readiness} bits) and its state. */
+  private record Watch(WsSocket socket, boolean read, boolean write, boolean except, int ops) {
+    int opsNow() {
+      return ops != 0 ? ops : socket.pollWaitOps(read, write, except);
+    }
+  }
 
   final String function;
   final int socket;
@@ -24,6 +32,7 @@ final class BlockingCall {
   private long deadline = TaskControl.NO_DEADLINE;
   private IntSupplier onTimeout = () -> 0;
   private Runnable onCancel = () -> { };
+  private Runnable waker;
 
   BlockingCall(String function, int socket, IntSupplier attempt) {
     this.function = function;
@@ -31,15 +40,31 @@ final class BlockingCall {
     this.attempt = attempt;
   }
 
-  /** Wakes the wait when {@code target} may have become readable/writable/exceptional. */
+  /**
+   * A blocking routine on {@code target} that closesocket (from another task, or WSACleanup) ends
+   * with WSAEINTR, as 1.1 specifies: an attempt fails so if the socket is closed when it starts,
+   * and an attempt that fails is reported so if the socket was closed while it ran, whatever the
+   * closed endpoint answered.
+   */
+  BlockingCall(String function, WsSocket target, IntSupplier attempt) {
+    this(function, target.handle, () -> {
+      if (target.closed) {
+        return -WinSock.WSAEINTR;
+      }
+      int r = attempt.getAsInt();
+      return r < 0 && r != WsSocket.WOULD_BLOCK && target.closed ? -WinSock.WSAEINTR : r;
+    });
+  }
+
+  /** Wakes the wait when {@code target} may have become readable/writable/exceptional, or changed state. */
   BlockingCall watch(WsSocket target, boolean read, boolean write, boolean except) {
-    watches.add(new Watch(target, read, write, except, 0, new AtomicBoolean()));
+    watches.add(new Watch(target, read, write, except, 0));
     return this;
   }
 
-  /** Wakes the wait when one of {@code ops} ({@link org.wsemu.net.Readiness} bits) holds for {@code target}. */
+  /** Wakes the wait when one of {@code ops} ({@link org.wsemu.net.Readiness} bits) holds for {@code target}, or it changed state. */
   BlockingCall watchOps(WsSocket target, int ops) {
-    watches.add(new Watch(target, false, false, false, ops, new AtomicBoolean()));
+    watches.add(new Watch(target, false, false, false, ops));
     return this;
   }
 
@@ -72,20 +97,36 @@ final class BlockingCall {
     onCancel.run();
   }
 
-  /** Registers for readiness where not already registered; {@code wake} runs when it comes. */
-  void arm(Runnable wake) {
+  /**
+   * The call starts waiting: from now until {@link #stopWaiting}, any state change of a watched
+   * socket runs {@code wake}. Call it before the attempt that precedes the first wait.
+   */
+  void startWaiting(Runnable wake) {
+    this.waker = wake;
     for (Watch watch : watches) {
-      if (watch.armed().compareAndSet(false, true)) {
-        int ops = watch.ops() != 0 ? watch.ops()
-            : watch.socket().pollWaitOps(watch.read(), watch.write(), watch.except());
-        if (ops == 0) {
-          watch.armed().set(false);
-          continue;
-        }
-        watch.socket().notifyWhen(ops, () -> {
-          watch.armed().set(false);
-          wake.run();
-        });
+      watch.socket().blocked.add(wake);
+    }
+  }
+
+  /** Asks each watched socket's endpoint for the readiness that could end the wait now. */
+  void arm() {
+    if (watches.size() == 1) {
+      Watch only = watches.get(0);
+      only.socket().blocked.arm(waker, only.opsNow());
+      return;
+    }
+    Map<WsSocket, Integer> ops = new LinkedHashMap<>();
+    for (Watch watch : watches) {
+      ops.merge(watch.socket(), watch.opsNow(), (a, b) -> a | b); // all it waits for on one socket at once
+    }
+    ops.forEach((target, wanted) -> target.blocked.arm(waker, wanted));
+  }
+
+  /** The call stopped waiting. */
+  void stopWaiting() {
+    if (waker != null) {
+      for (Watch watch : watches) {
+        watch.socket().blocked.remove(waker);
       }
     }
   }

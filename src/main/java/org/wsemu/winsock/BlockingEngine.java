@@ -20,10 +20,14 @@ import org.wsemu.trace.TraceKind;
  *   <li>if WSACancelBlockingCall was called, or the emulator shuts down, fail with WSAEINTR;
  *   <li>if the deadline passed (select's timeout, a lookup's latency), return its result;
  *   <li>wait, without spinning, until a message arrives for the task (only when a hook will
- *       process it), readiness changes on a watched socket, a cancel arrives, the deadline passes,
- *       or, for a custom hook, the re-poll interval passes so that a hook timing out with
- *       GetTickCount still runs.
+ *       process it), readiness changes on a watched socket, a watched socket's state changes
+ *       (whichever task changed it), a cancel arrives, the deadline passes, or, for a custom hook,
+ *       the re-poll interval passes so that a hook timing out with GetTickCount still runs.
  * </ol>
+ *
+ * <p>No wake-up is lost: the task registers with its sockets before it first tries again, and
+ * reads its wake count before every attempt, so a change made after an attempt, by any thread,
+ * ends the wait that follows it.
  *
  * <p>Each entry and exit is a BLOCK/UNBLOCK trace event and each hook call a HOOK event.
  * Threading: runs on the calling task's thread.
@@ -75,10 +79,12 @@ final class BlockingEngine {
       trace.event(TraceKind.BLOCK, me.label(), call.function).with("s", call.socket).with("level", task.loops.size()).emit();
     }
     result = -WSAEINTR;
+    call.startWaiting(() -> task.ioReady()); // one waker per call: nested calls register apart
     try {
       result = loop(me, task, call, loop, hookFor(task, versionTwo));
       return result;
     } finally {
+      call.stopWaiting();
       task.loops.pop();
       if (trace.enabled()) {
         trace.event(TraceKind.UNBLOCK, me.label(), call.function)
@@ -118,7 +124,7 @@ final class BlockingEngine {
       if (now >= call.deadline()) {
         return call.timedOut();
       }
-      call.arm(task::ioReady);
+      call.arm();
       long wakeAt = custom ? Math.min(call.deadline(), now + repollMillis) : call.deadline();
       boolean watchInput = hook != null;
       me.await(() -> task.ioSerial != seenIo || loop.cancelled || (watchInput && me.inputSerial() != seenInput),

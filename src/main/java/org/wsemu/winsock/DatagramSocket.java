@@ -133,6 +133,7 @@ final class DatagramSocket extends WsSocket {
     int size = endpoint.receive(slot, 0, slot.length, slotFrom);
     if (size >= 0) {
       slotLength = size;
+      stateChanged(); // a task blocked waiting on the endpoint would not see the datagram there
       AsyncSelect registration = asyncSelect;
       if (registration != null && !evaluating) {
         registration.wake(); // it waits on the endpoint, which no longer holds this datagram

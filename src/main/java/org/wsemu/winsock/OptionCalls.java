@@ -1,7 +1,6 @@
 package org.wsemu.winsock;
 
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
-import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
 
 import org.wsemu.winsock.WinsockCore.WsCall;
 
@@ -11,6 +10,12 @@ import org.wsemu.winsock.WinsockCore.WsCall;
  * SO_LINGER a 4-byte {@code struct linger} of two {@code u_short}s. The byte[] forms use that
  * layout directly; the {@link IntRef} and {@link linger} forms read and write it as C's
  * {@code (char*)&value} casts would.
+ *
+ * <p>A Win16 int is a signed 16-bit value, and no value is ever cut to its low 16 bits: a value
+ * getsockopt cannot fit (the real network's 65,536-byte buffers) reads as 32767, and a value
+ * outside -32768..32767 in the {@link IntRef} form of setsockopt is taken as the nearer end.
+ *
+ * <p>Runs on the calling task's thread.
  */
 final class OptionCalls {
   private final WinsockCore core;
@@ -53,7 +58,7 @@ final class OptionCalls {
         for (int i = 0; i < size; i++) {
           bits |= (optval[i] & 0xFF) << (8 * i);
         }
-        return bits;
+        return size == 2 ? (short) bits : bits; // a Win16 int is signed
       }
     };
   }
@@ -67,12 +72,12 @@ final class OptionCalls {
 
       @Override
       public void write(int bits, int size) {
-        optval.value = size == 4 ? bits : bits & 0xFFFF; // what a 16-bit int holds in Win16 mode
+        optval.value = size == 4 ? bits : (short) bits; // what a 16-bit int holds in Win16 mode
       }
 
       @Override
       public int read(int size) {
-        return size == 4 ? optval.value : optval.value & 0xFFFF;
+        return size == 4 ? optval.value : Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, optval.value));
       }
     };
   }
@@ -126,7 +131,10 @@ final class OptionCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : SocketOptions.check(socket, level, optname, false);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = SocketOptions.check(socket, level, optname, false);
     }
     if (r == 0) {
       boolean isLinger = SocketOptions.isLinger(level, optname);
@@ -143,7 +151,7 @@ final class OptionCalls {
         if (v < 0) {
           r = v;
         } else {
-          value.write(v, size);
+          value.write(size == 2 ? Math.min(v, Short.MAX_VALUE) : v, size);
           optlen.value = size;
         }
       }
@@ -154,9 +162,12 @@ final class OptionCalls {
   private int set(int s, int level, int optname, Value value) {
     WsCall call = core.begin("setsockopt");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : SocketOptions.check(socket, level, optname, true);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = SocketOptions.check(socket, level, optname, true);
     }
     if (r == 0) {
       boolean isLinger = SocketOptions.isLinger(level, optname);

@@ -103,7 +103,7 @@ final class RealWinsock implements WinsockApi {
       previous = call.task.hook != null ? call.task.hook : core.engine.defaultHook();
       call.task.hook = lpBlockFunc;
     }
-    return core.finishValue(call, r, previous, "lpBlockFunc", hookName(lpBlockFunc), "previous", hookName(previous));
+    return core.finishPointer(call, r, previous, hookName(previous), "lpBlockFunc", hookName(lpBlockFunc));
   }
 
   /** How a hook appears in the trace: a stable name, never an identity hash (traces must repeat). */
@@ -136,9 +136,7 @@ final class RealWinsock implements WinsockApi {
   @Override
   public boolean WSAIsBlocking() {
     WsCall call = core.begin("WSAIsBlocking");
-    boolean blocking = !call.task.loops.isEmpty();
-    core.finish(call, blocking ? 1 : 0);
-    return blocking;
+    return core.finishBool(call, !call.task.loops.isEmpty());
   }
 
   @Override
@@ -420,12 +418,16 @@ final class RealWinsock implements WinsockApi {
 
   @Override
   public int inet_addr(String cp) {
-    return Addresses.inetAddr(cp);
+    int ret = WinSock.inet_addr(cp);
+    core.traceAnyThread("inet_addr", WinsockCore.hex(ret, 8), "cp", cp);
+    return ret;
   }
 
   @Override
   public String inet_ntoa(in_addr in) {
-    return in == null ? null : Addresses.inetNtoa(in);
+    String ret = WinSock.inet_ntoa(in);
+    core.traceAnyThread("inet_ntoa", ret, "in", in);
+    return ret;
   }
 
   @Override

@@ -1,13 +1,17 @@
 package org.wsemu.winsock;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One select() call: the sockets of its three sets, checked together. A socket ready in a set
- * counts once for that set; the sets keep only their ready sockets, in their original order.
+ * counts once for that set, however often the set lists it; the sets keep only their ready
+ * sockets, each once, in their original order (Windows' select rewrites a set that lists a socket
+ * twice with {@code fd_count} 1).
  *
  * <p>Used on the calling task's thread.
  */
@@ -84,18 +88,22 @@ final class Select {
     return 0;
   }
 
-  private void narrow(fd_set set, Map<WsSocket, Integer> ready, int bit) {
+  /** Keeps the ready members of {@code set}, each once (a socket listed twice is returned once). */
+  private static void narrow(fd_set set, Map<WsSocket, Integer> ready, int bit) {
     if (set == null) {
       return;
     }
+    Set<Integer> readyHandles = new HashSet<>();
+    ready.forEach((socket, bits) -> {
+      if ((bits & bit) != 0) {
+        readyHandles.add(socket.handle);
+      }
+    });
     int kept = 0;
     for (int i = 0; i < set.fd_count; i++) {
       int fd = set.fd_array[i];
-      for (Map.Entry<WsSocket, Integer> entry : ready.entrySet()) {
-        if (entry.getKey().handle == fd && (entry.getValue() & bit) != 0) {
-          set.fd_array[kept++] = fd;
-          break;
-        }
+      if (readyHandles.remove(fd)) {
+        set.fd_array[kept++] = fd;
       }
     }
     set.fd_count = kept;

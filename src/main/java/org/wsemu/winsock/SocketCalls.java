@@ -98,9 +98,12 @@ final class SocketCalls {
   int bind(int s, sockaddr_in name, int namelen) {
     WsCall call = core.begin("bind");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : checkAddress(name, namelen);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = checkAddress(name, namelen);
     }
     if (r == 0) {
       r = socket.bind(Addresses.ip(name), Addresses.port(name));
@@ -119,10 +122,13 @@ final class SocketCalls {
   int listen(int s, int backlog) {
     WsCall call = core.begin("listen");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
+    if (r == 0) {
+      r = WinsockCore.usable(socket);
+    }
     if (r == 0) {
       int maxBacklog = core.versionTwo(call.task, call.app) ? WINSOCK2_MAX_BACKLOG : WinSock.SOMAXCONN;
-      r = socket == null ? -WSAENOTSOCK : socket instanceof StreamSocket stream ? stream.listen(backlog, maxBacklog) : -WSAEOPNOTSUPP;
+      r = socket instanceof StreamSocket stream ? stream.listen(backlog, maxBacklog) : -WSAEOPNOTSUPP;
     }
     return core.finish(call, r, "s", s, "backlog", backlog);
   }
@@ -132,9 +138,10 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      if (socket == null) {
-        r = -WSAENOTSOCK;
-      } else if (!(socket instanceof StreamSocket)) {
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      if (!(socket instanceof StreamSocket)) {
         r = -WSAEOPNOTSUPP;
       } else if (addr != null && (addrlen == null || addrlen.value < sockaddr_in.SIZE)) {
         r = -WSAEFAULT;
@@ -144,7 +151,7 @@ final class SocketCalls {
     }
     if (r == 0) {
       StreamSocket listener = (StreamSocket) socket;
-      r = block(call, socket, new BlockingCall("accept", s, () -> acceptOne(call, listener, addr, addrlen))
+      r = block(call, socket, new BlockingCall("accept", listener, () -> acceptOne(call, listener, addr, addrlen))
           .watch(listener, true, false, false));
     }
     AsyncSelect registration = socket == null ? null : socket.asyncSelect;
@@ -155,9 +162,6 @@ final class SocketCalls {
   }
 
   private int acceptOne(WsCall call, StreamSocket listener, sockaddr_in addr, IntRef addrlen) {
-    if (listener.closed) {
-      return -WinSock.WSAEINTR;
-    }
     TcpEndpoint connection;
     try {
       connection = listener.takeConnection();
@@ -196,9 +200,12 @@ final class SocketCalls {
   int connect(int s, sockaddr_in name, int namelen) {
     WsCall call = core.begin("connect");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : checkAddress(name, namelen);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = checkAddress(name, namelen);
     }
     if (r == 0) {
       int ip = Addresses.ip(name);
@@ -208,10 +215,7 @@ final class SocketCalls {
       } else {
         StreamSocket stream = (StreamSocket) socket;
         boolean[] started = {false};
-        r = block(call, socket, new BlockingCall("connect", s, () -> {
-          if (stream.closed) {
-            return -WinSock.WSAEINTR;
-          }
+        r = block(call, socket, new BlockingCall("connect", stream, () -> {
           if (!started[0]) {
             started[0] = true;
             return stream.connect(ip, port);
@@ -230,9 +234,12 @@ final class SocketCalls {
   int shutdown(int s, int how) {
     WsCall call = core.begin("shutdown");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : socket.shutdown(how);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = socket.shutdown(how);
     }
     return core.finish(call, r, "s", s, "how", how);
   }
@@ -240,17 +247,21 @@ final class SocketCalls {
   int closesocket(int s) {
     WsCall call = core.begin("closesocket");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : close(call, socket);
     }
     return core.finish(call, r, "s", s);
   }
 
+  /**
+   * Closes {@code socket}; 0, or -WSAENOTSOCK if another task closed it first. A lingering close
+   * that another task's close or WSACleanup ends fails with WSAEINTR, as any call blocked on a
+   * socket another task closes.
+   */
   private int close(WsCall call, WsSocket socket) {
     if (!(socket instanceof StreamSocket stream)) {
-      core.remove(socket, false);
-      return 0;
+      return closed(socket, false);
     }
     boolean lingerOn;
     int seconds;
@@ -261,28 +272,33 @@ final class SocketCalls {
       nonBlocking = stream.nonBlocking;
     }
     if (!lingerOn || !stream.isConnected()) {
-      core.remove(stream, false);
-      return 0;
+      return closed(stream, false);
     }
     if (seconds == 0) {
-      core.remove(stream, true); // SO_LINGER with timeout 0: hard close, RST
-      return 0;
+      return closed(stream, true); // SO_LINGER with timeout 0: hard close, RST
     }
     if (nonBlocking) {
       return -WSAEWOULDBLOCK; // 1.1: a lingering close cannot be non-blocking; the socket stays as it was
     }
     stream.beginGracefulClose();
+    stream.stateChanged(); // sending is shut: a send blocked in another task fails now
     long deadline = core.kernel.deadlineAfter(seconds * 1000L);
     return block(call, stream, new BlockingCall("closesocket", stream.handle, () -> {
+      if (stream.closed) {
+        return -WinSock.WSAEINTR;
+      }
       if (stream.lingerUntilSent() == WsSocket.WOULD_BLOCK) {
         return WsSocket.WOULD_BLOCK;
       }
-      core.remove(stream, false);
-      return 0;
+      return core.remove(stream, false) ? 0 : -WinSock.WSAEINTR;
     }).watchOps(stream, Readiness.SENT).deadline(deadline, () -> {
-      core.remove(stream, true); // the linger time ran out: the connection is reset
-      return 0;
+      // the linger time ran out: the connection is reset
+      return core.remove(stream, true) ? 0 : -WinSock.WSAEINTR;
     }).onCancel(stream::abort));
+  }
+
+  private int closed(WsSocket socket, boolean abortive) {
+    return core.remove(socket, abortive) ? 0 : -WSAENOTSOCK;
   }
 
   int getsockname(int s, sockaddr_in name, IntRef namelen) {
@@ -298,9 +314,10 @@ final class SocketCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      if (socket == null) {
-        r = -WSAENOTSOCK;
-      } else if (name == null || namelen == null || namelen.value < sockaddr_in.SIZE) {
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      if (name == null || namelen == null || namelen.value < sockaddr_in.SIZE) {
         r = -WSAEFAULT;
       } else {
         int[] address = new int[2];
@@ -317,9 +334,12 @@ final class SocketCalls {
   int ioctlsocket(int s, int cmd, IntRef argp) {
     WsCall call = core.begin("ioctlsocket");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    WsSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : argp == null ? -WSAEFAULT : ioctl(socket, cmd, argp);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = argp == null ? -WSAEFAULT : ioctl(socket, cmd, argp);
     }
     return core.finish(call, r, "s", s, "cmd", WinsockCore.hex(cmd, 8), "argp", argp);
   }

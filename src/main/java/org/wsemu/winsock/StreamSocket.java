@@ -23,8 +23,9 @@ import org.wsemu.net.TcpEndpoint;
  * A SOCK_STREAM socket: TCP states and Winsock's rules over a {@link TcpEndpoint}.
  *
  * <p>Reads go straight from the endpoint into the caller's buffer. Only what must be known without
- * consuming it (MSG_PEEK, FIONREAD, select readability) is read ahead into a small buffer, which
- * later receives drain first; so a receive that is cancelled or fails has consumed nothing.
+ * consuming it (MSG_PEEK, FIONREAD, select readability, and on a network that cannot tell it
+ * otherwise the peer's close behind unread data, for FD_CLOSE) is read ahead into a small buffer,
+ * which later receives drain first; so a receive that is cancelled or fails has consumed nothing.
  */
 final class StreamSocket extends WsSocket {
   private enum State { UNBOUND, BOUND, LISTENING, CONNECTING, CONNECTED }
@@ -36,6 +37,8 @@ final class StreamSocket extends WsSocket {
   private boolean inputShut;
   private boolean outputShut;
   private boolean eof;
+  /** The peer's FIN has arrived behind data not read yet: FD_CLOSE holds before the reads. */
+  private boolean finArrived;
   private boolean aborted;
   private int resetError;
   private boolean congested;
@@ -212,6 +215,11 @@ final class StreamSocket extends WsSocket {
     }
   }
 
+  @Override
+  synchronized int finishedConnectAttempt() {
+    return finishedAttempt;
+  }
+
   private void attemptFinished(int outcome) {
     finishedAttempt = connectAttempts;
     connectOutcome = outcome;
@@ -222,15 +230,25 @@ final class StreamSocket extends WsSocket {
     state = explicitlyBound ? State.BOUND : State.UNBOUND;
   }
 
+  @Override
+  synchronized boolean aborted() {
+    return aborted;
+  }
+
   /**
    * The connection was compromised (a blocking call on it was cancelled part way): reset it and
    * fail every later call except closesocket with WSAECONNABORTED.
    */
   synchronized void abort() {
     aborted = true;
+    if (state == State.CONNECTING) {
+      connectFailed(-WSAECONNABORTED, true); // the attempt ended with the cancelled call
+      attemptFinished(WSAECONNABORTED);
+    }
     if (endpoint != null) {
       endpoint.close(true);
     }
+    stateChanged();
   }
 
   // ---- receiving ----
@@ -305,11 +323,12 @@ final class StreamSocket extends WsSocket {
   }
 
   /**
-   * Something moved from the endpoint into this socket (read ahead, a pending connection): a
-   * WSAAsyncSelect registration waiting on the endpoint would never hear of it, so it is woken,
-   * unless this is its own evaluation.
+   * Something moved from the endpoint into this socket (read ahead, a pending connection): a task
+   * blocked on this socket, or a WSAAsyncSelect registration, waiting on the endpoint would never
+   * hear of it, so they are woken (the registration unless this is its own evaluation).
    */
   private void tookFromEndpoint() {
+    stateChanged();
     AsyncSelect registration = asyncSelect;
     if (registration != null && !evaluating) {
       registration.wake();
@@ -325,13 +344,18 @@ final class StreamSocket extends WsSocket {
     if (check != 0) {
       return state == State.CONNECTED ? 0 : check;
     }
+    readAheadAll();
+    return readAhead.available();
+  }
+
+  /** Reads ahead what has arrived, up to {@link ReadAhead#MAX} bytes in all. */
+  private void readAheadAll() {
     while (readAhead.available() < ReadAhead.MAX && !eof) {
       int before = readAhead.available();
       if (readAhead(ReadAhead.MAX - before) < 0 || readAhead.available() == before) {
         break;
       }
     }
-    return readAhead.available();
   }
 
   // ---- sending ----
@@ -495,13 +519,16 @@ final class StreamSocket extends WsSocket {
     if (readAhead.available() == 0 && !eof && resetError == 0 && !aborted && !inputShut) {
       readAhead(1);
     }
+    if (into.closeWanted && readAhead.available() > 0 && !eof && !finArrived && resetError == 0 && !aborted
+        && !inputShut) {
+      lookForEnd(); // the end may be behind data not read yet
+    }
     if (aborted || resetError != 0) {
       into.events |= WinSock.FD_CLOSE; // a reset: at once, whatever was unread is gone
       into.closeError = aborted ? WSAECONNABORTED : resetError;
-    } else if (readAhead.available() > 0) {
-      into.events |= WinSock.FD_READ;
-    } else if (eof) {
-      into.events |= WinSock.FD_CLOSE; // graceful: once everything before the end was read
+    } else {
+      into.events |= readAhead.available() > 0 ? WinSock.FD_READ : 0;
+      into.events |= eof || finArrived ? WinSock.FD_CLOSE : 0; // graceful: at once, read or not
     }
     if (!oobInline && !aborted && !endpoint.atMark()) {
       into.events |= WinSock.FD_OOB;
@@ -509,6 +536,29 @@ final class StreamSocket extends WsSocket {
     if (!congested && !outputShut && !aborted && resetError == 0) {
       into.events |= WinSock.FD_WRITE;
     }
+  }
+
+  /**
+   * Learns whether the peer's end is behind the data read ahead (Windows posts FD_CLOSE when the
+   * close arrives): a network that can tell is asked; on one that cannot, what has arrived is read
+   * ahead (up to {@link ReadAhead#MAX}) to reach the end.
+   */
+  private void lookForEnd() {
+    int end = endpoint.peerEnd();
+    if (end == TcpEndpoint.END_UNKNOWN) {
+      readAheadAll();
+    } else if (end != 0) {
+      readAhead(1); // more data, the end itself, or the reset that discarded the rest
+      finArrived = resetError == 0;
+    }
+  }
+
+  /** What can tell of the peer's end behind the data read ahead; see {@link #lookForEnd}. */
+  private int endWaitOps() {
+    if (endpoint.peerEnd() != TcpEndpoint.END_UNKNOWN) {
+      return Readiness.END;
+    }
+    return readAhead.available() < ReadAhead.MAX ? Readiness.READ : 0; // all was read ahead: new data or the end
   }
 
   @Override
@@ -526,6 +576,8 @@ final class StreamSocket extends WsSocket {
         boolean quiet = readAhead.available() == 0 && !eof;
         if ((wanted & (WinSock.FD_READ | WinSock.FD_CLOSE)) != 0 && quiet && !inputShut) {
           ops |= Readiness.READ; // data, the end or a reset
+        } else if ((wanted & WinSock.FD_CLOSE) != 0 && !eof && !finArrived && !inputShut) {
+          ops |= endWaitOps(); // the end behind data not read yet
         }
         if ((wanted & WinSock.FD_OOB) != 0 && !oobInline) {
           ops |= Readiness.URGENT;

@@ -7,8 +7,6 @@ import static org.wsemu.winsock.WinSock.MSG_PEEK;
 import static org.wsemu.winsock.WinSock.WSAEAFNOSUPPORT;
 import static org.wsemu.winsock.WinSock.WSAEDESTADDRREQ;
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
-import static org.wsemu.winsock.WinSock.WSAEINTR;
-import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
 import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
 
 import org.wsemu.winsock.WinsockCore.WsCall;
@@ -40,7 +38,10 @@ final class TransferCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : checkBuffer(buf, offset, len);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = checkBuffer(buf, offset, len);
     }
     if (r == 0 && (flags & ~(MSG_OOB | MSG_DONTROUTE)) != 0) {
       r = -WSAEOPNOTSUPP;
@@ -65,10 +66,7 @@ final class TransferCalls {
       nonBlocking = stream.nonBlocking;
     }
     int[] sent = {0};
-    return sockets.block(call, stream, new BlockingCall(call.function, stream.handle, () -> {
-      if (stream.closed) {
-        return -WSAEINTR;
-      }
+    return sockets.block(call, stream, new BlockingCall(call.function, stream, () -> {
       while (sent[0] < normal) {
         int r = stream.sendSome(buf, offset + sent[0], normal - sent[0]);
         if (r == WsSocket.WOULD_BLOCK) {
@@ -112,8 +110,8 @@ final class TransferCalls {
     }
     int ip = toPeer ? 0 : Addresses.ip(to);
     int port = toPeer ? 0 : Addresses.port(to);
-    return sockets.block(call, datagram, new BlockingCall(call.function, datagram.handle,
-        () -> datagram.closed ? -WSAEINTR : datagram.sendTo(buf, offset, len, ip, port, toPeer))
+    return sockets.block(call, datagram, new BlockingCall(call.function, datagram,
+        () -> datagram.sendTo(buf, offset, len, ip, port, toPeer))
         .watch(datagram, false, true, false));
   }
 
@@ -122,7 +120,10 @@ final class TransferCalls {
     int r = core.gate(call);
     WsSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = socket == null ? -WSAENOTSOCK : checkBuffer(buf, offset, len);
+      r = WinsockCore.usable(socket);
+    }
+    if (r == 0) {
+      r = checkBuffer(buf, offset, len);
     }
     if (r == 0 && from != null && (fromlen == null || fromlen.value < sockaddr_in.SIZE)) {
       r = -WSAEFAULT;
@@ -134,14 +135,10 @@ final class TransferCalls {
       int[] sender = new int[2];
       WsSocket target = socket;
       boolean urgent = (flags & MSG_OOB) != 0 && socket instanceof StreamSocket;
-      r = sockets.block(call, socket, new BlockingCall(function, s, () -> {
-        if (target.closed) {
-          return -WSAEINTR;
-        }
-        return target instanceof StreamSocket stream
-            ? stream.recv(buf, offset, len, flags)
-            : ((DatagramSocket) target).recvFrom(buf, offset, len, flags, sender);
-      }).watch(socket, !urgent, false, urgent)); // MSG_OOB waits for urgent data, not the stream
+      r = sockets.block(call, socket, new BlockingCall(function, target, () -> target instanceof StreamSocket stream
+          ? stream.recv(buf, offset, len, flags)
+          : ((DatagramSocket) target).recvFrom(buf, offset, len, flags, sender))
+          .watch(socket, !urgent, false, urgent)); // MSG_OOB waits for urgent data, not the stream
       if (from != null && (r >= 0 || r == -WinSock.WSAEMSGSIZE)) {
         if (socket instanceof StreamSocket) {
           socket.peerAddress(sender);

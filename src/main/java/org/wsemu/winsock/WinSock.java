@@ -3,7 +3,8 @@ package org.wsemu.winsock;
 /**
  * The constants and macros of {@code winsock.h} (Windows Sockets 1.1), with their C names and
  * values: error codes, address families, socket types, options, ioctl commands, select and
- * WSAAsyncSelect bits, byte-order and address conversions. Import statically:
+ * WSAAsyncSelect bits, byte-order and address conversions ({@code htons}, {@code inet_addr}...).
+ * Import statically:
  * {@code import static org.wsemu.winsock.WinSock.*;}.
  *
  * <p>Byte order: wsemu emulates a little-endian (x86) host, as every Windows of the time ran on.
@@ -491,6 +492,28 @@ public final class WinSock {
   /** {@code ntohs}: network to host order, 16 bits. */
   public static int ntohs(int netshort) {
     return Short.reverseBytes((short) netshort) & 0xFFFF;
+  }
+
+  // ---- address conversions ----
+
+  /**
+   * {@code inet_addr}: parses a dotted address ("a.b.c.d", also "a.b.c", "a.b", "a" with the last
+   * part filling the rest, and octal or hexadecimal parts, as Berkeley's inet_addr). The same as
+   * {@link WinsockApi#inet_addr}, without its trace event, so that
+   * {@code sin.sin_addr.s_addr = inet_addr("127.0.0.1");} reads as in C.
+   *
+   * @return the address in network order (see {@link in_addr}), or INADDR_NONE (also for null)
+   */
+  public static int inet_addr(String cp) {
+    return Addresses.inetAddr(cp);
+  }
+
+  /**
+   * {@code inet_ntoa}: the dotted form of an address, or null for a null argument. The same as
+   * {@link WinsockApi#inet_ntoa}, without its trace event.
+   */
+  public static String inet_ntoa(in_addr in) {
+    return in == null ? null : Addresses.inetNtoa(in);
   }
 
   // ---- WSAAsyncSelect and WSAAsyncGetXByY message packing ----

@@ -16,7 +16,8 @@ package org.wsemu.winsock;
  * <h2>Errors</h2>
  * No Java exception escapes a call, whatever the arguments: {@code null} or short structures and
  * lengths give WSAEFAULT, unknown or closed sockets WSAENOTSOCK, wrong states WSAEINVAL,
- * WSAENOTCONN, WSAEISCONN and so on. Before WSAStartup, and after the last WSACleanup, calls fail
+ * WSAENOTCONN, WSAEISCONN and so on; on a stream a cancel aborted, every call but closesocket
+ * fails with WSAECONNABORTED. Before WSAStartup, and after the last WSACleanup, calls fail
  * with WSANOTINITIALISED. The conversion functions ({@code htonl}..., {@code inet_addr},
  * {@code inet_ntoa}) never fail and need no WSAStartup.
  *
@@ -175,7 +176,8 @@ public interface WinsockApi {
 
   /**
    * Reads an option into {@code optval}: an int option is {@code sizeof(int)} bytes, little-endian
-   * (2 in Win16 mode, 4 in Win32 mode); SO_LINGER is a 4-byte {@code linger}.
+   * (2 in Win16 mode, 4 in Win32 mode); SO_LINGER is a 4-byte {@code linger}. A value a Win16
+   * {@code int} cannot hold (a 65,536-byte buffer) reads as 32767, never as its low 16 bits.
    *
    * @return 0 or SOCKET_ERROR (WSAEFAULT when {@code optlen} is too small, WSAENOPROTOOPT...)
    */
@@ -190,7 +192,10 @@ public interface WinsockApi {
   /** Sets an option from {@code optval} (layout as in getsockopt). @return 0 or SOCKET_ERROR */
   int setsockopt(int s, int level, int optname, byte[] optval, int optlen);
 
-  /** {@link #setsockopt(int, int, int, byte[], int)} for an int option. */
+  /**
+   * {@link #setsockopt(int, int, int, byte[], int)} for an int option; in Win16 mode a value outside
+   * -32768..32767 is taken as the nearer end, never cut to its low 16 bits.
+   */
   int setsockopt(int s, int level, int optname, IntRef optval, int optlen);
 
   /** {@link #setsockopt(int, int, int, byte[], int)} for SO_LINGER. */
@@ -260,13 +265,17 @@ public interface WinsockApi {
 
   /**
    * Parses a dotted address ("a.b.c.d", also "a.b.c", "a.b", "a" with the last part filling the
-   * rest, and octal or hexadecimal parts, as Berkeley's inet_addr).
+   * rest, and octal or hexadecimal parts, as Berkeley's inet_addr). Any thread; traced (with the
+   * task, or "-" on another thread). {@link WinSock#inet_addr} is the same, static and untraced.
    *
    * @return the address in network order (see {@link in_addr}), or INADDR_NONE
    */
   int inet_addr(String cp);
 
-  /** The dotted form of an address, or null for a null argument. */
+  /**
+   * The dotted form of an address, or null for a null argument. Any thread; traced.
+   * {@link WinSock#inet_ntoa} is the same, static and untraced.
+   */
   String inet_ntoa(in_addr in);
 
   /** {@code __WSAFDIsSet}: whether {@code fd} is in {@code set}. */
@@ -280,7 +289,9 @@ public interface WinsockApi {
    * lParam WSAMAKESELECTREPLY(event, error). Replaces the socket's previous registration; lEvent 0
    * cancels it (messages already queued may still arrive). Makes the socket non-blocking, and
    * ioctlsocket(FIONBIO, 0) fails with WSAEINVAL until the registration is cleared. The rules of
-   * when each event is posted are those of the 1.1 specification; see {@code docs/behaviour.md}.
+   * when each event is posted are those of the 1.1 specification as Windows applies them (FD_CONNECT
+   * once per connection attempt, FD_CLOSE as soon as the peer's close arrives); see
+   * {@code docs/behaviour.md}.
    *
    * @return 0, or SOCKET_ERROR (WSAENOTSOCK, WSAEINVAL for unknown event bits or, with events, a
    *     window that does not exist, WSANOTINITIALISED, WSAEINPROGRESS)
@@ -296,7 +307,9 @@ public interface WinsockApi {
    *
    * @param buflen how much of {@code buf} may be used (MAXGETHOSTSTRUCT is enough for a host)
    * @return the request's handle (non-zero, 16 bits), or 0 and the error (WSANOTINITIALISED,
-   *     WSAEINPROGRESS, WSAEWOULDBLOCK when too many requests are outstanding, WSAEFAULT for a
+   *     WSAEINPROGRESS, WSAEWOULDBLOCK when all 0xFFFF request handles are taken or the
+   *     application has as many requests outstanding as the {@code maxAsyncRequests} option allows
+   *     (by default no such limit), WSAEFAULT for a
    *     missing buffer or a buflen outside it)
    */
   int WSAAsyncGetHostByName(int hWnd, int wMsg, String name, byte[] buf, int buflen);

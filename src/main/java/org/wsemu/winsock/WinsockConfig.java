@@ -19,7 +19,8 @@ import java.util.Objects;
  *     specification's default hook does)
  * @param maxSockets sockets an application may have open at once (WSAEMFILE beyond)
  * @param maxAsyncRequests WSAAsyncGetXByY requests an application may have outstanding at once
- *     (WSAEWOULDBLOCK beyond)
+ *     (WSAEWOULDBLOCK beyond); the default, 65535, is no limit beyond the handle space, as on
+ *     Windows; a small value lets a test exercise an application's WSAEWOULDBLOCK handling
  */
 public record WinsockConfig(
     String hostName,
@@ -29,6 +30,9 @@ public record WinsockConfig(
     boolean repostQuitFromDefaultHook,
     int maxSockets,
     int maxAsyncRequests) {
+
+  /** How many WSAAsyncGetXByY requests can be outstanding at once: their handles are 1 to 0xFFFF. */
+  static final int MAX_ASYNC_HANDLES = 0xFFFF;
 
   /**
    * A hosts-table entry.
@@ -53,10 +57,10 @@ public record WinsockConfig(
 
   /**
    * The defaults: host name "wsemu", no extra hosts, no latency, 50 ms re-poll, no TwinSock quit,
-   * 32767 sockets, 32 outstanding asynchronous requests.
+   * 32767 sockets, outstanding asynchronous requests limited only by the 65535 request handles.
    */
   public static WinsockConfig defaults() {
-    return new WinsockConfig("wsemu", List.of(), Duration.ZERO, Duration.ofMillis(50), false, 32767, 32);
+    return new WinsockConfig("wsemu", List.of(), Duration.ZERO, Duration.ofMillis(50), false, 32767, MAX_ASYNC_HANDLES);
   }
 
   /** Validates the settings. */
@@ -72,7 +76,7 @@ public record WinsockConfig(
     if (maxSockets < 1) {
       throw new IllegalArgumentException("maxSockets < 1: " + maxSockets);
     }
-    if (maxAsyncRequests < 1 || maxAsyncRequests > 0xFFFF) {
+    if (maxAsyncRequests < 1 || maxAsyncRequests > MAX_ASYNC_HANDLES) {
       throw new IllegalArgumentException("maxAsyncRequests not in 1..65535: " + maxAsyncRequests);
     }
   }

@@ -114,6 +114,32 @@ final class WinsockCore implements TaskListener {
   }
 
   /**
+   * As {@link #socket}, for a call that may change the socket's state (bind, listen, connect,
+   * shutdown, closesocket, setsockopt, ioctlsocket, WSAAsyncSelect): when the call ends, whatever
+   * it returns, the tasks blocked on the socket wake and try their calls again, and its
+   * WSAAsyncSelect registration looks again ({@link WsSocket#changedByCall}), so that no wait
+   * outlives a change that ends it, whichever task made the change.
+   */
+  WsSocket changing(WsCall call, int s) {
+    WsSocket socket = socket(call, s);
+    call.changed = socket;
+    return socket;
+  }
+
+  /**
+   * Whether a function other than closesocket, select and WSAAsyncSelect may work on
+   * {@code socket} (the caller's, from {@link #socket}): 0, -WSAENOTSOCK if there is none, or
+   * -WSAECONNABORTED once a cancel compromised its connection, as the 1.1 specification requires
+   * of every later call but closesocket.
+   */
+  static int usable(WsSocket socket) {
+    if (socket == null) {
+      return -WinSock.WSAENOTSOCK;
+    }
+    return socket.aborted() ? -WinSock.WSAECONNABORTED : 0;
+  }
+
+  /**
    * Ends a call that returns an int: a negative result is an error, which becomes the task's last
    * error and SOCKET_ERROR (= INVALID_SOCKET). Traces the call with its arguments.
    */
@@ -125,18 +151,30 @@ final class WinsockCore implements TaskListener {
     if (result < 0) {
       call.task.lastError = -result;
     }
+    if (call.changed != null) {
+      call.changed.changedByCall();
+    }
     if (trace.enabled()) {
-      Trace.EventBuilder event = trace.event(TraceKind.CALL, call.me.label(), call.function);
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        event.with((String) args[i], frozen(args[i + 1]));
-      }
-      event.with("ret", ret);
-      if (result < 0) {
-        event.with("error", ErrorNames.of(-result));
-      }
-      event.emit();
+      emit(callEvent(call.me, call.function, args).with("ret", ret), result);
     }
     return ret;
+  }
+
+  /** A CALL event of {@code function} by {@code caller} (null: not a task) with its arguments, frozen. */
+  private Trace.EventBuilder callEvent(TaskControl caller, String function, Object... args) {
+    Trace.EventBuilder event = trace.event(TraceKind.CALL, caller == null ? "-" : caller.label(), function);
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      event.with((String) args[i], frozen(args[i + 1]));
+    }
+    return event;
+  }
+
+  /** Adds the error of a failed call ({@code result < 0}) and emits the event. */
+  private static void emit(Trace.EventBuilder event, int result) {
+    if (result < 0) {
+      event.with("error", ErrorNames.of(-result));
+    }
+    event.emit();
   }
 
   /**
@@ -168,10 +206,45 @@ final class WinsockCore implements TaskListener {
     return finish(call, result, result < 0 ? 0 : result, args);
   }
 
-  /** Ends a call that returns a structure: null and the error when {@code result} is negative. */
+  /**
+   * Ends a call that returns a structure (a pointer in C): null and the error when {@code result}
+   * is negative. The trace shows the structure's summary ({@code hostent(localhost)}), or NULL.
+   */
   <T> T finishValue(WsCall call, int result, T value, Object... args) {
-    finish(call, result < 0 ? result : 0, args);
-    return result < 0 ? null : value;
+    return finishPointer(call, result, value, value, args);
+  }
+
+  /**
+   * Ends a call that returns a pointer: null and the error when {@code result} is negative, else
+   * {@code value}. The trace shows {@code summary} for a non-null result (rendered now), NULL for null.
+   */
+  <T> T finishPointer(WsCall call, int result, T value, Object summary, Object... args) {
+    T ret = result < 0 ? null : value;
+    if (result < 0) {
+      call.task.lastError = -result;
+    }
+    if (trace.enabled()) {
+      emit(callEvent(call.me, call.function, args).with("ret", ret == null ? "NULL" : frozen(summary)), result);
+    }
+    return ret;
+  }
+
+  /** Ends a call that returns a BOOL that cannot fail: traced as true or false, as USER's BOOLs are. */
+  boolean finishBool(WsCall call, boolean ret, Object... args) {
+    if (trace.enabled()) {
+      callEvent(call.me, call.function, args).with("ret", ret).emit();
+    }
+    return ret;
+  }
+
+  /**
+   * Traces a call that any thread may make and that cannot fail (the address conversions): the
+   * calling task's label, or "-" for a thread that is not a task.
+   */
+  void traceAnyThread(String function, Object ret, Object... args) {
+    if (trace.enabled()) {
+      callEvent(kernel.current(), function, args).with("ret", ret == null ? "NULL" : frozen(ret)).emit();
+    }
   }
 
   // ---- sockets ----
@@ -186,12 +259,20 @@ final class WinsockCore implements TaskListener {
     return socket.handle;
   }
 
-  /** Forgets a socket and closes it; tasks blocked on it wake and fail with WSAEINTR. */
-  void remove(WsSocket socket, boolean abortive) {
+  /**
+   * Forgets a socket and closes it; tasks blocked on it wake and fail with WSAEINTR. Returns
+   * false, doing nothing, if it was closed already (by another task's close or WSACleanup, while
+   * this one lingered or raced it): its handle may be another socket's by then.
+   */
+  boolean remove(WsSocket socket, boolean abortive) {
+    if (!socket.markClosed()) {
+      return false;
+    }
     cancelAsyncSelect(socket);
     socket.app.remove(socket);
     sockets.free(socket.handle);
-    socket.close(abortive);
+    socket.closeEndpoint(abortive);
+    return true;
   }
 
   /** Cancels an ended application's outstanding WSAAsyncGetXByY requests: no reply follows. */
@@ -241,6 +322,8 @@ final class WinsockCore implements TaskListener {
     final TaskControl me;
     final WsTask task;
     final WsApp app;
+    /** The socket whose blocked tasks wake when the call ends, or null (see {@link #changing}). */
+    WsSocket changed;
 
     WsCall(String function, TaskControl me, WsTask task, WsApp app) {
       this.function = function;

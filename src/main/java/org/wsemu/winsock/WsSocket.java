@@ -27,6 +27,8 @@ abstract class WsSocket {
   int pendingError; // SO_ERROR, guarded by this
   /** The WSAAsyncSelect registration, or null. */
   volatile AsyncSelect asyncSelect;
+  /** The tasks blocked on this socket. */
+  final BlockedTasks blocked = new BlockedTasks(this);
 
   WsSocket(int handle, int type, WsApp app) {
     this.handle = handle;
@@ -52,8 +54,21 @@ abstract class WsSocket {
    */
   abstract int asyncWaitOps(int wanted);
 
+  /**
+   * Whether a cancel compromised the connection: then every call but closesocket fails with
+   * WSAECONNABORTED (see {@link WinsockCore#usable}).
+   */
+  boolean aborted() {
+    return false;
+  }
+
   /** FD_CONNECT reported the outcome of connection attempt {@code attempt}: it is not reported again. */
   void connectOutcomeReported(int attempt) {}
+
+  /** The number of the last connection attempt that finished, or 0 (what FD_CONNECT counts). */
+  int finishedConnectAttempt() {
+    return 0;
+  }
 
   /** Bytes readable now (FIONREAD), or -error. */
   abstract int readable();
@@ -82,23 +97,42 @@ abstract class WsSocket {
   /** Sets a transport option; 0 or -error. */
   abstract int setTransportOption(int option, int value);
 
-  /** Marks the socket closed and closes its endpoint; waiting tasks wake and see WSAEINTR. */
-  final void close(boolean abortive) {
-    if (markClosed()) {
-      closeEndpoint(abortive);
+  /**
+   * The socket's Winsock state changed in a way that may end a wait (closed, shut down, aborted,
+   * listening, connecting, an option, data taken from the endpoint): every task blocked on it
+   * wakes and tries its call again. Any thread; need not hold the socket's lock.
+   */
+  final void stateChanged() {
+    blocked.wakeAll();
+  }
+
+  /**
+   * A Winsock call may have changed the socket's state: as {@link #stateChanged}, and the
+   * WSAAsyncSelect registration looks again at what holds and what to watch (after listen, a
+   * registration for FD_ACCEPT watches for connections). Any thread; not under the socket's lock.
+   */
+  final void changedByCall() {
+    stateChanged();
+    AsyncSelect registration = asyncSelect;
+    if (registration != null) {
+      registration.wake();
     }
   }
 
   /**
-   * Marks the socket closed without closing its endpoint yet; returns whether it was open. Closing
-   * several sockets marks them all first, so that a task woken by one closing (a reset reaching
-   * its peer) already sees its own socket closed.
+   * Marks the socket closed without closing its endpoint yet; returns whether it was open (false:
+   * someone else closed it). Closing several sockets marks them all first, so that a task woken by
+   * one closing (a reset reaching its peer) already sees its own socket closed. Tasks blocked on
+   * it wake and fail with WSAEINTR.
    */
-  final synchronized boolean markClosed() {
-    if (closed) {
-      return false;
+  final boolean markClosed() {
+    synchronized (this) {
+      if (closed) {
+        return false;
+      }
+      closed = true;
     }
-    closed = true;
+    stateChanged();
     return true;
   }
 

@@ -2,7 +2,6 @@ package org.wsemu.winsock;
 
 import java.util.ArrayDeque;
 import org.wsemu.kernel.TaskControl;
-import org.wsemu.user.MSG;
 
 /**
  * The Winsock state of one task, always per task whatever the mode: last error, blocking hook,
@@ -23,8 +22,6 @@ final class WsTask {
   final hostent hostent = new hostent();
   final servent servent = new servent();
   final protoent protoent = new protoent();
-  /** The default hook's message structure. */
-  final MSG hookMessage = new MSG();
 
   WsTask(TaskControl task) {
     this.task = task;

@@ -26,4 +26,10 @@ public final class hostent {
   public byte[] h_addr() {
     return h_addr_list.length == 0 ? null : h_addr_list[0];
   }
+
+  /** A summary for traces and messages: {@code hostent(h_name)}. */
+  @Override
+  public String toString() {
+    return "hostent(" + h_name + ")";
+  }
 }

@@ -12,4 +12,10 @@ public final class protoent {
   public String[] p_aliases = new String[0];
   /** The protocol number, host order. */
   public int p_proto;
+
+  /** A summary for traces and messages: {@code protoent(p_name)}. */
+  @Override
+  public String toString() {
+    return "protoent(" + p_name + ")";
+  }
 }

@@ -15,4 +15,10 @@ public final class servent {
   public int s_port;
   /** The protocol, "tcp" or "udp". */
   public String s_proto;
+
+  /** A summary for traces and messages: {@code servent(s_name/s_proto)}. */
+  @Override
+  public String toString() {
+    return "servent(" + s_name + "/" + s_proto + ")";
+  }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wsemu.samples.QuoteClient;
 import picocli.CommandLine;
 
 class ClientCommandTest {
@@ -17,7 +18,7 @@ class ClientCommandTest {
   @Timeout(30)
   void clientRunsTheQuoteClientTwiceAgainstItsOwnServer() {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     assertEquals(0, cli.execute("client", "--timeout", "400"));
     String text = out.toString();
@@ -42,7 +43,7 @@ class ClientCommandTest {
   @Timeout(30)
   void theAsynchronousClientClosesItsSocketWhenTheAnswerIsTooSlow() {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     assertEquals(0, cli.execute("client", "--async", "--timeout", "400"));
     String text = out.toString();
@@ -68,9 +69,18 @@ class ClientCommandTest {
         ""), text);
   }
 
+  @Test
+  void anExitCodeOfOneComesWithTheReason() {
+    assertEquals("expected QUOTE, TIMED_OUT (exit code 1): the first answer, sent after 2 ms, came after the 10 ms"
+        + " timeout; a longer --timeout leaves the machine more time",
+        ClientCommand.why(QuoteClient.Outcome.TIMED_OUT, QuoteClient.Outcome.TIMED_OUT, 2, 10));
+    assertEquals("expected QUOTE, TIMED_OUT (exit code 1): a call failed, as printed above",
+        ClientCommand.why(QuoteClient.Outcome.QUOTE, QuoteClient.Outcome.FAILED, 250, 1000));
+  }
+
   private static String runSimulated(String... extra) {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     List<String> args = new ArrayList<>(List.of("client", "--network", "SIMULATED", "--timeout", "400"));
     args.addAll(List.of(extra));

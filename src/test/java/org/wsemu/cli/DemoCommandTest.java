@@ -13,7 +13,7 @@ class DemoCommandTest {
 
   private static String run(int expectedExit, String... args) {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     assertEquals(expectedExit, cli.execute(args));
     return out.toString();
@@ -34,12 +34,15 @@ class DemoCommandTest {
     String out = run(0, "demo", "--trace");
     assertTrue(out.contains(" 0001:clock TASK start\n"), "the clock task starts first");
     assertTrue(out.contains(" 0002:typist CALL FindWindow lpClassName=ClockWClass lpWindowName=null ret=0x0100\n"), "typist finds the window");
+    // the example of TraceFormat's Javadoc (its sequence number aside)
+    assertTrue(out.contains(" t=001000 0001:clock CALL GetMessage hWnd=0x0000 wMsgFilterMin=0x0000 wMsgFilterMax=0x0000"
+        + " ret=1 msg=WM_TIMER hwnd=0x0100 wParam=0x0001 lParam=0x00000000\n"), "the first WM_TIMER");
   }
 
   @Test
   void anUnknownModeIsRejected() {
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setErr(new PrintWriter(err, true));
     assertEquals(2, cli.execute("demo", "--mode", "WIN95"));
     assertTrue(err.toString().contains("WIN95"), err.toString());

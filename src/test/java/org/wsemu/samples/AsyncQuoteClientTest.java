@@ -2,6 +2,7 @@ package org.wsemu.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertLinesMatch;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -12,10 +13,14 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wsemu.Clock;
 import org.wsemu.Emulator;
+import org.wsemu.SchedulingMode;
 import org.wsemu.samples.QuoteClient.Outcome;
 import org.wsemu.sim.SimulatedNetwork;
+import org.wsemu.testing.Emus;
 import org.wsemu.testing.World;
 import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceKind;
@@ -126,6 +131,31 @@ class AsyncQuoteClientTest {
       assertEquals(List.of(HOST_RESOLVED, "FD_CONNECT error=" + WinSock.WSAECONNREFUSED), run.dispatched());
     }
     assertEquals(List.of("ret=0"), run.calls("closesocket"));
+  }
+
+  @Test
+  void itsTimesCountFromTheStartOfTheExchangeNotFromTheClocksOrigin() throws Exception {
+    // a clock that reads 5000 ms when the client starts: the printed times must not include it
+    for (int delay : List.of(100, 1_200)) {
+      SimulatedNetwork net = SimulatedNetwork.builder().build();
+      net.listen(net.defaultHost(), SIM_PORT, QuoteServer.simulated(List.of(delay)));
+      StringWriter out = new StringWriter();
+      try (Emulator emu = Emus.builder(SchedulingMode.WIN16).clock(Clock.virtual(5_000)).network(net).build()) {
+        AsyncQuoteClient.run(emu, new PrintWriter(out, true), SIM_PORT, 400);
+      }
+      assertEquals(delay == 100
+          ? "[t=  100 ms] quote: The network is reliable. (Fallacy no. 1)\n"
+          : "[t=  400 ms] quote: no answer within 400 ms; the socket was closed (closesocket)\n", out.toString());
+    }
+  }
+
+  @Test
+  void aTimeoutBelowSetTimersMinimumIsRefusedRatherThanSilentlyLengthened() {
+    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> AsyncQuoteClient.run(emu, new PrintWriter(new StringWriter()), SIM_PORT, 9));
+      assertEquals("timeoutMillis 9 is below SetTimer's minimum of 10 ms", e.getMessage());
+    }
   }
 
   // ---- helpers ----

@@ -1,17 +1,20 @@
 package org.wsemu.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Clock;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
+import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.Emus;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
@@ -39,6 +42,31 @@ class QuoteClientTest {
           && e.name().equals("WSACancelBlockingCall")).stream().map(e -> e.name()).toList());
       assertTrue(trace.events(e -> e.kind() == TraceKind.HOOK && e.name().equals("BlockingHook")).size() >= 1,
           "the custom hook ran while recv blocked");
+    }
+  }
+
+  @Test
+  void itsTimesCountFromTheStartOfTheExchangeNotFromTheClocksOrigin() throws Exception {
+    // a clock that reads 5000 ms when the client starts: the printed times must not include it
+    for (int delay : List.of(100, 1_200)) {
+      SimulatedNetwork net = SimulatedNetwork.builder().build();
+      net.listen(net.defaultHost(), 17, QuoteServer.simulated(List.of(delay)));
+      StringWriter out = new StringWriter();
+      try (Emulator emu = Emus.builder(SchedulingMode.WIN16).clock(Clock.virtual(5_000)).network(net).build()) {
+        QuoteClient.run(emu, new PrintWriter(out, true), 17, 400);
+      }
+      assertEquals(delay == 100
+          ? "[t=  101 ms] quote: The network is reliable. (Fallacy no. 1)\n"
+          : "[t=  401 ms] quote: no answer within 400 ms; the call was cancelled (WSAEINTR)\n", out.toString());
+    }
+  }
+
+  @Test
+  void aTimeoutBelowSetTimersMinimumIsRefusedRatherThanSilentlyLengthened() {
+    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> QuoteClient.run(emu, new PrintWriter(new StringWriter()), 17, 9));
+      assertEquals("timeoutMillis 9 is below SetTimer's minimum of 10 ms", e.getMessage());
     }
   }
 }

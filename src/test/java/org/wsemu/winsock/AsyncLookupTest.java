@@ -360,6 +360,40 @@ class AsyncLookupTest {
   }
 
   @World.AllWorlds
+  void byDefaultThreeThousandRequestsMayBeOutstandingAndEachIsAnsweredExactlyOnce(World world) throws Exception {
+    int count = 3000;
+    run(world.builder().lookupLatency(Duration.ofMillis(1)), (emu, ws, user) -> {
+      startup(ws);
+      Replies replies = new Replies(user);
+      String tcp = AsyncLookupTestSupport.render(ws.getprotobynumber(6));
+      int size = AsyncLookupTestSupport.size(ws.getprotobynumber(6));
+      int start = user.GetTickCount();
+      List<Integer> handles = new ArrayList<>();
+      List<byte[]> buffers = new ArrayList<>();
+      for (int i = 1; i <= count; i++) {
+        byte[] buf = filled(64);
+        int handle = ws.WSAAsyncGetProtoByNumber(replies.hwnd, WM_REPLY, 6, buf, buf.length);
+        assertHandle(handle, "request " + i + " (error " + ws.WSAGetLastError() + ")");
+        handles.add(handle);
+        buffers.add(buf);
+      }
+      assertEquals(count, new HashSet<>(handles).size(), "distinct handles");
+      replies.await(count);
+      replies.idle(50); // nothing more comes
+      assertEquals(handles, replies.got.stream().map(Reply::handle).toList(), "each answered once, in order");
+      assertEquals(Set.of(new Reply(0, size, 0)),
+          replies.got.stream().map(r -> new Reply(0, r.buflen(), r.error())).collect(java.util.stream.Collectors.toSet()));
+      for (byte[] buf : buffers) {
+        assertEquals(tcp, AsyncLookupTestSupport.render(AsyncBuffer.protoent(buf)));
+      }
+      if (world.virtualTime()) { // none had completed before the task waited: all were outstanding at once
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, count).boxed().toList(), replies.timesSince(start));
+      }
+      return 0;
+    });
+  }
+
+  @World.AllWorlds
   void aMissingBufferOrABuflenOutsideItFailsWithFault(World world) throws Exception {
     run(world.builder(), (emu, ws, user) -> {
       startup(ws);

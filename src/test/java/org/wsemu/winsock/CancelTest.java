@@ -201,6 +201,23 @@ class CancelTest {
   }
 
   @World.AllWorlds
+  void aCancelledConnectAbortsTheSocketAndTheNextConnectSaysSo(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      sockaddr_in pending = pendingConnectTarget(world, ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
+      assertEquals(SOCKET_ERROR, ws.connect(s, pending, sockaddr_in.SIZE));
+      assertEquals(WSAEINTR, ws.WSAGetLastError());
+      ws.WSAUnhookBlockingHook();
+      assertEquals(SOCKET_ERROR, ws.connect(s, pending, sockaddr_in.SIZE));
+      assertEquals(WSAECONNABORTED, ws.WSAGetLastError(), "not WSAENOTSOCK: the program still holds the socket");
+      assertEquals(0, ws.closesocket(s));
+      return 0;
+    });
+  }
+
+  @World.AllWorlds
   void aCancelledAcceptLeavesTheListenerUsable(World world) throws Exception {
     run(world, (emu, ws, user) -> {
       startup(ws);

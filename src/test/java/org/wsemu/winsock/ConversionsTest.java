@@ -158,4 +158,20 @@ class ConversionsTest {
       }
     }
   }
+
+  @Test
+  void inetAddrAndInetNtoaAreAlsoStaticAsHtonsIs() {
+    sockaddr_in sin = new sockaddr_in();
+    sin.sin_family = AF_INET;
+    sin.sin_port = htons(7);
+    sin.sin_addr.s_addr = inet_addr("127.0.0.1");        // as C writes it, with WinSock.* imported
+    assertEquals("127.0.0.1:7", sin.toString());
+    assertEquals("127.0.0.1", inet_ntoa(sin.sin_addr));
+    assertNull(inet_ntoa(null));
+    for (String text : new String[] {"10.1.2.3", "1.2", "0x7f.1", "010.0.0.1", "256.0.0.1", "", "localhost"}) {
+      assertEquals(ws.inet_addr(text), inet_addr(text), text);
+      assertEquals(ws.inet_ntoa(new in_addr(ws.inet_addr(text))), inet_ntoa(new in_addr(inet_addr(text))), text);
+    }
+    assertEquals(INADDR_NONE, inet_addr(null));
+  }
 }

@@ -84,6 +84,31 @@ class CrossTaskTest {
     assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
   }
 
+  /**
+   * A closesocket that lands while a send or recv is inside the network, after its check for a
+   * closed socket: the call fails with WSAEINTR, as a call ended by closesocket does, never with
+   * WSAENOTSOCK. The seam runs the closesocket at that point on the caller's thread (the call has
+   * not entered its loop yet, so no WSAEINPROGRESS), where another task's would land only by chance.
+   */
+  @World.AllWorlds
+  void aCallWhoseSocketIsClosedWhileItIsInTheNetworkFailsWithWsaeintr(World world) throws Exception {
+    InterposedNetwork network = InterposedNetwork.of(world);
+    List<Integer> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+    run(world.builder(null).network(network), (emu, ws, user) -> {
+      startup(ws);
+      for (String operation : new String[] {"write", "read"}) {
+        int[] pair = pair(ws);
+        network.beforeNext(operation, () -> results.add(ws.closesocket(pair[1])));
+        results.add(operation.equals("write")
+            ? ws.send(pair[1], ascii("data"), 4, 0)
+            : ws.recv(pair[1], new byte[4], 4, 0));
+        results.add(ws.WSAGetLastError());
+      }
+      return 0;
+    });
+    assertEquals(List.of(0, SOCKET_ERROR, WSAEINTR, 0, SOCKET_ERROR, WSAEINTR), results);
+  }
+
   @World.AllWorlds
   void shuttingTheEmulatorDownEndsABlockedCallWithWsaeintr(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();

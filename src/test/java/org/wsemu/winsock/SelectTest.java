@@ -112,6 +112,44 @@ class SelectTest {
     });
   }
 
+  /** A set holding {@code sockets} as given, duplicates included (FD_SET would not add one twice). */
+  private static fd_set listed(int... sockets) {
+    fd_set set = new fd_set();
+    System.arraycopy(sockets, 0, set.fd_array, 0, sockets.length);
+    set.fd_count = sockets.length;
+    return set;
+  }
+
+  @World.AllWorlds
+  void aSocketListedTwiceInASetCountsOnceAndIsReturnedOnce(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(1, ws.send(p[0], ascii("x"), 1, 0));
+      assertEquals(1, ws.select(0, set(p[1]), null, null, FIVE_SECONDS));
+      fd_set read = listed(p[1], p[1]);
+      assertEquals(1, ws.select(0, read, null, null, FIVE_SECONDS));
+      assertArrayEquals(new int[] {p[1]}, members(read));
+
+      read = listed(p[0], p[1], p[0], p[1]); // p[0] has nothing to read
+      fd_set write = listed(p[0], p[0], p[1]);
+      assertEquals(3, ws.select(0, read, write, null, FIVE_SECONDS), "once per set: p[1] read, p[0] and p[1] write");
+      assertArrayEquals(new int[] {p[1]}, members(read));
+      assertArrayEquals(new int[] {p[0], p[1]}, members(write));
+
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.ioctlsocket(s, FIONBIO, new IntRef(1)));
+      int closed = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.bind(closed, loopback(0), sockaddr_in.SIZE));
+      assertEquals(SOCKET_ERROR, ws.connect(s, loopback(localPort(ws, closed)), sockaddr_in.SIZE));
+      assertEquals(WSAEWOULDBLOCK, ws.WSAGetLastError());
+      fd_set except = listed(s, s);
+      assertEquals(1, ws.select(0, null, null, except, new timeval(10, 0)), "the refused connect");
+      assertArrayEquals(new int[] {s}, members(except));
+      return 0;
+    });
+  }
+
   @World.AllWorlds
   void aZeroTimeoutPollsAndReturnsZeroWithEmptiedSets(World world) throws Exception {
     run(world, (emu, ws, user) -> {

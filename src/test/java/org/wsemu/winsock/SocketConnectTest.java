@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.testing.World;
 
 /** accept and connect, blocking and not. */
@@ -185,6 +191,132 @@ class SocketConnectTest {
       assertFails(ws, WSAEINVAL, ws.connect(other[0], loopback(other[1]), sockaddr_in.SIZE));
       return 0;
     });
+  }
+
+  @World.AllWorlds
+  void aRefusedConnectLeavesABoundSocketHoldingItsPort(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      sockaddr_in nowhere = loopback(closedPort(ws));
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE));
+      int port = localPort(ws, s);
+      for (int attempt = 0; attempt < 2; attempt++) {
+        assertFails(ws, WSAECONNREFUSED, ws.connect(s, nowhere, sockaddr_in.SIZE));
+        assertEquals(port, localPort(ws, s), "still bound after attempt " + attempt);
+        int other = ws.socket(AF_INET, SOCK_STREAM, 0);
+        assertFails(ws, WSAEADDRINUSE, ws.bind(other, loopback(port), sockaddr_in.SIZE));
+        assertEquals(0, ws.closesocket(other));
+      }
+      int[] listener = listener(ws);
+      assertEquals(0, ws.connect(s, loopback(listener[1]), sockaddr_in.SIZE));
+      assertEquals(port, localPort(ws, s), "connected from its bound port");
+      return 0;
+    });
+  }
+
+  /**
+   * The same when the attempt fails while select waits for it: on the real network the selector
+   * holds the connecting channel then, and the JDK closes a channel a selector holds only when the
+   * selector lets it go. The listener's full backlog drops the SYN; once the listener is closed,
+   * the SYN sent again (after about a second) meets a reset.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN16_REAL", "WIN32_REAL"})
+  void aConnectRefusedWhileSelectWaitedLeavesTheSocketHoldingItsPort(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int idle = ws.socket(AF_INET, SOCK_DGRAM, 0);
+      assertEquals(0, ws.bind(idle, loopback(0), sockaddr_in.SIZE));
+      int listener = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.bind(listener, loopback(0), sockaddr_in.SIZE));
+      assertEquals(0, ws.listen(listener, 1));
+      sockaddr_in full = loopback(localPort(ws, listener));
+      for (int i = 0; i < 2; i++) {
+        int filler = ws.socket(AF_INET, SOCK_STREAM, 0);
+        nonBlocking(ws, filler, true);
+        ws.connect(filler, full, sockaddr_in.SIZE); // completes within connect, into the backlog
+      }
+      int probe = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.bind(probe, loopback(0), sockaddr_in.SIZE));
+      int port = localPort(ws, probe);
+      assertEquals(0, ws.closesocket(probe));
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.bind(s, loopback(port), sockaddr_in.SIZE)); // a port of its choosing
+      nonBlocking(ws, s, true);
+      assertFails(ws, WSAEWOULDBLOCK, ws.connect(s, full, sockaddr_in.SIZE));
+      assertEquals(0, ws.closesocket(listener));
+      fd_set failed = new fd_set();
+      FD_SET(s, failed);
+      assertEquals(1, ws.select(0, null, null, failed, new timeval(10, 0)), "the attempt failed");
+      assertEquals(port, localPort(ws, s));
+      fd_set readable = new fd_set();
+      FD_SET(idle, readable);
+      assertEquals(0, ws.select(0, readable, null, null, new timeval(0, 20_000)), "the selector turns over");
+      int other = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertFails(ws, WSAEADDRINUSE, ws.bind(other, loopback(port), sockaddr_in.SIZE));
+      assertEquals(port, localPort(ws, s));
+      return 0;
+    });
+  }
+
+  @World.AllWorlds
+  void aRefusedConnectLeavesAnUnboundSocketBoundToThePortItTried(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertFails(ws, WSAECONNREFUSED, ws.connect(s, loopback(closedPort(ws)), sockaddr_in.SIZE));
+      sockaddr_in name = new sockaddr_in();
+      assertEquals(0, ws.getsockname(s, name, new IntRef(sockaddr_in.SIZE)), "bound by the attempt");
+      assertEquals(INADDR_ANY, name.sin_addr.s_addr);
+      int port = ntohs(name.sin_port);
+      assertTrue(port > 0, "port " + port);
+      assertFails(ws, WSAEINVAL, ws.bind(s, loopback(0), sockaddr_in.SIZE));
+      int other = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertFails(ws, WSAEADDRINUSE, ws.bind(other, loopback(port), sockaddr_in.SIZE));
+      return 0;
+    });
+  }
+
+  /**
+   * The server accepts and resets the connection before the connecting task looks again: the
+   * connect succeeded, and the reset is the next call's news (a program that saw connect fail
+   * would connect again and open a second session).
+   */
+  @World.AllWorlds
+  void aConnectionTheServerAcceptedAndResetBeforeTheClientLookedIsConnected(World world) throws Exception {
+    AtomicInteger clientTask = new AtomicInteger();
+    AtomicBoolean serverDone = new AtomicBoolean();
+    List<Integer> results = new CopyOnWriteArrayList<>();
+    HelperTasks.run(world, (emu, ws, user, helpers) -> {
+      startup(ws);
+      int[] listener = listener(ws);
+      HelperTasks.Helper client = helpers.start("client", () -> {
+        startup(ws);
+        clientTask.set(user.GetCurrentTask());
+        int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+        ws.WSASetBlockingHook(() -> {
+          while (!serverDone.get()) {
+            user.WaitMessage(); // the server accepts and resets meanwhile
+          }
+          return false;
+        });
+        results.add(ws.connect(s, loopback(listener[1]), sockaddr_in.SIZE));
+        ws.WSAUnhookBlockingHook();
+        results.add(ws.recv(s, new byte[8], 8, 0));
+        results.add(ws.WSAGetLastError());
+        return 0;
+      });
+      int server = ws.accept(listener[0], null, null);
+      assertNotEquals(INVALID_SOCKET, server);
+      assertEquals(0, ws.setsockopt(server, SOL_SOCKET, SO_LINGER, new linger(1, 0), linger.SIZE));
+      assertEquals(0, ws.closesocket(server)); // a reset
+      serverDone.set(true);
+      assertTrue(user.PostAppMessage(clientTask.get(), org.wsemu.user.WinUser.WM_USER + 1, 0, 0));
+      client.awaitEnd();
+      return 0;
+    });
+    assertEquals(List.of(0, SOCKET_ERROR, WSAECONNRESET), results);
   }
 
   // ---- non-blocking connect ----

@@ -186,6 +186,28 @@ class SocketLifecycleTest {
   }
 
   @World.AllWorlds
+  void aListenThatFailsLeavesTheSocketBoundAsItWas(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int first = ws.socket(AF_INET, SOCK_STREAM, 0);
+      int second = ws.socket(AF_INET, SOCK_STREAM, 0);
+      for (int s : new int[] {first, second}) {
+        assertEquals(0, ws.setsockopt(s, SOL_SOCKET, SO_REUSEADDR, new IntRef(1), 4));
+      }
+      assertEquals(0, ws.bind(first, loopback(0), sockaddr_in.SIZE));
+      int port = localPort(ws, first);
+      assertEquals(0, ws.bind(second, loopback(port), sockaddr_in.SIZE), "SO_REUSEADDR shares the port");
+      assertEquals(0, ws.listen(first, 5));
+      assertFails(ws, WSAEADDRINUSE, ws.listen(second, 5));
+      assertEquals(port, localPort(ws, second), "still bound");
+      assertEquals(0, ws.closesocket(first));
+      assertEquals(0, ws.listen(second, 5), "the port is free again");
+      assertEquals(port, localPort(ws, second));
+      return 0;
+    });
+  }
+
+  @World.AllWorlds
   void listenOnAConnectedSocketFailsIsConnected(World world) throws Exception {
     run(world, (emu, ws, user) -> {
       startup(ws);

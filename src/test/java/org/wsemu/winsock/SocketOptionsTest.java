@@ -205,6 +205,33 @@ class SocketOptionsTest {
     });
   }
 
+  /**
+   * A Win16 int holds 16 bits: buffer sizes it cannot hold read as 32767 and a larger value set
+   * through the IntRef form is taken as 32767, never cut to its low 16 bits (65,536 would read 0,
+   * 4 MB would set 0).
+   */
+  @World.Win16Worlds
+  void inWin16BufferSizesAreClampedToWhatA16BitIntHolds(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int fresh = stream(ws);
+      int expected = world.simulated() ? 8192 : 32767; // the real network's sizes exceed 32767
+      assertEquals(expected, get(ws, fresh, SOL_SOCKET, SO_RCVBUF));
+      assertEquals(expected, get(ws, fresh, SOL_SOCKET, SO_SNDBUF));
+      int[] sockets = {fresh, pair(ws)[0], datagram(ws)};
+      for (int s : sockets) {
+        for (int option : new int[] {SO_SNDBUF, SO_RCVBUF}) {
+          set(ws, s, SOL_SOCKET, option, 4 * 1024 * 1024);
+          assertEquals(32767, get(ws, s, SOL_SOCKET, option), "socket " + s + " option " + option);
+          byte[] bytes = new byte[2];
+          assertEquals(0, ws.getsockopt(s, SOL_SOCKET, option, bytes, new IntRef(2)));
+          assertArrayEquals(new byte[] {(byte) 0xFF, 0x7F}, bytes, "32767 in two little-endian bytes");
+        }
+      }
+      return 0;
+    });
+  }
+
   @World.AllWorlds
   void soErrorReportsAFailedNonBlockingConnectOnceThenReadsZero(World world) throws Exception {
     run(world, (emu, ws, user) -> {

@@ -115,6 +115,28 @@ final class WinsockTestSupport {
     return new int[] {client, server, listener[0]};
   }
 
+  /**
+   * An address where a blocking connect stays in progress until it is cancelled. On the real
+   * network: a loopback listener whose backlog (1) two non-blocking connections have filled (Linux
+   * drops the SYNs that find the accept queue full; a loopback handshake completes within connect).
+   * On the simulated network: an address no host has, where a connect waits 21 s for its timeout.
+   */
+  static sockaddr_in pendingConnectTarget(World world, WinsockApi ws) {
+    if (world.simulated()) {
+      return new sockaddr_in(htons(7), ws.inet_addr("10.9.9.9"));
+    }
+    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE), "bind");
+    assertEquals(0, ws.listen(s, 1), "listen");
+    int port = localPort(ws, s);
+    for (int i = 0; i < 2; i++) {
+      int filler = ws.socket(AF_INET, SOCK_STREAM, 0);
+      assertEquals(0, ws.ioctlsocket(filler, WinSock.FIONBIO, new IntRef(1)), "FIONBIO");
+      ws.connect(filler, loopback(port), sockaddr_in.SIZE); // WSAEWOULDBLOCK, completing at once
+    }
+    return loopback(port);
+  }
+
   /** The bytes of an ASCII string. */
   static byte[] ascii(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);

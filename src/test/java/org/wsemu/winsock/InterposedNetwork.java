@@ -1,0 +1,99 @@
+package org.wsemu.winsock;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.wsemu.net.Network;
+import org.wsemu.net.NetworkEnvironment;
+import org.wsemu.net.NetworkFactory;
+import org.wsemu.net.TcpEndpoint;
+import org.wsemu.net.UdpEndpoint;
+import org.wsemu.testing.World;
+
+/**
+ * A world's network with a seam in it: the next call of one {@link TcpEndpoint} method runs a
+ * test's action first, on the calling thread, then goes on to the real endpoint. It puts another
+ * task's call (a closesocket, say) at an exact point inside an emulated call, where a real race
+ * would only land now and then.
+ *
+ * <p>Thread-safe.
+ */
+final class InterposedNetwork implements NetworkFactory {
+  private final NetworkFactory inner;
+  private final AtomicReference<String> method = new AtomicReference<>();
+  private final AtomicReference<Runnable> action = new AtomicReference<>();
+
+  private InterposedNetwork(NetworkFactory inner) {
+    this.inner = inner;
+  }
+
+  /** The network of {@code world} (a fresh simulated one, or the real one) with a seam. */
+  static InterposedNetwork of(World world) {
+    return new InterposedNetwork(world.simulated() ? world.newNetwork() : Network.real());
+  }
+
+  /** The next call of the endpoint method {@code name}, on any TCP endpoint, first runs {@code first}. */
+  void beforeNext(String name, Runnable first) {
+    action.set(first);
+    method.set(name);
+  }
+
+  @Override
+  public Network create(NetworkEnvironment environment) {
+    Network network = inner.create(environment);
+    return new Network() {
+      @Override
+      public TcpEndpoint openTcp() {
+        TcpEndpoint endpoint = network.openTcp();
+        return endpoint == null ? null : interposed(endpoint);
+      }
+
+      @Override
+      public UdpEndpoint openUdp() {
+        return network.openUdp();
+      }
+
+      @Override
+      public int maxDatagram() {
+        return network.maxDatagram();
+      }
+
+      @Override
+      public String description() {
+        return network.description();
+      }
+
+      @Override
+      public void shutdown() {
+        network.shutdown();
+      }
+    };
+  }
+
+  private TcpEndpoint interposed(TcpEndpoint endpoint) {
+    InvocationHandler handler = (proxy, called, args) -> {
+      if (called.getName().equals(method.get()) && method.compareAndSet(called.getName(), null)) {
+        action.getAndSet(null).run();
+      }
+      try {
+        Object result = called.invoke(endpoint, args);
+        return result instanceof TcpEndpoint accepted ? interposed(accepted) : result;
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    };
+    return (TcpEndpoint) Proxy.newProxyInstance(TcpEndpoint.class.getClassLoader(), new Class<?>[] {TcpEndpoint.class}, handler);
+  }
+
+  @Override
+  public boolean supportsVirtualTime() {
+    return inner.supportsVirtualTime();
+  }
+
+  @Override
+  public List<WinsockConfig.Host> hosts() {
+    return inner.hosts();
+  }
+}
