@@ -4,16 +4,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what happens when a callback of an emulated program throws: a window procedure, a timer
- * procedure, and (in the Winsock layer) a blocking hook or a completion routine.
+ * Decides what happens when code that an emulator runs but does not own throws: a callback of a
+ * task's program (a window procedure, a timer procedure, a blocking hook), or code run for the
+ * emulator itself (a timer action, a network readiness callback, a simulated peer).
  *
  * <p>Before the handler is called the exception is recorded in the trace as an {@code EXCEPTION}
  * event. If the handler returns normally the emulated call that ran the callback goes on as if the
  * callback had returned 0, and the task keeps pumping, as AWT and JavaFX do with their event
- * handlers. If the handler throws, that exception propagates out of the emulated call into the
- * program (useful in tests: {@link #rethrow()}).
+ * handlers; code run for the emulator is skipped and the emulator goes on. If the handler throws
+ * for a task's callback, that exception propagates out of the emulated call into the program
+ * (useful in tests: {@link #rethrow()}); for code run for no task there is no program to reach,
+ * so what the handler throws is logged and the emulator goes on.
  *
- * <p>Threading: called on the thread of the task whose callback threw.
+ * <p>Fatal errors never reach the handler: a {@code VirtualMachineError} other than
+ * {@code StackOverflowError}, and {@link TaskTerminatedException}.
+ *
+ * <p>Threading: called on the thread that ran the code: the task's own thread for its callbacks;
+ * for code run for no task, the timer thread, the network's selector thread, or whichever thread
+ * was driving the Win16 scheduler or the simulated network at that moment (possibly another task's
+ * thread). It must not block.
  */
 @FunctionalInterface
 public interface CallbackExceptionHandler {
@@ -21,8 +30,9 @@ public interface CallbackExceptionHandler {
   /**
    * Handles one exception.
    *
-   * @param task the task whose callback threw
-   * @param callback what was running, for example {@code "WndProc hwnd=0x0101 WM_TIMER"}
+   * @param task the task whose callback threw, or {@code null} for code run for no task
+   * @param callback what was running, for example {@code "WndProc hwnd=0x0101 WM_TIMER"} or
+   *     {@code "timer action"}
    * @param error what it threw
    */
   void handle(Task task, String callback, Throwable error);
@@ -30,11 +40,19 @@ public interface CallbackExceptionHandler {
   /** The default: log at WARN on {@code org.wsemu.callbacks} and keep pumping. */
   static CallbackExceptionHandler logAndContinue() {
     Logger log = LoggerFactory.getLogger("org.wsemu.callbacks");
-    return (task, callback, error) ->
+    return (task, callback, error) -> {
+      if (task == null) {
+        log.warn("{} threw; the emulator goes on", callback, error);
+      } else {
         log.warn("{} in task {} threw; the task keeps pumping", callback, task.name(), error);
+      }
+    };
   }
 
-  /** Rethrows the exception out of the emulated call that ran the callback. */
+  /**
+   * Rethrows the exception out of the emulated call that ran the callback (for code run for no
+   * task, the emulator logs it instead).
+   */
   static CallbackExceptionHandler rethrow() {
     return (task, callback, error) -> {
       if (error instanceof RuntimeException runtime) {

@@ -269,7 +269,10 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
-    /** What happens when a callback throws; default {@link CallbackExceptionHandler#logAndContinue()}. */
+    /**
+     * What happens when a callback, or other code the emulator runs but does not own (timer actions,
+     * network callbacks, simulated peers), throws; default {@link CallbackExceptionHandler#logAndContinue()}.
+     */
     public Builder callbackExceptionHandler(CallbackExceptionHandler handler) {
       this.exceptionHandler = Objects.requireNonNull(handler, "handler");
       return this;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.user.WinDef.NULL;
+import static org.wsemu.user.WinUser.PM_NOYIELD;
 import static org.wsemu.user.WinUser.PM_REMOVE;
 import static org.wsemu.user.WinUser.WM_QUIT;
 import static org.wsemu.user.WinUser.WM_USER;
@@ -213,5 +214,116 @@ class ShutdownTest {
       }
     }
     return null;
+  }
+
+  // ---- every switch point sees the shutdown at once, and a loop that polls unwinds normally ----
+
+  /**
+   * Runs {@code body} as the only task, shuts the emulator down once the body said it is looping,
+   * and checks that the task unwound by itself (no forced-out phase, no failure) with
+   * {@code exitCode}, each loop level having seen WM_QUIT through {@code unwoundBy}.
+   */
+  private static void shutdownWhileLooping(SchedulingMode mode, String unwoundBy, int exitCode, LoopingBody body)
+      throws Exception {
+    TraceRecorder trace = new TraceRecorder();
+    CountDownLatch looping = new CountDownLatch(1);
+    Emulator emu = Emus.builder(mode).traceSink(trace).build();
+    User user = emu.user();
+    Task task = emu.createTask("poller", () -> body.run(user, looping));
+    emu.start();
+    looping.await();
+    assertTrue(emu.shutdown(), "every task thread ended");
+    assertEquals(java.util.Optional.empty(), task.failure(), "the task unwound by itself");
+    assertEquals(exitCode, task.exitCode().getAsInt());
+    assertEquals(List.of(), trace.events(e -> e.kind() == TraceKind.NOTE && e.name().equals("kill")),
+        "nothing was forced out");
+    assertTrue(!trace.events(e -> e.kind() == TraceKind.UNWIND && e.name().equals(unwoundBy)).isEmpty(),
+        "UNWIND by " + unwoundBy);
+  }
+
+  @FunctionalInterface
+  private interface LoopingBody {
+    int run(User user, CountDownLatch looping) throws Exception;
+  }
+
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(20)
+  void aLoopThatDrainsWithPeekMessageUntilItFindsNothingEnds(SchedulingMode mode) throws Exception {
+    shutdownWhileLooping(mode, "PeekMessage", 11, (user, looping) -> {
+      MSG msg = new MSG();
+      boolean quit = false;
+      while (!quit) {
+        looping.countDown();
+        while (user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE)) { // the whole queue, then idle work
+          if (msg.message == WM_QUIT) {
+            quit = true;
+          } else {
+            user.DispatchMessage(msg);
+          }
+        }
+      }
+      return 11;
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(20)
+  void aGetMessageLoopFollowedByADrainEnds(SchedulingMode mode) throws Exception {
+    shutdownWhileLooping(mode, "GetMessage", 12, (user, looping) -> {
+      MSG msg = new MSG();
+      looping.countDown();
+      while (user.GetMessage(msg, NULL, 0, 0) != 0) {
+        user.DispatchMessage(msg);
+      }
+      while (user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE)) { // cleanup: what is left in the queue
+        user.DispatchMessage(msg);
+      }
+      return 12;
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(20)
+  void aWaitMessageLoopEnds(SchedulingMode mode) throws Exception {
+    shutdownWhileLooping(mode, "WaitMessage", 13, (user, looping) -> {
+      MSG msg = new MSG();
+      for (;;) {
+        looping.countDown();
+        user.WaitMessage();
+        boolean quit = false;
+        while (user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE)) {
+          if (msg.message == WM_QUIT) {
+            quit = true;
+          } else {
+            user.DispatchMessage(msg);
+          }
+        }
+        if (quit) {
+          return 13;
+        }
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(20)
+  void aYieldingDelayLoopEnds(SchedulingMode mode) throws Exception {
+    shutdownWhileLooping(mode, "PeekMessage", 14, (user, looping) -> {
+      MSG msg = new MSG();
+      for (;;) {
+        looping.countDown();
+        int start = user.GetTickCount();
+        while (user.GetTickCount() - start < 50) { // a Win16 delay that lets the others run
+          user.Yield();
+        }
+        if (user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE | PM_NOYIELD) && msg.message == WM_QUIT) {
+          return 14;
+        }
+      }
+    });
   }
 }

@@ -16,9 +16,16 @@ import org.wsemu.trace.TraceKind;
  * first runnable one in creation order after it, wrapping around, the giver itself last; a
  * directed yield (inter-task SendMessage and its reply) tries its target first. When no task can
  * run and the clock is virtual, time jumps to the next timer or deadline and the actions due then
- * run in due-time order; when only a polling task can run, time moves on by the yield quantum.
+ * run in due-time order; when only polling tasks can run (a yield would hand the processor to a
+ * task that yielded at this same instant), time moves on by the yield quantum.
+ * A task that busy-waits on the virtual clock (more than {@link #FREE_CLOCK_READS} reads of
+ * GetTickCount without a switch point) makes time move on by the quantum at each further read,
+ * keeping the processor; timers that come due meanwhile run at its next switch point.
  */
 final class CooperativeScheduler extends Scheduler {
+  /** GetTickCount reads a task may make between two switch points before time moves for it. */
+  static final int FREE_CLOCK_READS = 100;
+
   private final Kernel kernel;
   private final ReentrantLock lock = new ReentrantLock();
   private final TreeSet<TaskControl> candidates =
@@ -31,6 +38,7 @@ final class CooperativeScheduler extends Scheduler {
   private TaskControl last;
   private boolean started;
   private boolean selecting;
+  private boolean busyTimePassed; // a busy-wait moved the clock: timers may be due
 
   CooperativeScheduler(Kernel kernel, TimerQueue timers, VirtualClock virtualClock, long quantum) {
     this.kernel = kernel;
@@ -106,6 +114,7 @@ final class CooperativeScheduler extends Scheduler {
         me.waitCondition = condition;
         me.waitDeadline = deadline;
         me.state = RunState.BLOCKED;
+        me.yieldedAt = Long.MIN_VALUE;
         switchAway(me, preferred, reason, false);
         me.state = RunState.RUNNING;
         me.waitCondition = null;
@@ -145,6 +154,29 @@ final class CooperativeScheduler extends Scheduler {
   }
 
   @Override
+  long pollClock(TaskControl me) {
+    if (virtualClock == null) {
+      return kernel.clock().millis();
+    }
+    lock.lock();
+    try {
+      if (running == me && ++me.clockReads > FREE_CLOCK_READS) {
+        // Busy-waiting: time passes, but nobody else runs and nothing due runs until it switches.
+        long from = virtualClock.millis();
+        virtualClock.advanceTo(from + quantum);
+        busyTimePassed = true;
+        Trace trace = kernel.trace();
+        if (trace.enabled()) {
+          trace.event(TraceKind.CLOCK, me.label(), "busy-wait").with("from", from).with("to", virtualClock.millis()).emit();
+        }
+      }
+      return virtualClock.millis();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   void changed(TaskControl task) {
     // Caller holds the lock (the shared one).
     if (task.state == RunState.BLOCKED || task.state == RunState.READY) {
@@ -168,6 +200,7 @@ final class CooperativeScheduler extends Scheduler {
     lock.lock();
     try {
       me.state = RunState.READY;
+      me.yieldedAt = yielding && virtualClock != null ? virtualClock.millis() : Long.MIN_VALUE;
       candidates.add(me);
       switchAway(me, preferred, reason, yielding);
       me.state = RunState.RUNNING;
@@ -198,6 +231,7 @@ final class CooperativeScheduler extends Scheduler {
 
   /** Gives up the processor and waits until it comes back. Lock held. */
   private void switchAway(TaskControl me, TaskControl preferred, String reason, boolean yielding) {
+    me.clockReads = 0;
     running = null;
     TaskControl next = select(me, preferred, yielding);
     if (next != null) {
@@ -242,12 +276,22 @@ final class CooperativeScheduler extends Scheduler {
   private TaskControl select(TaskControl after, TaskControl preferred, boolean yielding) {
     selecting = true;
     try {
+      if (busyTimePassed) {
+        busyTimePassed = false; // what came due while a task busy-waited runs now, before the choice
+        virtualTimers.runDue(virtualClock.millis());
+      }
       for (;;) {
         if (preferred != null && isReady(preferred)) {
           return preferred;
         }
         TaskControl next = roundRobin(after);
         if (next != null && (next != after || !yielding)) {
+          if (yielding && virtualClock != null && next.state == RunState.READY
+              && next.yieldedAt == virtualClock.millis()) {
+            // A round of polling: every task that could run yielded at this instant. Let a quantum pass.
+            advance(Math.min(virtualClock.millis() + quantum, virtualTimers.nextDue()));
+            return roundRobin(after);
+          }
           return next;
         }
         if (virtualClock == null) {

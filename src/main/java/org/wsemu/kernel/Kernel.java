@@ -67,6 +67,7 @@ public final class Kernel {
 
   private final Config config;
   private final Trace trace;
+  private final CallbackBoundary callbacks;
   private final Scheduler scheduler;
   private final HandleTable<TaskControl> tasks;
   private final ThreadLocal<TaskControl> current = new ThreadLocal<>();
@@ -89,6 +90,7 @@ public final class Kernel {
   public Kernel(Config config, Trace trace) {
     this.config = Objects.requireNonNull(config, "config");
     this.trace = Objects.requireNonNull(trace, "trace");
+    this.callbacks = new CallbackBoundary(trace, config.exceptionHandler());
     String timerThread = "wsemu-" + config.name() + "-timer";
     if (config.clock() instanceof VirtualClock virtual) {
       if (config.mode() == SchedulingMode.WIN32) {
@@ -97,9 +99,9 @@ public final class Kernel {
       if (!virtual.claim()) {
         throw new IllegalStateException("this virtual clock already belongs to another emulator");
       }
-      scheduler = new CooperativeScheduler(this, new VirtualTimerQueue(), virtual, config.yieldQuantumMillis());
+      scheduler = new CooperativeScheduler(this, new VirtualTimerQueue(callbacks), virtual, config.yieldQuantumMillis());
     } else if (config.clock() instanceof SystemClock system) {
-      TimerQueue timers = new RealTimerQueue(system, timerThread);
+      TimerQueue timers = new RealTimerQueue(system, timerThread, callbacks);
       scheduler = config.mode() == SchedulingMode.WIN16
           ? new CooperativeScheduler(this, timers, null, 0)
           : new PreemptiveScheduler(timers, system);
@@ -127,6 +129,14 @@ public final class Kernel {
   /** The trace stream. */
   public Trace trace() {
     return trace;
+  }
+
+  /**
+   * Where the emulator runs code it does not own (callbacks, hooks, timer actions, network
+   * callbacks): one policy for what they throw.
+   */
+  public CallbackBoundary callbacks() {
+    return callbacks;
   }
 
   Scheduler scheduler() {
@@ -159,6 +169,16 @@ public final class Kernel {
     }
     long now = clock().millis();
     return clock().isVirtual() || delayMillis == 0 ? now + delayMillis : now + delayMillis + 1;
+  }
+
+  /**
+   * The clock as a program reads it with GetTickCount. With a virtual clock, a Win16 task that
+   * reads it over and over without reaching a switch point is busy-waiting, and time passes for it
+   * (see {@code docs/scheduling.md}); otherwise this is {@code clock().millis()}.
+   */
+  public long pollClock() {
+    TaskControl task = current.get();
+    return task == null ? clock().millis() : scheduler.pollClock(task);
   }
 
   /** The task whose thread is calling, or {@code null} if it is not a task of this kernel. */
@@ -227,7 +247,8 @@ public final class Kernel {
 
   /**
    * Schedules a timed action; it must only enqueue and wake (it runs on the timer thread, or inside
-   * the Win16 scheduler under its lock with a virtual clock).
+   * the Win16 scheduler under its lock with a virtual clock). What it throws is reported at the
+   * {@link #callbacks() callback boundary}, as code run for no task.
    *
    * @param due clock time in milliseconds
    */
@@ -335,20 +356,15 @@ public final class Kernel {
 
   /**
    * Records a callback's exception in the trace and hands it to the emulator's handler, which may
-   * rethrow it.
+   * rethrow it; see {@link CallbackBoundary#failed(TaskControl, String, Throwable)}.
    *
    * @param task the task whose callback threw
    * @param callback what was running
    * @param error what it threw
+   * @throws Error {@code error} itself if it is fatal (see {@link CallbackBoundary#isFatal})
    */
   public void callbackFailed(TaskControl task, String callback, Throwable error) {
-    if (trace.enabled()) {
-      trace.event(TraceKind.EXCEPTION, task.label(), callback)
-          .with("error", error.getClass().getName())
-          .with("message", String.valueOf(error.getMessage()))
-          .emit();
-    }
-    config.exceptionHandler().handle(task, callback, error);
+    callbacks.failed(task, callback, error);
   }
 
   // ---- called by TaskControl on the task thread ----

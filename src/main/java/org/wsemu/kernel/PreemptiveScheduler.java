@@ -103,6 +103,11 @@ final class PreemptiveScheduler extends Scheduler {
   }
 
   @Override
+  long pollClock(TaskControl me) {
+    return clock.millis();
+  }
+
+  @Override
   void changed(TaskControl task) {
     task.signal.signalAll();
   }

@@ -11,14 +11,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The timer queue of the real clock: one thread per emulator, started on first use, that sleeps
- * until the earliest entry is due (never spinning) and runs due actions outside its lock. Actions
- * only enqueue and wake tasks.
+ * until the earliest entry is due (never spinning) and runs due actions outside its lock, at the
+ * emulator's {@link CallbackBoundary}: an action that throws is reported and the thread goes on.
+ * Actions only enqueue and wake tasks.
  */
 final class RealTimerQueue extends TimerQueue {
   private static final Logger log = LoggerFactory.getLogger(RealTimerQueue.class);
 
   private final SystemClock clock;
   private final String threadName;
+  private final CallbackBoundary callbacks;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final PriorityQueue<Entry> queue = new PriorityQueue<>();
@@ -26,9 +28,10 @@ final class RealTimerQueue extends TimerQueue {
   private boolean stopped;
   private Thread thread;
 
-  RealTimerQueue(SystemClock clock, String threadName) {
+  RealTimerQueue(SystemClock clock, String threadName, CallbackBoundary callbacks) {
     this.clock = clock;
     this.threadName = threadName;
+    this.callbacks = callbacks;
   }
 
   @Override
@@ -89,9 +92,10 @@ final class RealTimerQueue extends TimerQueue {
       for (Entry entry : due) {
         if (entry.cancel()) {
           try {
-            entry.action.run();
-          } catch (RuntimeException | Error e) {
-            log.error("timer action failed", e);
+            callbacks.run(TIMER_ACTION, entry.action);
+          } catch (Error fatal) {
+            log.error("timer thread stopped by a fatal error", fatal);
+            throw fatal;
           }
         }
       }

@@ -44,6 +44,12 @@ abstract class Scheduler {
   abstract TimerQueue timers();
 
   /**
+   * The clock as {@code me}'s program reads it by polling (GetTickCount), on {@code me}'s thread.
+   * The cooperative scheduler with a virtual clock lets time pass for a task that busy-waits.
+   */
+  abstract long pollClock(TaskControl me);
+
+  /**
    * A timed action was scheduled from a thread that is not a task's (a test thread, a peer driven
    * from outside): if every task waits, a virtual clock must move on by itself to run it.
    */

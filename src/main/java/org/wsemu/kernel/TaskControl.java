@@ -1,6 +1,7 @@
 package org.wsemu.kernel;
 
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,6 +58,9 @@ public final class TaskControl implements Task {
   private long messageSerial; // guarded by lock
   private long inputSerial; // guarded by lock
   private int nesting; // task thread only
+  private final BitSet shutdownQuitTaken = new BitSet(); // task thread only: by nesting level
+  int clockReads; // guarded by lock: GetTickCount reads since the task last gave up the processor
+  long yieldedAt = Long.MIN_VALUE; // guarded by lock: virtual time of its last yield, if that was its last switch
 
   TaskControl(Kernel kernel, int handle, String name, long order, TaskBody body, ReentrantLock lock) {
     this.kernel = kernel;
@@ -237,7 +241,29 @@ public final class TaskControl implements Task {
 
   /** Leaves one level entered with {@link #enterNested}. */
   public void leaveNested() {
+    shutdownQuitTaken.clear(nesting);
     nesting--;
+  }
+
+  /**
+   * At shutdown, the WM_QUIT of the current loop level: every callback level (the task body, each
+   * window procedure, hook or callback called from it) has one, which the first GetMessage or
+   * PeekMessage with PM_REMOVE at that level takes; a level entered again later has a new one. So
+   * nested loops unwind innermost first, and a loop that drains the queue until PeekMessage
+   * returns FALSE still ends. Task thread only.
+   *
+   * @param remove whether the caller takes the message (GetMessage, PM_REMOVE) or only looks at it
+   * @return whether this level's WM_QUIT was still there
+   */
+  public boolean shutdownQuit(boolean remove) {
+    checkOwnThread("shutdownQuit");
+    if (shutdownQuitTaken.get(nesting)) {
+      return false;
+    }
+    if (remove) {
+      shutdownQuitTaken.set(nesting);
+    }
+    return true;
   }
 
   /** The current callback nesting depth (0 in the task body). */

@@ -1,5 +1,7 @@
 package org.wsemu.kernel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.PriorityQueue;
 
 /**
@@ -10,14 +12,32 @@ import java.util.PriorityQueue;
 abstract class TimerQueue {
   static final long NONE = Long.MAX_VALUE;
 
+  /** How the boundary names a timer action that threw. */
+  static final String TIMER_ACTION = "timer action";
+
   /** Schedules {@code action} to run once the clock reaches {@code due}. */
   abstract KernelTimer schedule(long due, Runnable action);
 
   /** Stops the queue; pending actions never run. */
   abstract void shutdown();
 
-  /** One scheduled action, ordered by due time then by scheduling order. */
+  /**
+   * One scheduled action, ordered by due time then by scheduling order. Whoever claims it first
+   * owns it: a {@link #cancel()} that returns true, or the queue, which claims it with the same
+   * compare-and-set before running it; so an action runs at most once, and never after a
+   * successful cancel.
+   */
   static final class Entry implements KernelTimer, Comparable<Entry> {
+    private static final VarHandle CANCELLED;
+
+    static {
+      try {
+        CANCELLED = MethodHandles.lookup().findVarHandle(Entry.class, "cancelled", boolean.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
     final long due;
     final long seq;
     final Runnable action;
@@ -29,11 +49,10 @@ abstract class TimerQueue {
       this.action = action;
     }
 
+    /** Claims the entry: true for exactly one caller, whichever thread calls first. */
     @Override
     public boolean cancel() {
-      boolean wasPending = !cancelled;
-      cancelled = true;
-      return wasPending;
+      return CANCELLED.compareAndSet(this, false, true);
     }
 
     boolean isCancelled() {

@@ -10,9 +10,14 @@ import java.util.PriorityQueue;
  * and, for equal times, in scheduling order. That order is part of the determinism contract.
  */
 final class VirtualTimerQueue extends TimerQueue {
+  private final CallbackBoundary callbacks;
   private final PriorityQueue<Entry> queue = new PriorityQueue<>();
   private long seq;
   private boolean stopped;
+
+  VirtualTimerQueue(CallbackBoundary callbacks) {
+    this.callbacks = callbacks;
+  }
 
   @Override
   synchronized KernelTimer schedule(long due, Runnable action) {
@@ -31,7 +36,11 @@ final class VirtualTimerQueue extends TimerQueue {
     return queue.isEmpty() ? NONE : queue.peek().due;
   }
 
-  /** Runs every live entry due at or before {@code now}, including ones scheduled meanwhile. */
+  /**
+   * Runs every live entry due at or before {@code now}, including ones scheduled meanwhile. An
+   * action that throws is reported at the emulator's {@link CallbackBoundary}, never to the task
+   * whose switch happens to run it, and the others still run.
+   */
   void runDue(long now) {
     for (;;) {
       List<Entry> due = new ArrayList<>();
@@ -49,7 +58,7 @@ final class VirtualTimerQueue extends TimerQueue {
       }
       for (Entry entry : due) {
         if (entry.cancel()) {
-          entry.action.run();
+          callbacks.run(TIMER_ACTION, entry.action);
         }
       }
     }

@@ -10,7 +10,8 @@ package org.wsemu.net;
  * <p>Conventions of the endpoint methods: addresses and ports are in host order ({@code 127.0.0.1}
  * is {@code 0x7F000001}); results are non-negative on success and the negated Windows Sockets error
  * code on failure ({@code -WSAEWOULDBLOCK} when the operation would block). Readiness is reported by
- * one-shot callbacks that run on a network thread and must only enqueue and wake.
+ * one-shot callbacks that run on a network thread, never on the thread that asked for them before
+ * it got its answer, and must only enqueue and wake.
  *
  * <p>Thread-safe.
  */
@@ -18,7 +19,7 @@ public interface Network {
 
   /** The real network: one NIO selector thread per emulator, no thread per socket. */
   static NetworkFactory real() {
-    return environment -> new NioNetwork(environment.name());
+    return environment -> new NioNetwork(environment.name(), environment.callbacks());
   }
 
   /** A new, unbound TCP endpoint, or {@code null} if the system has no socket left. */

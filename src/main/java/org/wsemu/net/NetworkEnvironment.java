@@ -1,6 +1,7 @@
 package org.wsemu.net;
 
 import org.wsemu.Clock;
+import org.wsemu.kernel.CallbackBoundary;
 import org.wsemu.kernel.KernelTimer;
 import org.wsemu.trace.Trace;
 
@@ -29,4 +30,14 @@ public interface NetworkEnvironment {
 
   /** The handle of the task whose thread is calling, or 0 on any other thread. */
   int currentTask();
+
+  /**
+   * Where the network runs code it does not own (readiness callbacks, simulated peers): an
+   * exception is recorded as an EXCEPTION trace event and handed to the emulator's
+   * {@link org.wsemu.CallbackExceptionHandler}, and the network goes on; only fatal errors pass
+   * (see {@link CallbackBoundary}). The default records in {@link #trace()} and logs.
+   */
+  default CallbackBoundary callbacks() {
+    return new CallbackBoundary(trace(), org.wsemu.CallbackExceptionHandler.logAndContinue());
+  }
 }

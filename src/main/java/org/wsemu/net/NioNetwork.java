@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
+import org.wsemu.kernel.CallbackBoundary;
 
 /**
  * The real network: endpoints on Java NIO channels, one selector thread per emulator (started with
@@ -13,12 +14,19 @@ import java.util.WeakHashMap;
  */
 final class NioNetwork implements Network {
   private final String emulatorName;
+  private final CallbackBoundary callbacks;
   private final Set<Object> open = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
   private NioSelectorLoop loop; // guarded by this
   private boolean stopped; // guarded by this
 
+  /** A network outside any emulator (tests): callbacks that throw are only logged. */
   NioNetwork(String emulatorName) {
+    this(emulatorName, CallbackBoundary.loggingOnly());
+  }
+
+  NioNetwork(String emulatorName, CallbackBoundary callbacks) {
     this.emulatorName = emulatorName;
+    this.callbacks = callbacks;
   }
 
   private synchronized NioSelectorLoop loop() {
@@ -26,7 +34,7 @@ final class NioNetwork implements Network {
       return null;
     }
     if (loop == null) {
-      loop = new NioSelectorLoop("wsemu-" + emulatorName + "-selector");
+      loop = new NioSelectorLoop("wsemu-" + emulatorName + "-selector", callbacks);
     }
     return loop;
   }

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * channel that nobody waits on does not keep the selector busy.
  *
  * <p>Thread-safe: callbacks are added from any thread; the key is touched only on the selector
- * thread.
+ * thread, and callbacks run only there (never on the thread that asks or closes), at the
+ * emulator's callback boundary.
  */
 final class NioRegistration {
   private record Waiter(int ops, Runnable onReady) {}
@@ -42,6 +43,11 @@ final class NioRegistration {
     return loop;
   }
 
+  /**
+   * Calls {@code onReady} once on the selector thread when one of {@code ops} holds; for a closed
+   * endpoint (which is "ready": the waiter finds out it is closed) soon, but still on the selector
+   * thread and never before this method returns.
+   */
   void notifyWhen(int ops, Runnable onReady) {
     synchronized (this) {
       if (!closed) {
@@ -50,7 +56,7 @@ final class NioRegistration {
         return;
       }
     }
-    onReady.run(); // a closed endpoint is "ready": the waiter finds out it is closed
+    loop.post(() -> fire(onReady));
   }
 
   /** The endpoint now uses {@code newChannel} (bound, listening, reopened after a failed connect). */
@@ -102,7 +108,7 @@ final class NioRegistration {
     }
   }
 
-  /** The endpoint closed: every waiter runs now. */
+  /** The endpoint closed: every waiter runs, on the selector thread. */
   void closed() {
     List<Waiter> all;
     synchronized (this) {
@@ -110,8 +116,8 @@ final class NioRegistration {
       all = new ArrayList<>(waiters);
       waiters.clear();
     }
-    for (Waiter waiter : all) {
-      waiter.onReady().run();
+    if (!all.isEmpty()) {
+      loop.post(() -> all.forEach(waiter -> fire(waiter.onReady())));
     }
     loop.execute(() -> {
       if (key != null) {
@@ -141,8 +147,13 @@ final class NioRegistration {
     }
     update();
     for (Runnable onReady : fire) {
-      onReady.run();
+      fire(onReady);
     }
+  }
+
+  /** Runs one callback at the boundary: if it throws, the others and the selector go on. */
+  private void fire(Runnable onReady) {
+    loop.callbacks().run(NioSelectorLoop.READINESS_CALLBACK, onReady);
   }
 
   /** Selector thread: registers the channel for what the waiters still want. */

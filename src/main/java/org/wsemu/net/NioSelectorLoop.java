@@ -8,21 +8,31 @@ import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsemu.kernel.CallbackBoundary;
 
 /**
  * The one selector thread of a real network. Other threads hand it work with {@link #execute}
  * (registrations, interest changes), which wakes the selector; readiness is delivered to each
  * key's {@link NioRegistration}. It sleeps in {@code select()} when there is nothing to do.
+ *
+ * <p>Everything it runs goes through the emulator's {@link CallbackBoundary}: a callback that
+ * throws is reported and the thread goes on, so one bad callback cannot stall the real network.
  */
 final class NioSelectorLoop {
   private static final Logger log = LoggerFactory.getLogger(NioSelectorLoop.class);
 
+  /** How the boundary names a readiness callback that threw. */
+  static final String READINESS_CALLBACK = "readiness callback";
+
   private final Selector selector;
+  private final CallbackBoundary callbacks;
   private final ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean stopped;
+  private volatile boolean finished;
 
-  NioSelectorLoop(String threadName) {
+  NioSelectorLoop(String threadName, CallbackBoundary callbacks) {
+    this.callbacks = callbacks;
     try {
       this.selector = Selector.open();
     } catch (IOException e) {
@@ -41,30 +51,51 @@ final class NioSelectorLoop {
     return Thread.currentThread() == thread;
   }
 
+  /** Where callbacks run: exceptions are reported and the loop goes on. */
+  CallbackBoundary callbacks() {
+    return callbacks;
+  }
+
   /** Runs {@code task} on the selector thread, soon. */
   void execute(Runnable task) {
     if (inLoop()) {
       task.run();
       return;
     }
+    post(task);
+  }
+
+  /**
+   * Runs {@code task} on the selector thread, later, even when called on that thread: never before
+   * this method returns. Once the thread has ended (the network shut down) nobody else can run it,
+   * so the caller does.
+   */
+  void post(Runnable task) {
     work.add(task);
     selector.wakeup();
+    if (finished) {
+      runPending();
+    }
+  }
+
+  private void runPending() {
+    Runnable task;
+    while ((task = work.poll()) != null) {
+      callbacks.run("selector task", task);
+    }
   }
 
   private void loop() {
     try {
       while (!stopped) {
         selector.select();
-        Runnable task;
-        while ((task = work.poll()) != null) {
-          runSafely(task);
-        }
+        runPending();
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
           SelectionKey key = keys.next();
           keys.remove();
           if (key.isValid()) {
-            ((NioRegistration) key.attachment()).ready(key);
+            callbacks.run(READINESS_CALLBACK, () -> ((NioRegistration) key.attachment()).ready(key));
           }
         }
       }
@@ -78,14 +109,8 @@ final class NioSelectorLoop {
       } catch (IOException e) {
         log.debug("closing the selector", e);
       }
-    }
-  }
-
-  private static void runSafely(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      log.error("selector task failed", e);
+      finished = true; // from now on post() runs what it is given
+      runPending();
     }
   }
 

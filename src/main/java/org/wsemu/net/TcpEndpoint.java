@@ -95,7 +95,12 @@ public interface TcpEndpoint {
 
   /**
    * Calls {@code onReady} once, on a network thread, as soon as one of {@code ops}
-   * ({@link Readiness} bits) holds, possibly at once. It must only enqueue and wake.
+   * ({@link Readiness} bits) holds. If one holds already (a closed endpoint holds them all) that is
+   * soon, but never on the calling thread before this method returns: the real network runs it on
+   * its selector thread, the simulated one from the emulator's timer queue (the timer thread, or
+   * with a virtual clock the scheduler). It must only enqueue and wake; an exception it throws is
+   * reported at the emulator's callback boundary. After {@link Network#shutdown()} nothing waits
+   * any more: a callback asked for then may run at once, or never.
    */
   void notifyWhen(int ops, Runnable onReady);
 }

@@ -38,6 +38,15 @@ public interface UdpEndpoint {
   /** Local port; 0 if unbound. */
   int localPort();
 
-  /** Calls {@code onReady} once, on a network thread, when one of {@code ops} holds. */
+  /**
+   * Calls {@code onReady} once, on a network thread, as soon as one of {@code ops}
+   * ({@link Readiness} READ or WRITE) holds. If one holds already (a closed endpoint holds them
+   * all) that is soon, but never on the calling thread before this method returns: the real
+   * network runs it on its selector thread, the simulated one from the emulator's timer queue (the
+   * timer thread, or with a virtual clock the scheduler). It must only enqueue and wake; an
+   * exception it throws is reported at the emulator's callback boundary. After
+   * {@link Network#shutdown()} nothing waits any more: a callback asked for then may run at once, or
+   * never.
+   */
   void notifyWhen(int ops, Runnable onReady);
 }

@@ -5,7 +5,8 @@ import org.wsemu.net.UdpEndpoint;
 
 /**
  * Drives a {@link DatagramPeer} on a bound UDP endpoint: every datagram that arrives is handed to
- * it with a way to answer.
+ * it with a way to answer. A datagram it fails on is reported at the emulator's callback boundary
+ * and traced as {@code peer-failed}; the next one is handed to it as usual.
  *
  * <p>Thread-safe: the peer's callbacks run under this object's monitor, one at a time.
  */
@@ -43,9 +44,10 @@ final class DatagramPeerRunner {
       byte[] data = java.util.Arrays.copyOf(buffer, n);
       try {
         peer.received(data, new ReplyTo(from[0], from[1]));
-      } catch (RuntimeException e) {
-        net.locked(() -> net.net("peer-failed", "at", SimNet.address(endpoint.host.ip, endpoint.localPort()),
-            "error", String.valueOf(e)));
+      } catch (Throwable e) { // reported at the boundary (fatal errors pass); the next datagram still comes
+        String at = SimNet.address(endpoint.host.ip, endpoint.localPort());
+        net.callbacks().failed("DatagramPeer at " + at, e);
+        net.locked(() -> net.net("peer-failed", "at", at, "error", String.valueOf(e)));
       }
     }
   }

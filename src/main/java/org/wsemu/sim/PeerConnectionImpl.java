@@ -9,7 +9,8 @@ import org.wsemu.net.Readiness;
 
 /**
  * Drives one {@link Peer.Session} on an accepted endpoint: calls it when something arrives,
- * keeps its outgoing queue moving as the window opens, and resets the connection if it throws.
+ * keeps its outgoing queue moving as the window opens, and resets the connection if it throws
+ * (the exception is reported at the emulator's callback boundary first).
  *
  * <p>Thread-safe: the session's callbacks run under this object's monitor, one at a time; the
  * monitor is taken before the network's lock, never after.
@@ -34,8 +35,8 @@ final class PeerConnectionImpl implements PeerConnection {
     net.locked(() -> endpoint.owner = this);
     try {
       session = peer.accept(this);
-    } catch (RuntimeException e) {
-      failed(e);
+    } catch (Throwable e) {
+      failed("Peer accept", e);
       return;
     }
     arrival(-1);
@@ -50,8 +51,8 @@ final class PeerConnectionImpl implements PeerConnection {
     if (seen >= 0 || now > 0) {
       try {
         session.readable();
-      } catch (RuntimeException e) {
-        failed(e);
+      } catch (Throwable e) {
+        failed("Peer session", e);
         return;
       }
     }
@@ -69,7 +70,9 @@ final class PeerConnectionImpl implements PeerConnection {
     }
   }
 
-  private void failed(RuntimeException e) {
+  /** Peer code threw: reported at the boundary (fatal errors pass), then the connection resets. */
+  private void failed(String what, Throwable e) {
+    net.callbacks().failed(what + " at " + endpoint.label(), e);
     net.locked(() -> net.net("peer-failed", "at", endpoint.label(), "error", String.valueOf(e)));
     reset();
   }
@@ -152,8 +155,8 @@ final class PeerConnectionImpl implements PeerConnection {
   private void run(Runnable action) {
     try {
       action.run();
-    } catch (RuntimeException e) {
-      failed(e);
+    } catch (Throwable e) {
+      failed("Peer action", e);
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import org.wsemu.kernel.CallbackBoundary;
 import org.wsemu.kernel.KernelTimer;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
@@ -24,7 +25,9 @@ import org.wsemu.trace.TraceKind;
  *
  * <p>Thread-safe through one lock. Everything that changes the network's state runs under it, and
  * nothing runs callbacks under it: readiness callbacks, peer code and deferred work go to an outbox
- * that the outermost {@link #unlock} runs after releasing the lock. Every packet travels as an
+ * that the outermost {@link #unlock} runs after releasing the lock, each at the emulator's
+ * {@link CallbackBoundary} (one that throws is reported and the rest still run). Every packet
+ * travels as an
  * action on the emulator's timer queue, so with a virtual clock the network moves only in virtual
  * time, in the order the queue fixes, which makes it deterministic.
  */
@@ -52,6 +55,7 @@ final class SimNet implements Network {
   final Set<SimUdpEndpoint> udpEndpoints = new LinkedHashSet<>();
   final FaultRules rules = new FaultRules();
   private NetworkEnvironment env;
+  private volatile CallbackBoundary callbacks = CallbackBoundary.loggingOnly();
   private final List<Runnable> deferred = new ArrayList<>();
   private boolean stopped;
   private long packets; // guarded by the lock
@@ -99,9 +103,14 @@ final class SimNet implements Network {
     }
     if (fire != null) {
       for (Runnable action : fire) {
-        action.run();
+        callbacks.run("network callback", action);
       }
     }
+  }
+
+  /** Where code the network does not own runs: the emulator's callback boundary once attached. */
+  CallbackBoundary callbacks() {
+    return callbacks;
   }
 
   /** Runs {@code action} once the lock is released (lock held). */
@@ -150,6 +159,7 @@ final class SimNet implements Network {
         throw new IllegalStateException("a SimulatedNetwork serves one emulator; build another for this one");
       }
       env = environment;
+      callbacks = environment.callbacks();
       early = new ArrayList<>(deferred);
       deferred.clear();
     } finally {

@@ -15,10 +15,14 @@ final class Waiters {
 
   private final List<Waiter> waiting = new ArrayList<>();
 
-  /** Adds a callback for {@code ops}; if {@code readyOps} already meets it, it is due at once. */
+  /**
+   * Adds a callback for {@code ops}. If {@code readyOps} already meets it (a closed endpoint meets
+   * everything) it is due now, but runs from the network's timer queue, like every delivery, never
+   * on the thread that asked before it has returned.
+   */
   void add(SimNet net, int ops, int readyOps, Runnable onReady) {
     if ((ops & readyOps) != 0) {
-      net.later(onReady);
+      net.at(net.now(), () -> net.later(onReady));
     } else {
       waiting.add(new Waiter(ops, onReady));
     }

@@ -3,7 +3,6 @@ package org.wsemu.user;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
-import org.wsemu.TaskTerminatedException;
 import org.wsemu.kernel.AwaitResult;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.TaskControl;
@@ -69,7 +68,8 @@ final class Dispatcher {
 
   /**
    * Runs one callback one nesting level deeper, between PROC and PROC_END events; an exception it
-   * throws goes to the emulator's handler and the callback counts as having returned 0.
+   * throws goes to the emulator's {@link org.wsemu.kernel.CallbackBoundary} and the callback counts
+   * as having returned 0.
    */
   private int invoke(TaskControl me, Callback what, SentMessage sent, IntSupplier callback) {
     int depth = me.enterNested(what);
@@ -83,9 +83,8 @@ final class Dispatcher {
     int result = 0;
     try {
       result = callback.getAsInt();
-    } catch (Throwable e) {
-      rethrowFatal(e);
-      kernel.callbackFailed(me, what.toString(), e);
+    } catch (Throwable e) { // the boundary's policy: fatal errors pass, the rest is reported
+      kernel.callbacks().failed(me, what.toString(), e);
     } finally {
       frames.remove(frames.size() - 1);
       me.leaveNested();
@@ -95,16 +94,6 @@ final class Dispatcher {
       }
     }
     return result;
-  }
-
-  /** Errors a window procedure may not swallow: forced termination, and the JVM failing. */
-  private static void rethrowFatal(Throwable e) {
-    if (e instanceof TaskTerminatedException terminated) {
-      throw terminated;
-    }
-    if (e instanceof VirtualMachineError vmError && !(e instanceof StackOverflowError)) {
-      throw vmError;
-    }
   }
 
   /** Processes every message other tasks have sent to the calling task, replying to each. */

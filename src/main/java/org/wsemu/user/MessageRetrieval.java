@@ -11,7 +11,9 @@ import org.wsemu.kernel.TaskControl;
 /**
  * GetMessage, PeekMessage and WaitMessage for the calling task: process sent messages, retrieve
  * in Windows' order (see {@link MessageQueue}), wait when there is nothing (a Win16 switch point),
- * and give every loop level a WM_QUIT once the emulator shuts down.
+ * and give every loop level a WM_QUIT once the emulator shuts down (see
+ * {@link TaskControl#shutdownQuit}): GetMessage then returns 0 every time, PeekMessage returns the
+ * level's WM_QUIT once and then FALSE, and neither waits nor yields any more.
  */
 final class MessageRetrieval {
   private final Kernel kernel;
@@ -36,6 +38,7 @@ final class MessageRetrieval {
     for (;;) {
       dispatcher.processSent(me, queue);
       if (me.isTerminating()) {
+        me.shutdownQuit(true);
         unwind(me, lpMsg, "GetMessage");
         return 0;
       }
@@ -53,6 +56,9 @@ final class MessageRetrieval {
       return false;
     }
     if (me.isTerminating()) {
+      if (!me.shutdownQuit((flags & PM_REMOVE) != 0)) {
+        return false; // this level took its WM_QUIT already: nothing more comes
+      }
       unwind(me, lpMsg, "PeekMessage");
       return true;
     }

@@ -428,7 +428,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public int GetTickCount() {
-    int ret = tickCount();
+    int ret = (int) kernel.pollClock();
     if (trace.enabled()) {
       Tracing.call(trace, caller(), "GetTickCount").with("ret", Integer.toUnsignedString(ret)).emit();
     }

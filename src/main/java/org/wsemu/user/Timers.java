@@ -64,7 +64,8 @@ final class Timers {
       } else {
         id = nIDEvent;
       }
-      long due = kernel.clock().millis() + Integer.toUnsignedLong(elapse);
+      // at least a full interval from now: the real clock's current millisecond has partly passed
+      long due = kernel.deadlineAfter(Integer.toUnsignedLong(elapse));
       int timerId = id;
       int period = elapse;
       UserTimer timer = proc == null

@@ -80,7 +80,7 @@ final class AsyncResolver {
       if (next.start()) {
         running = next;
         trace("start", next);
-        kernel.schedule(kernel.clock().millis() + latencyMillis, () -> finish(next));
+        kernel.schedule(kernel.deadlineAfter(latencyMillis), () -> finish(next));
         return;
       }
     }
@@ -105,7 +105,7 @@ final class AsyncResolver {
       return true;
     }
     if (user.IsWindow(request.hWnd)) {
-      kernel.schedule(kernel.clock().millis() + REPOST_DELAY_MILLIS, () -> post(request, lParam));
+      kernel.schedule(kernel.deadlineAfter(REPOST_DELAY_MILLIS), () -> post(request, lParam));
     }
     return false;
   }

@@ -3,7 +3,6 @@ package org.wsemu.winsock;
 import static org.wsemu.winsock.WinSock.WSAEINTR;
 
 import org.wsemu.SchedulingMode;
-import org.wsemu.TaskTerminatedException;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.TaskControl;
 import org.wsemu.trace.Trace;
@@ -150,10 +149,8 @@ final class BlockingEngine {
         } finally {
           me.leaveNested();
         }
-      } catch (TaskTerminatedException e) {
-        throw e;
-      } catch (RuntimeException | StackOverflowError | AssertionError e) { // NestingLimitException too
-        kernel.callbackFailed(me, name, e);
+      } catch (Throwable e) { // NestingLimitException too; fatal errors pass the boundary
+        kernel.callbacks().failed(me, name, e);
       }
       if (trace.enabled()) {
         trace.event(TraceKind.HOOK, me.label(), name).with("ret", more).emit();

@@ -1,6 +1,7 @@
 package org.wsemu.winsock;
 
 import org.wsemu.Clock;
+import org.wsemu.kernel.CallbackBoundary;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.KernelTimer;
 import org.wsemu.kernel.TaskControl;
@@ -33,6 +34,11 @@ final class KernelEnvironment implements NetworkEnvironment {
   @Override
   public Trace trace() {
     return kernel.trace();
+  }
+
+  @Override
+  public CallbackBoundary callbacks() {
+    return kernel.callbacks();
   }
 
   @Override

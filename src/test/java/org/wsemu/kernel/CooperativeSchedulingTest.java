@@ -91,6 +91,61 @@ class CooperativeSchedulingTest {
     assertEquals(List.of("A1", "B1", "C1", "A2", "B2", "C2", "A3", "B3", "C3"), order);
   }
 
+  /**
+   * Tasks that only poll yield to each other round after round: once every one of them has yielded
+   * at the same virtual instant, a quantum passes, as it does for a lone poller.
+   */
+  @Test
+  @Timeout(10)
+  void tasksThatAllPollMoveVirtualTimeOnByOneQuantumPerRound() throws Exception {
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).yieldQuantum(Duration.ofMillis(5)).build()) {
+      User user = emu.user();
+      List<Task> tasks = new ArrayList<>();
+      for (String name : List.of("A", "B", "C")) {
+        tasks.add(emu.createTask(name, () -> {
+          for (int i = 0; i < 3; i++) {
+            order.add(name + "@" + user.GetTickCount());
+            user.Yield();
+          }
+          return 0;
+        }));
+      }
+      emu.start();
+      for (Task task : tasks) {
+        Emus.join(task);
+      }
+    }
+    assertEquals(List.of("A@0", "B@0", "C@0", "A@5", "B@5", "C@5", "A@10", "B@10", "C@10"), order);
+  }
+
+  /** Two Win16 idle loops (PeekMessage and GetTickCount) run side by side and both end. */
+  @Test
+  @Timeout(10)
+  void twoPeekMessageDelayLoopsBothEndInVirtualTime() throws Exception {
+    List<String> ends = Collections.synchronizedList(new ArrayList<>());
+    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
+      User user = emu.user();
+      List<Task> tasks = new ArrayList<>();
+      for (String name : List.of("A", "B")) {
+        tasks.add(emu.createTask(name, () -> {
+          MSG msg = new MSG();
+          int start = user.GetTickCount();
+          while (user.GetTickCount() - start < 100) {
+            user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE);
+          }
+          ends.add(name + "@" + user.GetTickCount());
+          return 0;
+        }));
+      }
+      emu.start();
+      for (Task task : tasks) {
+        Emus.join(task);
+      }
+    }
+    assertEquals(List.of("A@100", "B@100"), ends);
+  }
+
   @Test
   @Timeout(10)
   void aLoneYieldingTaskKeepsTheProcessorAndVirtualTimeMovesByTheQuantum() throws Exception {

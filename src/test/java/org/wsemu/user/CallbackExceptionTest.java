@@ -122,4 +122,63 @@ class CallbackExceptionTest {
     }
     assertEquals(List.of("TimerProc id=0x0001 | tick 1", "TimerProc id=0x0001 | tick 2"), handled);
   }
+
+  /** Any Throwable but a fatal one is caught at the boundary, an Error like an exception. */
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(10)
+  void aWindowProcedureThatThrowsAnErrorIsReportedAndTheNextMessageIsDispatched(SchedulingMode mode) throws Exception {
+    List<String> handled = Collections.synchronizedList(new ArrayList<>());
+    List<Integer> processed = Collections.synchronizedList(new ArrayList<>());
+    try (Emulator emu = Emus.builder(mode)
+        .callbackExceptionHandler((task, callback, error) -> handled.add(task.name() + " | " + error)).build()) {
+      User user = emu.user();
+      Emus.run(emu, () -> {
+        int hwnd = Emus.window(user, "Asserting", (h, m, w, l) -> {
+          if (m == WM_USER) {
+            if (w == 1) {
+              throw new AssertionError("wndproc bug");
+            }
+            processed.add(w);
+          }
+          return user.DefWindowProc(h, m, w, l);
+        });
+        user.PostMessage(hwnd, WM_USER, 1, 0);
+        user.PostMessage(hwnd, WM_USER, 2, 0);
+        MSG msg = new MSG();
+        for (int i = 0; i < 2; i++) {
+          assertEquals(1, user.GetMessage(msg, NULL, 0, 0));
+          assertEquals(0, user.DispatchMessage(msg));
+        }
+        return 0;
+      });
+    }
+    assertEquals(List.of("main | java.lang.AssertionError: wndproc bug"), handled);
+    assertEquals(List.of(2), processed);
+  }
+
+  /** A fatal error (here an OutOfMemoryError) is not the handler's: it ends the task. */
+  @Test
+  @Timeout(10)
+  void aFatalErrorPassesTheBoundaryAndEndsTheTask() throws Exception {
+    List<String> handled = Collections.synchronizedList(new ArrayList<>());
+    try (Emulator emu = Emus.builder(SchedulingMode.WIN16)
+        .callbackExceptionHandler((task, callback, error) -> handled.add(callback)).build()) {
+      User user = emu.user();
+      Task task = emu.createTask("doomed", () -> {
+        int hwnd = Emus.window(user, "Doomed", (h, m, w, l) -> {
+          if (m == WM_USER) {
+            throw new OutOfMemoryError("simulated");
+          }
+          return user.DefWindowProc(h, m, w, l);
+        });
+        user.SendMessage(hwnd, WM_USER, 0, 0);
+        return 0;
+      });
+      emu.start();
+      task.join(Emus.TASK_TIMEOUT);
+      assertInstanceOf(OutOfMemoryError.class, task.failure().orElseThrow());
+    }
+    assertEquals(List.of(), handled);
+  }
 }

@@ -20,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wsemu.Clock;
 import org.wsemu.SchedulingMode;
 import org.wsemu.testing.Emus;
 
@@ -294,6 +297,33 @@ class TimerTest {
         assertTrue(got.get(i).time() - start >= 20 * (i + 1), "tick " + i + " at " + (got.get(i).time() - start));
       }
       assertTrue(user.KillTimer(hwnd, 3));
+      return 0;
+    });
+  }
+
+  /**
+   * Measured on the machine's own monotonic clock, not on GetTickCount (whose truncation to whole
+   * milliseconds hides up to one millisecond): from just before SetTimer, the k-th WM_TIMER is
+   * retrieved no earlier than k periods later. Many rounds, so that SetTimer falls at every point
+   * of a millisecond.
+   */
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  @Timeout(30)
+  void realTimeTimersNeverFireBeforeTheirIntervalHasPassed(SchedulingMode mode) throws Exception {
+    run(Emus.builder(mode).clock(Clock.system()), user -> {
+      int hwnd = window(user, "w");
+      MSG msg = new MSG();
+      for (int round = 0; round < 40; round++) {
+        long before = System.nanoTime();
+        assertEquals(5, user.SetTimer(hwnd, 5, 10, null));
+        for (int k = 1; k <= 2; k++) {
+          assertEquals(1, user.GetMessage(msg, hwnd, WM_TIMER, WM_TIMER));
+          long elapsed = System.nanoTime() - before;
+          assertTrue(elapsed >= k * 10_000_000L, "round " + round + ", tick " + k + " after " + elapsed + " ns");
+        }
+        assertTrue(user.KillTimer(hwnd, 5));
+      }
       return 0;
     });
   }

@@ -234,4 +234,41 @@ class BlockingHookTest {
     }
     assertEquals(List.of("WM_USER blocking=true", "recv ok"), events);
   }
+
+  /**
+   * A hook that throws an Error (not a RuntimeException) meets the callback boundary: traced,
+   * handed to the handler with its task, and the blocking call goes on; here the hook's next run
+   * cancels it. Nothing escapes the emulated call, and the sockets work on afterwards.
+   */
+  @World.AllWorlds
+  void aHookThatThrowsAnErrorIsReportedAndTheCallGoesOn(World world) throws Exception {
+    TraceRecorder trace = new TraceRecorder();
+    List<String> handled = new CopyOnWriteArrayList<>();
+    Emulator.Builder builder = world.builder().traceSink(trace).hookRepollInterval(Duration.ofMillis(10))
+        .callbackExceptionHandler((task, callback, error) -> handled.add(task.name() + " | " + callback + " | " + error.getMessage()));
+    run(builder, (emu, ws, user) -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      AtomicInteger calls = new AtomicInteger();
+      ws.WSASetBlockingHook(() -> {
+        if (calls.incrementAndGet() == 1) {
+          throw new Error("hook bug");
+        }
+        ws.WSACancelBlockingCall();
+        return false;
+      });
+      assertEquals(SOCKET_ERROR, ws.recv(pair[1], new byte[10], 10, 0));
+      assertEquals(WSAEINTR, ws.WSAGetLastError());
+      assertEquals(2, calls.get());
+      assertEquals(0, ws.WSAUnhookBlockingHook());
+      assertEquals(3, ws.send(pair[0], ascii("abc"), 3, 0));
+      byte[] buf = new byte[10];
+      assertEquals(3, ws.recv(pair[1], buf, 10, 0));
+      assertEquals("abc", ascii(buf, 3));
+      return 0;
+    });
+    assertEquals(List.of("main | BlockingHook | hook bug"), handled);
+    assertEquals(List.of("BlockingHook java.lang.Error"), trace.events(e -> e.kind() == org.wsemu.trace.TraceKind.EXCEPTION)
+        .stream().map(e -> e.name() + " " + e.field("error")).toList());
+  }
 }

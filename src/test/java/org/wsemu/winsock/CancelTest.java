@@ -3,6 +3,8 @@ package org.wsemu.winsock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.user.WinDef.NULL;
+import static org.wsemu.user.WinUser.PM_REMOVE;
 import static org.wsemu.user.WinUser.WM_TIMER;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,9 +22,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
+import org.wsemu.Task;
+import org.wsemu.kernel.TaskControl;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.Emus;
 import org.wsemu.testing.World;
+import org.wsemu.trace.TraceKind;
+import org.wsemu.trace.TraceRecorder;
+import org.wsemu.user.MSG;
+import org.wsemu.user.User;
 
 /** WSACancelBlockingCall from the hook and from a window procedure, its races, and what a cancel leaves behind. */
 @Timeout(20)
@@ -253,5 +263,58 @@ class CancelTest {
       assertEquals(WSAEINTR, ws.WSAGetLastError());
       return 0;
     });
+  }
+
+  /**
+   * The emulator shuts down while the task is inside its custom hook, which drains the queue until
+   * PeekMessage finds nothing: the hook's level sees WM_QUIT once, the hook returns, and the call
+   * fails with WSAEINTR; the task ends by itself, nothing is forced out.
+   */
+  @World.AllWorlds
+  void shutdownEndsABlockedCallWhoseHookDrainsTheQueue(World world) throws Exception {
+    TraceRecorder trace = new TraceRecorder();
+    CountDownLatch inHook = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Emulator emu = world.builder().traceSink(trace).build();
+    WinsockApi ws = emu.winsock();
+    User user = emu.user();
+    Task task = emu.createTask("blocked", () -> {
+      startup(ws);
+      int[] pair = pair(ws);
+      ws.WSASetBlockingHook(() -> {
+        if (inHook.getCount() > 0) {
+          inHook.countDown();
+          awaitQuietly(release); // holds the task here until the shutdown has begun
+        }
+        MSG msg = new MSG();
+        while (user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE)) {
+          user.TranslateMessage(msg);
+          user.DispatchMessage(msg);
+        }
+        return false;
+      });
+      int n = ws.recv(pair[1], new byte[10], 10, 0);
+      return n == SOCKET_ERROR ? ws.WSAGetLastError() : n;
+    });
+    emu.start();
+    inHook.await();
+    AtomicBoolean stopped = new AtomicBoolean();
+    Thread closer = new Thread(() -> stopped.set(emu.shutdown()), "closer");
+    closer.start();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(((TaskControl) task)::isTerminating);
+    release.countDown();
+    closer.join(15_000);
+    assertTrue(stopped.get(), "every task thread ended");
+    assertEquals(Optional.empty(), task.failure(), "the task unwound by itself");
+    assertEquals(WSAEINTR, task.exitCode().getAsInt());
+    assertEquals(List.of(), trace.events(e -> e.kind() == TraceKind.NOTE && e.name().equals("kill")));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
