@@ -19,7 +19,10 @@ package org.wsemu.winsock;
  * WSAENOTCONN, WSAEISCONN and so on; on a stream a cancel aborted, every call but closesocket
  * fails with WSAECONNABORTED. Before WSAStartup, and after the last WSACleanup, calls fail
  * with WSANOTINITIALISED. The conversion functions ({@code htonl}..., {@code inet_addr},
- * {@code inet_ntoa}) never fail and need no WSAStartup.
+ * {@code inet_ntoa}) never fail and need no WSAStartup. The only exceptions are for Java
+ * programming errors ({@link org.wsemu.TaskThreadException}) and for a defect of the emulator
+ * itself or of a custom network implementation: such a defect is never disguised as a Winsock
+ * error; it propagates like any bug, and ends the task with it as its failure.
  *
  * <h2>Pseudo-blocking</h2>
  * On a blocking socket a call that cannot complete at once waits in a loop that calls the task's
