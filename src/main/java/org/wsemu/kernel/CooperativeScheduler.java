@@ -278,7 +278,7 @@ final class CooperativeScheduler extends Scheduler {
     try {
       if (busyTimePassed) {
         busyTimePassed = false; // what came due while a task busy-waited runs now, before the choice
-        virtualTimers.runDue(virtualClock.millis());
+        runDueTimers();
       }
       for (;;) {
         if (preferred != null && isReady(preferred)) {
@@ -323,7 +323,28 @@ final class CooperativeScheduler extends Scheduler {
         trace.event(TraceKind.CLOCK, "-", "advance").with("from", from).with("to", to).emit();
       }
     }
-    virtualTimers.runDue(virtualClock.millis());
+    runDueTimers();
+  }
+
+  /**
+   * Runs the timer actions due now without holding the lock (lock held on entry and on return).
+   * Timer actions are code the scheduler does not own (network deliveries, peers) that take locks
+   * of their own, and a thread outside the emulator may hold such a lock while it asks for this
+   * one: running them under it could deadlock. {@code selecting} stays set meanwhile, so nobody
+   * else selects or dispatches; what the actions make ready is seen when the selection goes on.
+   */
+  private void runDueTimers() {
+    int holds = lock.getHoldCount();
+    for (int i = 0; i < holds; i++) {
+      lock.unlock();
+    }
+    try {
+      virtualTimers.runDue(virtualClock.millis());
+    } finally {
+      for (int i = 0; i < holds; i++) {
+        lock.lock();
+      }
+    }
   }
 
   /** The first runnable candidate after {@code after} in creation order, wrapping, itself last. */
