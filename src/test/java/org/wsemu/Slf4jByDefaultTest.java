@@ -50,9 +50,18 @@ class Slf4jByDefaultTest {
     }
   }
 
-  /** Runs, in each mode, an emulator from {@code Emulator.builder()}, with the SLF4J trace if asked. */
+  /**
+   * Runs, in each mode, an emulator from {@code Emulator.builder()}, with the SLF4J trace if asked.
+   * PackagingIT also runs it as a program, on the library jar and slf4j-api alone.
+   */
   public static final class Run implements Function<Boolean, Integer> {
     static final int EXIT_CODE = 42;
+
+    /** {@code Run [true|false]}: exit code 0 if both emulators ran; {@code true} asks for the SLF4J trace. */
+    public static void main(String[] args) {
+      boolean slf4jTrace = args.length > 0 && Boolean.parseBoolean(args[0]);
+      System.exit(new Run().apply(slf4jTrace) == 2 * EXIT_CODE ? 0 : 1);
+    }
 
     @Override
     public Integer apply(Boolean slf4jTrace) {
