@@ -3,6 +3,7 @@ package org.wsemu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -39,18 +40,15 @@ class PackagingIT {
   private static final Path TARGET = Path.of("target");
   private static final Path LIBRARY_JAR = TARGET.resolve("wsemu-" + VERSION + ".jar");
   private static final Path CLI_JAR = TARGET.resolve("wsemu-cli.jar");
-  private static final Set<String> NOT_LIBRARY = Set.of("org/wsemu/cli/", "org/wsemu/samples/", "org/wsemu/bench/");
+  private static final Set<String> NOT_LIBRARY =
+      Set.of("org/wsemu/cli/", "org/wsemu/samples/", "org/wsemu/bench/");
 
   @Test
   void theLibraryJarHoldsEveryLibraryClassAndNothingElse() throws IOException {
-    Set<String> expected;
-    try (Stream<Path> files = Files.walk(TARGET.resolve("classes"))) {
-      expected = files.filter(Files::isRegularFile)
-          .map(f -> TARGET.resolve("classes").relativize(f).toString().replace(File.separatorChar, '/'))
-          .filter(name -> NOT_LIBRARY.stream().noneMatch(name::startsWith))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
-    assertTrue(expected.contains("org/wsemu/Emulator.class"), expected.toString());
+    Set<String> expected = filesUnder(TARGET.resolve("classes")).stream()
+        .filter(name -> NOT_LIBRARY.stream().noneMatch(name::startsWith))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertTrue(expected.contains("org/wsemu/Emulator.class"), "target/classes holds the library");
     assertEquals(expected, files(LIBRARY_JAR, name -> !name.startsWith("META-INF/")));
   }
 
@@ -67,14 +65,8 @@ class PackagingIT {
 
   @Test
   void theSourcesJarHoldsTheLibrarysSources() throws IOException {
-    Path sources = Path.of("src/main/java");
-    Set<String> expected;
-    try (Stream<Path> files = Files.walk(sources)) {
-      expected = files.filter(Files::isRegularFile)
-          .map(f -> sources.relativize(f).toString().replace(File.separatorChar, '/'))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
-    assertEquals(expected, files(TARGET.resolve("wsemu-" + VERSION + "-sources.jar"), name -> !name.startsWith("META-INF/")));
+    assertEquals(filesUnder(Path.of("src/main/java")),
+        files(TARGET.resolve("wsemu-" + VERSION + "-sources.jar"), name -> !name.startsWith("META-INF/")));
   }
 
   @Test
@@ -125,6 +117,15 @@ class PackagingIT {
     assertTrue(traced.err().contains("No SLF4J providers were found"), traced.toString());
   }
 
+  /** The files under a directory, named by their path from it with {@code /} between names. */
+  private static Set<String> filesUnder(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile)
+          .map(f -> root.relativize(f).toString().replace(File.separatorChar, '/'))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
   /** The names of a jar's files (not directories) that {@code keep} accepts. */
   private static Set<String> files(Path jar, Predicate<String> keep) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
@@ -142,7 +143,10 @@ class PackagingIT {
     Process process = new ProcessBuilder(command).start();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-    assertTrue(process.waitFor(50, TimeUnit.SECONDS), "still running: " + command);
+    if (!process.waitFor(50, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      fail("still running after 50 s: " + command);
+    }
     return new Result(process.exitValue(), out.get(), err.get());
   }
 
