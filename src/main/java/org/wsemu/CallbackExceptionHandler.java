@@ -37,10 +37,13 @@ public interface CallbackExceptionHandler {
    */
   void handle(Task task, String callback, Throwable error);
 
-  /** The default: log at WARN on {@code org.wsemu.callbacks} and keep pumping. */
+  /**
+   * The default: log at WARN on {@code org.wsemu.callbacks} and keep pumping. The logger is asked
+   * for at the first exception, so that an emulator whose callbacks never throw never starts SLF4J.
+   */
   static CallbackExceptionHandler logAndContinue() {
-    Logger log = LoggerFactory.getLogger("org.wsemu.callbacks");
     return (task, callback, error) -> {
+      Logger log = LoggerFactory.getLogger("org.wsemu.callbacks");
       if (task == null) {
         log.warn("{} threw; the emulator goes on", callback, error);
       } else {

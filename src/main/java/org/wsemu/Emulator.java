@@ -182,7 +182,7 @@ public final class Emulator implements AutoCloseable {
     private Duration yieldQuantum = Duration.ofMillis(1);
     private CallbackExceptionHandler exceptionHandler = CallbackExceptionHandler.logAndContinue();
     private Duration shutdownGrace = Duration.ofSeconds(5);
-    private boolean slf4jTrace = true;
+    private boolean slf4jTrace;
     private final List<TraceSink> sinks = new ArrayList<>();
     private NetworkFactory network;
     private boolean networkChosen;
@@ -375,7 +375,12 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
-    /** Whether the trace also goes to SLF4J category {@code org.wsemu.trace} (default true). */
+    /**
+     * Whether the trace also goes to SLF4J, one line per event at DEBUG in category
+     * {@code org.wsemu.trace} ({@link Slf4jTraceSink}); default false. Without it an emulator
+     * touches SLF4J only to log a failure, so a program without an SLF4J provider gets no warning
+     * from SLF4J.
+     */
     public Builder slf4jTrace(boolean enabled) {
       this.slf4jTrace = enabled;
       return this;

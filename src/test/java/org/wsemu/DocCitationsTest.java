@@ -26,7 +26,7 @@ class DocCitationsTest {
   @Test
   void noDocumentCitesAnInternalSource() throws IOException {
     List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md")));
-    for (String tree : List.of("docs", "src/main", "samples")) {
+    for (String tree : List.of("docs", "src/main", "src/cli", "samples")) {
       try (Stream<Path> walk = Files.walk(ROOT.resolve(tree))) {
         walk.filter(Files::isRegularFile).sorted().forEach(files::add);
       }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every Java example of the documentation compiles against the library as it is: the
  * {@code ```java} blocks of README.md and docs/*.md, and the {@code <pre>{@code ...}</pre>} blocks
- * of the Javadoc in src/main/java and samples/java. All of them go to the compiler at once
- * (javax.tools), so the test takes about a second.
+ * of the Javadoc in src/main/java, src/cli/java and samples/java. All of them go to the compiler
+ * at once (javax.tools), so the test takes about a second.
  *
  * <p>An example is usually a fragment, so each is compiled inside {@link #TEMPLATE}: the static
  * imports of {@code WinDef}, {@code WinUser} and {@code WinSock}, the public packages, and a few
@@ -145,7 +145,7 @@ class DocSnippetsTest {
         examples.addAll(markdown(doc));
       }
     }
-    for (String tree : List.of("src/main/java", "samples/java")) {
+    for (String tree : List.of("src/main/java", "src/cli/java", "samples/java")) {
       try (Stream<Path> files = Files.walk(ROOT.resolve(tree))) {
         for (Path source : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
           examples.addAll(javadoc(source));

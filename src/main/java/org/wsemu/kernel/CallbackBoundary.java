@@ -34,7 +34,10 @@ import org.wsemu.trace.TraceKind;
  * scheduler).
  */
 public final class CallbackBoundary {
-  private static final Logger log = LoggerFactory.getLogger(CallbackBoundary.class);
+  /** Asked for when there is something to log: an emulator that logs nothing never starts SLF4J. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(CallbackBoundary.class);
+  }
 
   private final Trace trace;
   private final CallbackExceptionHandler handler;
@@ -94,7 +97,7 @@ public final class CallbackBoundary {
       handler.handle(null, what, error);
     } catch (Throwable e) {
       rethrowIfFatal(e);
-      log.error("the callback exception handler threw for {}; going on", what, e);
+      log().error("the callback exception handler threw for {}; going on", what, e);
     }
   }
 

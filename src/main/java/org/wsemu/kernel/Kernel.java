@@ -26,7 +26,10 @@ import org.wsemu.trace.TraceKind;
  * <p>Threading: thread-safe. {@link #require(String)} is how a task-only function finds its caller.
  */
 public final class Kernel {
-  private static final Logger log = LoggerFactory.getLogger(Kernel.class);
+  /** Asked for when there is something to log: an emulator that logs nothing never starts SLF4J. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(Kernel.class);
+  }
 
   /** Win16 task handles are 16-bit; Win32 ones are thread ids. */
   private static final int WIN16_MAX_HANDLE = 0xFFFE;
@@ -344,7 +347,7 @@ public final class Kernel {
       try {
         shutdownListeners.get(i).run();
       } catch (RuntimeException e) {
-        log.error("shutdown cleanup failed", e);
+        log().error("shutdown cleanup failed", e);
       }
     }
     scheduler.timers().shutdown();
@@ -385,9 +388,9 @@ public final class Kernel {
 
   void taskFailed(TaskControl task, Throwable error) {
     if (error instanceof TaskTerminatedException) {
-      log.warn("task {} forced out: {}", task.label(), error.getMessage());
+      log().warn("task {} forced out: {}", task.label(), error.getMessage());
     } else {
-      log.error("task {} ended by an exception", task.label(), error);
+      log().error("task {} ended by an exception", task.label(), error);
     }
   }
 
@@ -396,7 +399,7 @@ public final class Kernel {
       try {
         listeners.get(i).exiting(task);
       } catch (RuntimeException e) {
-        log.error("cleanup of task {} failed", task.label(), e);
+        log().error("cleanup of task {} failed", task.label(), e);
       }
     }
     if (trace.enabled()) {

@@ -18,7 +18,10 @@ import org.wsemu.trace.TraceKind;
  * <p>Runs once, on the thread that shuts the emulator down.
  */
 final class ShutdownSequence {
-  private static final Logger log = LoggerFactory.getLogger(ShutdownSequence.class);
+  /** Asked for when there is something to log: an emulator that logs nothing never starts SLF4J. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ShutdownSequence.class);
+  }
 
   private final List<TaskControl> tasks;
   private final Scheduler scheduler;
@@ -43,7 +46,7 @@ final class ShutdownSequence {
     }
     for (TaskControl task : tasks) {
       if (task.isAlive()) {
-        log.warn("task {} did not unwind within {}; forcing it out", task.label(), grace);
+        log().warn("task {} did not unwind within {}; forcing it out", task.label(), grace);
         if (trace.enabled()) {
           trace.event(TraceKind.NOTE, "-", "kill").with("task", task.label()).emit();
         }
@@ -63,7 +66,7 @@ final class ShutdownSequence {
         stuck.add(task.label());
       }
     }
-    log.error("shutdown left tasks running: {}", stuck);
+    log().error("shutdown left tasks running: {}", stuck);
     return false;
   }
 

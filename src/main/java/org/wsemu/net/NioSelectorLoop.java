@@ -19,7 +19,10 @@ import org.wsemu.kernel.CallbackBoundary;
  * throws is reported and the thread goes on, so one bad callback cannot stall the real network.
  */
 final class NioSelectorLoop {
-  private static final Logger log = LoggerFactory.getLogger(NioSelectorLoop.class);
+  /** Asked for when there is something to log: an emulator that logs nothing never starts SLF4J. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(NioSelectorLoop.class);
+  }
 
   /** How the boundary names a readiness callback that threw. */
   static final String READINESS_CALLBACK = "readiness callback";
@@ -101,13 +104,13 @@ final class NioSelectorLoop {
       }
     } catch (IOException | ClosedSelectorException e) {
       if (!stopped) {
-        log.error("selector failed; the real network stops", e);
+        log().error("selector failed; the real network stops", e);
       }
     } finally {
       try {
         selector.close();
       } catch (IOException e) {
-        log.debug("closing the selector", e);
+        log().debug("closing the selector", e);
       }
       finished = true; // from now on post() runs what it is given
       runPending();

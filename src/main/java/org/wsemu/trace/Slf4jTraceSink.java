@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes trace events to SLF4J, category {@code org.wsemu.trace}, at DEBUG, one stable line per
- * event (see {@link TraceFormat}). Every emulator has one unless the builder is told otherwise; it
- * costs nothing while the category is disabled.
+ * event (see {@link TraceFormat}). An emulator has one when its builder is asked for it
+ * ({@code Emulator.builder().slf4jTrace(true)}); it costs nothing while the category is disabled.
  *
  * <p>Thread-safe.
  */

@@ -18,7 +18,10 @@ import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.testing.Emus;
 
-/** The SLF4J sink writes the stable line of every event to org.wsemu.trace at DEBUG, and costs nothing when that is off. */
+/**
+ * The SLF4J sink, when the builder asks for it, writes the stable line of every event to
+ * org.wsemu.trace at DEBUG, and costs nothing when that is off.
+ */
 class Slf4jTraceSinkTest {
   private final Logger category = (Logger) LoggerFactory.getLogger(Slf4jTraceSink.CATEGORY);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -42,7 +45,7 @@ class Slf4jTraceSinkTest {
   void everyEventIsLoggedAsItsStableLineAtDebug() throws Exception {
     category.setLevel(Level.DEBUG);
     TraceRecorder recorder = new TraceRecorder();
-    try (Emulator emu = Emulator.builder().mode(SchedulingMode.WIN16).traceSink(recorder).build()) {
+    try (Emulator emu = Emulator.builder().mode(SchedulingMode.WIN16).slf4jTrace(true).traceSink(recorder).build()) {
       Emus.run(emu, () -> emu.user().GetTickCount());
     }
     List<String> logged = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();

@@ -9,7 +9,7 @@ import picocli.CommandLine.IVersionProvider;
 /**
  * The version {@code --version} prints: the project version the build wrote into
  * {@code org/wsemu/cli/version.properties} (a filtered resource, so it is the same in the classes
- * the tests run and in the shaded CLI jar).
+ * the tests run and in the CLI jar).
  *
  * <p>Stateless and thread-safe.
  */
