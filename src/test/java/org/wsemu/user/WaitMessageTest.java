@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wsemu.user.UserRuns.run;
+import static org.wsemu.user.UserTestSupport.run;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.PM_NOREMOVE;
 import static org.wsemu.user.WinUser.PM_NOYIELD;
@@ -19,12 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.Task;
 import org.wsemu.TaskThreadException;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 
 /** WaitMessage: returns for a message that arrived after the last look, and only then. */
@@ -42,8 +41,7 @@ class WaitMessageTest {
     return wParams;
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void returnsImmediatelyForMessagePostedBeforeAnyLook(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       user.PostAppMessage(NULL, WM_USER, 1, 0);
@@ -53,8 +51,7 @@ class WaitMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void returnsImmediatelyForMessagePostedAfterTheLastPeek(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       assertFalse(user.PeekMessage(new MSG(), NULL, 0, 0, REMOVE));
@@ -90,8 +87,7 @@ class WaitMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void waitsPastAMessageAlreadySeenWithNoRemoveUntilANewOneIsPosted(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
@@ -150,8 +146,7 @@ class WaitMessageTest {
     assertEquals(List.of(2, 3), queued);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void returnsWhenAPlainJavaThreadPostsWhileWaiting(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
@@ -174,8 +169,7 @@ class WaitMessageTest {
     assertEquals(List.of("waiter waits", "thread posts", "WaitMessage true", "queued [4]"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void processesMessagesSentByOtherTasksWhileWaiting(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
@@ -213,8 +207,7 @@ class WaitMessageTest {
         "WaitMessage true", "queued [8]"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void isTaskOnlyAndThrowsOnPlainThread(SchedulingMode mode) {
     try (Emulator emu = Emus.builder(mode).build()) {
       assertThrows(TaskThreadException.class, () -> emu.user().WaitMessage());
