@@ -113,12 +113,7 @@ class CancelTest {
     // minute passes at once, so there the hook itself sends: the data arrives before the re-poll.
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).hookRepollInterval(Duration.ofMinutes(1)).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, s) -> {
         ws.WSASetBlockingHook(() -> {
           if (sent.get()) {
             cancels.add(ws.WSACancelBlockingCall()); // the data is already there
