@@ -229,19 +229,17 @@ class GetMessageTest {
   void blocksUntilAnotherTaskPosts(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
-    AtomicInteger receiver = new AtomicInteger();
     runTasks(mode, user -> {
-      receiver.set(user.GetCurrentTask());
       MSG msg = new MSG();
       log.add("receiver waits");
       waiting.countDown();
       int ret = user.GetMessage(msg, NULL, 0, 0);
       log.add("receiver got " + ret + " " + Msg.of(msg));
       return 0;
-    }, user -> {
+    }, (user, receiver) -> {
       assertTrue(waiting.await(5, SECONDS)); // Win16: already counted down when this task runs
       log.add("poster posts");
-      assertTrue(user.PostAppMessage(receiver.get(), WM_USER, 42, 43));
+      assertTrue(user.PostAppMessage(receiver.handle(), WM_USER, 42, 43));
       return 0;
     });
     assertEquals(List.of("receiver waits", "poster posts", "receiver got 1 " + new Msg(0, WM_USER, 42, 43)), log);

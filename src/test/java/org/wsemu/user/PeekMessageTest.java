@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.user.UserTestSupport.run;
+import static org.wsemu.user.UserTestSupport.runTasks;
 import static org.wsemu.user.UserTestSupport.window;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.PM_NOREMOVE;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
-import org.wsemu.Task;
 import org.wsemu.TaskThreadException;
 import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
@@ -218,45 +218,31 @@ class PeekMessageTest {
   @Test
   void win16PeekFindingNothingYieldsToOtherTasksBeforeReturningFalse() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
-    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
-      User user = emu.user();
-      Task peeker = emu.createTask("peeker", () -> {
-        MSG msg = new MSG();
-        log.add("peek 1: " + user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE));
-        log.add("peek 2: " + user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE) + " " + Msg.of(msg));
-        return 0;
-      });
-      Task poster = emu.createTask("poster", () -> {
-        log.add("poster runs");
-        user.PostAppMessage(peeker.handle(), WM_USER, 8, 0);
-        return 0;
-      });
-      emu.start();
-      Emus.join(peeker);
-      Emus.join(poster);
-    }
+    runTasks(SchedulingMode.WIN16, user -> {
+      MSG msg = new MSG();
+      log.add("peek 1: " + user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE));
+      log.add("peek 2: " + user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE) + " " + Msg.of(msg));
+      return 0;
+    }, (user, peeker) -> {
+      log.add("poster runs");
+      user.PostAppMessage(peeker.handle(), WM_USER, 8, 0);
+      return 0;
+    });
     assertEquals(List.of("poster runs", "peek 1: false", "peek 2: true " + new Msg(0, WM_USER, 8, 0)), log);
   }
 
   @Test
   void win16PeekWithNoYieldDoesNotLetOtherTasksRun() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
-    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
-      User user = emu.user();
-      Task peeker = emu.createTask("peeker", () -> {
-        log.add("peek: " + user.PeekMessage(new MSG(), NULL, 0, 0, PM_REMOVE | PM_NOYIELD));
-        user.Yield();
-        log.add("after Yield");
-        return 0;
-      });
-      Task other = emu.createTask("other", () -> {
-        log.add("other runs");
-        return 0;
-      });
-      emu.start();
-      Emus.join(peeker);
-      Emus.join(other);
-    }
+    runTasks(SchedulingMode.WIN16, user -> {
+      log.add("peek: " + user.PeekMessage(new MSG(), NULL, 0, 0, PM_REMOVE | PM_NOYIELD));
+      user.Yield();
+      log.add("after Yield");
+      return 0;
+    }, user -> {
+      log.add("other runs");
+      return 0;
+    });
     assertEquals(List.of("peek: false", "other runs", "after Yield"), log);
   }
 

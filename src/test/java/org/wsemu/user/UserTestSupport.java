@@ -67,17 +67,33 @@ final class UserTestSupport {
     return Emus.run(builder, (emu, ws, user) -> body.run(user));
   }
 
+  /** The body of a second task, with the first at hand (to post to it). */
+  @FunctionalInterface
+  interface SecondBody {
+    int run(User user, Task first) throws Exception;
+  }
+
   /** Runs two tasks to completion; in Win16 mode {@code first} runs first, until it waits. */
   static void runTasks(SchedulingMode mode, UserBody first, UserBody second) throws Exception {
     runTasks(Emus.builder(mode), first, second);
   }
 
+  /** As {@link #runTasks(SchedulingMode, UserBody, UserBody)}; {@code second} gets the first task. */
+  static void runTasks(SchedulingMode mode, UserBody first, SecondBody second) throws Exception {
+    runTasks(Emus.builder(mode), first, second);
+  }
+
   /** Runs two tasks, tasks "first" and "second" of an emulator built from {@code builder}. */
   static void runTasks(Emulator.Builder builder, UserBody first, UserBody second) throws Exception {
+    runTasks(builder, first, (user, a) -> second.run(user));
+  }
+
+  /** As {@link #runTasks(Emulator.Builder, UserBody, UserBody)}; {@code second} gets the first task. */
+  static void runTasks(Emulator.Builder builder, UserBody first, SecondBody second) throws Exception {
     try (Emulator emu = builder.build()) {
       User user = emu.user();
       Task a = emu.createTask("first", () -> first.run(user));
-      Task b = emu.createTask("second", () -> second.run(user));
+      Task b = emu.createTask("second", () -> second.run(user, a));
       emu.start();
       Emus.join(a);
       Emus.join(b);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.user.UserTestSupport.run;
+import static org.wsemu.user.UserTestSupport.runTasks;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.PM_NOREMOVE;
 import static org.wsemu.user.WinUser.PM_NOYIELD;
@@ -92,27 +93,20 @@ class WaitMessageTest {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
     List<Integer> queued = new CopyOnWriteArrayList<>();
-    try (Emulator emu = Emus.builder(mode).build()) {
-      User user = emu.user();
-      Task waiter = emu.createTask("waiter", () -> {
-        user.PostAppMessage(NULL, WM_USER, 1, 0);
-        assertTrue(user.PeekMessage(new MSG(), NULL, 0, 0, PM_NOREMOVE | PM_NOYIELD));
-        log.add("waiter waits");
-        waiting.countDown();
-        log.add("WaitMessage " + user.WaitMessage());
-        queued.addAll(drainWParams(user));
-        return 0;
-      });
-      Task poster = emu.createTask("poster", () -> {
-        assertTrue(waiting.await(5, SECONDS)); // Win16: counted down before this task runs
-        log.add("poster posts");
-        user.PostAppMessage(waiter.handle(), WM_USER, 2, 0);
-        return 0;
-      });
-      emu.start();
-      Emus.join(waiter);
-      Emus.join(poster);
-    }
+    runTasks(mode, user -> {
+      user.PostAppMessage(NULL, WM_USER, 1, 0);
+      assertTrue(user.PeekMessage(new MSG(), NULL, 0, 0, PM_NOREMOVE | PM_NOYIELD));
+      log.add("waiter waits");
+      waiting.countDown();
+      log.add("WaitMessage " + user.WaitMessage());
+      queued.addAll(drainWParams(user));
+      return 0;
+    }, (user, waiter) -> {
+      assertTrue(waiting.await(5, SECONDS)); // Win16: counted down before this task runs
+      log.add("poster posts");
+      user.PostAppMessage(waiter.handle(), WM_USER, 2, 0);
+      return 0;
+    });
     assertEquals(List.of("waiter waits", "poster posts", "WaitMessage true"), log);
     assertEquals(List.of(1, 2), queued);
   }
@@ -121,27 +115,20 @@ class WaitMessageTest {
   void win16WaitsPastAMessageQueuedBeforeTheLastGetMessage() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     List<Integer> queued = new CopyOnWriteArrayList<>();
-    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
-      User user = emu.user();
-      Task waiter = emu.createTask("waiter", () -> {
-        user.PostAppMessage(NULL, WM_USER, 1, 0);
-        user.PostAppMessage(NULL, WM_USER, 2, 0);
-        MSG msg = new MSG();
-        assertEquals(1, user.GetMessage(msg, NULL, 0, 0));
-        log.add("got " + msg.wParam + ", waiter waits");
-        log.add("WaitMessage " + user.WaitMessage());
-        queued.addAll(drainWParams(user));
-        return 0;
-      });
-      Task poster = emu.createTask("poster", () -> {
-        log.add("poster posts");
-        user.PostAppMessage(waiter.handle(), WM_USER, 3, 0);
-        return 0;
-      });
-      emu.start();
-      Emus.join(waiter);
-      Emus.join(poster);
-    }
+    runTasks(SchedulingMode.WIN16, user -> {
+      user.PostAppMessage(NULL, WM_USER, 1, 0);
+      user.PostAppMessage(NULL, WM_USER, 2, 0);
+      MSG msg = new MSG();
+      assertEquals(1, user.GetMessage(msg, NULL, 0, 0));
+      log.add("got " + msg.wParam + ", waiter waits");
+      log.add("WaitMessage " + user.WaitMessage());
+      queued.addAll(drainWParams(user));
+      return 0;
+    }, (user, waiter) -> {
+      log.add("poster posts");
+      user.PostAppMessage(waiter.handle(), WM_USER, 3, 0);
+      return 0;
+    });
     assertEquals(List.of("got 1, waiter waits", "poster posts", "WaitMessage true"), log);
     assertEquals(List.of(2, 3), queued);
   }
@@ -174,35 +161,28 @@ class WaitMessageTest {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
     int[] hwnd = new int[1];
-    try (Emulator emu = Emus.builder(mode).build()) {
-      User user = emu.user();
-      Task waiter = emu.createTask("waiter", () -> {
-        int me = user.GetCurrentTask();
-        hwnd[0] = Emus.window(user, "w", (h, m, wp, lp) -> {
-          if (m == WM_USER) {
-            log.add("proc WM_USER " + wp + " on waiter=" + (user.GetCurrentTask() == me));
-            return 42;
-          }
-          return 0;
-        });
-        assertFalse(user.PeekMessage(new MSG(), NULL, 0, 0, REMOVE));
-        log.add("waiter waits");
-        waiting.countDown();
-        log.add("WaitMessage " + user.WaitMessage());
-        log.add("queued " + drainWParams(user));
+    runTasks(mode, user -> {
+      int me = user.GetCurrentTask();
+      hwnd[0] = Emus.window(user, "w", (h, m, wp, lp) -> {
+        if (m == WM_USER) {
+          log.add("proc WM_USER " + wp + " on waiter=" + (user.GetCurrentTask() == me));
+          return 42;
+        }
         return 0;
       });
-      Task sender = emu.createTask("sender", () -> {
-        assertTrue(waiting.await(5, SECONDS)); // Win16: counted down before this task runs
-        log.add("sender got " + user.SendMessage(hwnd[0], WM_USER, 7, 0));
-        log.add("sender posts");
-        user.PostMessage(hwnd[0], WM_USER + 1, 8, 0);
-        return 0;
-      });
-      emu.start();
-      Emus.join(waiter);
-      Emus.join(sender);
-    }
+      assertFalse(user.PeekMessage(new MSG(), NULL, 0, 0, REMOVE));
+      log.add("waiter waits");
+      waiting.countDown();
+      log.add("WaitMessage " + user.WaitMessage());
+      log.add("queued " + drainWParams(user));
+      return 0;
+    }, user -> {
+      assertTrue(waiting.await(5, SECONDS)); // Win16: counted down before this task runs
+      log.add("sender got " + user.SendMessage(hwnd[0], WM_USER, 7, 0));
+      log.add("sender posts");
+      user.PostMessage(hwnd[0], WM_USER + 1, 8, 0);
+      return 0;
+    });
     assertEquals(List.of("waiter waits", "proc WM_USER 7 on waiter=true", "sender got 42", "sender posts",
         "WaitMessage true", "queued [8]"), log);
   }
