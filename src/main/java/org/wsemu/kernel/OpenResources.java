@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>An immutable snapshot: thread-safe.
  *
- * @param threads the names of the live threads, in no particular order
+ * @param threads the names of the live threads: task threads by name, then the timer thread, then the
+ *     network's
  * @param timers timed actions still waiting to run (USER timers, wait deadlines, packets in flight)
  * @param sockets endpoints the network has opened and not yet closed
  * @param selectors open NIO selectors
