@@ -7,6 +7,10 @@ import static org.wsemu.winsock.WinSock.INADDR_LOOPBACK;
 import static org.wsemu.winsock.WinSock.INVALID_SOCKET;
 import static org.wsemu.winsock.WinSock.SOCKET_ERROR;
 import static org.wsemu.winsock.WinSock.SOCK_STREAM;
+import static org.wsemu.winsock.WinSock.SOL_SOCKET;
+import static org.wsemu.winsock.WinSock.SO_RCVBUF;
+import static org.wsemu.winsock.WinSock.SO_SNDBUF;
+import static org.wsemu.winsock.WinSock.WSAEINTR;
 import static org.wsemu.winsock.WinSock.htonl;
 import static org.wsemu.winsock.WinSock.htons;
 import static org.wsemu.winsock.WinSock.ntohs;
@@ -150,6 +154,36 @@ final class WinsockTestSupport {
   /** The sockets in {@code set}, in order. */
   static int[] members(fd_set set) {
     return Arrays.copyOf(set.fd_array, set.fd_count);
+  }
+
+  /** A connected socket whose blocking send was cancelled after part of its data went. */
+  static int abortedBySend(WinsockApi ws) {
+    int[] pair = pair(ws);
+    assertEquals(0, ws.setsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, new IntRef(4096), 4));
+    assertEquals(0, ws.setsockopt(pair[1], SOL_SOCKET, SO_RCVBUF, new IntRef(4096), 4));
+    int[] hookCalls = {0};
+    ws.WSASetBlockingHook(() -> {
+      if (++hookCalls[0] == 2) {
+        ws.WSACancelBlockingCall();
+      }
+      return false;
+    });
+    byte[] big = new byte[16 * 1024 * 1024]; // the peer never reads: the send blocks part way
+    assertEquals(SOCKET_ERROR, ws.send(pair[0], big, big.length, 0));
+    assertEquals(WSAEINTR, ws.WSAGetLastError());
+    ws.WSAUnhookBlockingHook();
+    return pair[0];
+  }
+
+  /** A socket whose blocking connect was cancelled while in progress. */
+  static int abortedByConnect(World world, WinsockApi ws) {
+    sockaddr_in pending = pendingConnectTarget(world, ws);
+    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
+    assertEquals(SOCKET_ERROR, ws.connect(s, pending, sockaddr_in.SIZE));
+    assertEquals(WSAEINTR, ws.WSAGetLastError());
+    ws.WSAUnhookBlockingHook();
+    return s;
   }
 
   /** The bytes of an ASCII string. */
