@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import org.wsemu.kernel.Kernel;
+import org.wsemu.kernel.OpenResources;
 import org.wsemu.kernel.TaskControl;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkFactory;
@@ -41,6 +43,12 @@ import org.wsemu.winsock.WinsockModule;
  * be called from one of the emulator's own tasks.
  */
 public final class Emulator implements AutoCloseable {
+  /**
+   * Told of every emulator as it is built, on the building thread; {@code null}, the default, for
+   * nobody. A seam for the test suite's leak check, which sets it from a test class of this package.
+   */
+  static volatile Consumer<Emulator> buildListener;
+
   private final Kernel kernel;
   private final User user;
   private final WinsockApi winsock;
@@ -135,6 +143,16 @@ public final class Emulator implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * What this emulator holds now: the live threads it started (its tasks, the timer thread, the
+   * real network's selector thread), its pending timers, and its network's open sockets and
+   * selectors. After {@link #close()} it is {@link OpenResources#isEmpty() empty}; anything left
+   * is a leak. A snapshot, from any thread.
+   */
+  public OpenResources openResources() {
+    return kernel.openResources();
   }
 
   /**
@@ -418,7 +436,12 @@ public final class Emulator implements AutoCloseable {
           repostQuitFromDefaultHook, maxSockets, maxAsyncRequests);
       Kernel kernel = new Kernel(config, trace);
       User user = UserModule.install(kernel, postedMessageLimit);
-      return new Emulator(kernel, user, WinsockModule.install(kernel, user, chosenNetwork, winsockConfig));
+      Emulator emulator = new Emulator(kernel, user, WinsockModule.install(kernel, user, chosenNetwork, winsockConfig));
+      Consumer<Emulator> listener = buildListener;
+      if (listener != null) {
+        listener.accept(emulator);
+      }
+      return emulator;
     }
 
     private static Thread daemonThread(Runnable body) {

@@ -14,8 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
@@ -31,8 +30,7 @@ class LostWakeupStressTest {
   private static final int PER_PRODUCER = 250_000;
   private static final int TOTAL = PRODUCERS * PER_PRODUCER;
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(120)
   void aMillionMessagesFromFourThreadsArriveExactlyOnceInOrder(SchedulingMode mode) throws Exception {
     int[] next = new int[PRODUCERS];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.testing.Emus.threadsOf;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.PM_NOYIELD;
 import static org.wsemu.user.WinUser.PM_REMOVE;
@@ -20,8 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
@@ -31,8 +31,7 @@ import org.wsemu.user.User;
 /** Shutdown unwinds nested loops innermost first, stops every thread, and leaves none behind. */
 class ShutdownTest {
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(20)
   void nestedLoopsUnwindInnermostFirst(SchedulingMode mode) throws Exception {
     TraceRecorder trace = new TraceRecorder();
@@ -77,8 +76,7 @@ class ShutdownTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(20)
   void shutdownLeavesNoThreadBehind(SchedulingMode mode) throws Exception {
     String name = "noleak-" + mode;
@@ -103,18 +101,7 @@ class ShutdownTest {
     assertEquals(List.of(), threadsOf(name));
   }
 
-  private static List<String> threadsOf(String emulatorName) {
-    List<String> names = new ArrayList<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.isAlive() && thread.getName().startsWith("wsemu-" + emulatorName + "-")) {
-        names.add(thread.getName());
-      }
-    }
-    return names;
-  }
-
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(20)
   void tasksThatNeverStartedEndWithoutRunningTheirBody(SchedulingMode mode) {
     AtomicBoolean ran = new AtomicBoolean();
@@ -129,8 +116,7 @@ class ShutdownTest {
     assertTrue(task.exitCode().isEmpty());
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(20)
   void aLoopThatIgnoresQuitIsForcedOutAfterTheGracePeriod(SchedulingMode mode) throws Exception {
     CountDownLatch looping = new CountDownLatch(1);
@@ -246,8 +232,7 @@ class ShutdownTest {
     int run(User user, CountDownLatch looping) throws Exception;
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(20)
   void aLoopThatDrainsWithPeekMessageUntilItFindsNothingEnds(SchedulingMode mode) throws Exception {
     shutdownWhileLooping(mode, "PeekMessage", 11, (user, looping) -> {
@@ -267,8 +252,7 @@ class ShutdownTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(20)
   void aGetMessageLoopFollowedByADrainEnds(SchedulingMode mode) throws Exception {
     shutdownWhileLooping(mode, "GetMessage", 12, (user, looping) -> {
@@ -284,8 +268,7 @@ class ShutdownTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(20)
   void aWaitMessageLoopEnds(SchedulingMode mode) throws Exception {
     shutdownWhileLooping(mode, "WaitMessage", 13, (user, looping) -> {
@@ -308,8 +291,7 @@ class ShutdownTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(20)
   void aYieldingDelayLoopEnds(SchedulingMode mode) throws Exception {
     shutdownWhileLooping(mode, "PeekMessage", 14, (user, looping) -> {

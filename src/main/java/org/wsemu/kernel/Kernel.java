@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsemu.CallbackExceptionHandler;
@@ -76,6 +77,7 @@ public final class Kernel {
   private final ThreadLocal<TaskControl> current = new ThreadLocal<>();
   private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> shutdownListeners = new CopyOnWriteArrayList<>();
+  private final List<Supplier<OpenResources>> resourceProbes = new CopyOnWriteArrayList<>();
   private final Object lifecycleLock = new Object();
   /** Task threads that may still be alive, exited tasks' too: shutdown waits for them to end. */
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -158,6 +160,34 @@ public final class Kernel {
    */
   public void addShutdownListener(Runnable listener) {
     shutdownListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Registers what a layer reports to {@link #openResources()} (the network: its sockets, selector
+   * and thread); call it when the layer is installed.
+   */
+  public void addResourceProbe(Supplier<OpenResources> probe) {
+    resourceProbes.add(Objects.requireNonNull(probe, "probe"));
+  }
+
+  /**
+   * What the emulator holds now: its live task threads, the timer queue's thread and pending
+   * timers, and what each {@link #addResourceProbe probe} reports. Empty after a clean shutdown.
+   */
+  public OpenResources openResources() {
+    List<String> live = threads.stream().filter(Thread::isAlive).map(Thread::getName).sorted().toList();
+    OpenResources all = new OpenResources(live, 0, 0, 0).plus(scheduler.timers().openResources());
+    for (Supplier<OpenResources> probe : resourceProbes) {
+      all = all.plus(probe.get());
+    }
+    return all;
+  }
+
+  /** Whether {@link #shutdown()} has run to its end: nothing runs on this kernel any more. */
+  public boolean isShutDown() {
+    synchronized (lifecycleLock) {
+      return lifecycle == Lifecycle.TERMINATED;
+    }
   }
 
   /**

@@ -106,6 +106,17 @@ final class RealTimerQueue extends TimerQueue {
   }
 
   @Override
+  OpenResources openResources() {
+    lock.lock();
+    try {
+      List<String> threads = thread != null && thread.isAlive() ? List.of(threadName) : List.of();
+      return new OpenResources(threads, live(queue), 0, 0);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   void shutdown() {
     Thread toJoin;
     lock.lock();

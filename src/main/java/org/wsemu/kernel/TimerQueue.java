@@ -21,6 +21,9 @@ abstract class TimerQueue {
   /** Stops the queue; pending actions never run. */
   abstract void shutdown();
 
+  /** The queue's thread, if it has one alive, and its live entries; nothing after {@link #shutdown()}. */
+  abstract OpenResources openResources();
+
   /**
    * One scheduled action, ordered by due time then by scheduling order. Whoever claims it first
    * owns it: a {@link #cancel()} that returns true, or the queue, which claims it with the same
@@ -64,6 +67,11 @@ abstract class TimerQueue {
       int byDue = Long.compare(due, other.due);
       return byDue != 0 ? byDue : Long.compare(seq, other.seq);
     }
+  }
+
+  /** How many entries of {@code queue} are not cancelled. */
+  static int live(PriorityQueue<Entry> queue) {
+    return (int) queue.stream().filter(entry -> !entry.isCancelled()).count();
   }
 
   /** Removes cancelled entries from the head so that the head is the next live one. */

@@ -65,6 +65,11 @@ final class VirtualTimerQueue extends TimerQueue {
   }
 
   @Override
+  synchronized OpenResources openResources() {
+    return new OpenResources(List.of(), live(queue), 0, 0);
+  }
+
+  @Override
   synchronized void shutdown() {
     stopped = true;
     queue.clear();

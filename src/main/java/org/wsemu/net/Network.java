@@ -1,5 +1,7 @@
 package org.wsemu.net;
 
+import org.wsemu.kernel.OpenResources;
+
 /**
  * A network for the Winsock layer of one emulator: the real one (Java NIO on the machine's
  * sockets, {@link #real()}) or the simulated one ({@link org.wsemu.sim.SimulatedNetwork}). The
@@ -36,4 +38,12 @@ public interface Network {
 
   /** Closes every endpoint and stops the network's threads. */
   void shutdown();
+
+  /**
+   * What the network holds now: endpoints not yet closed, and its live threads and open selectors
+   * if it has any; nothing after {@link #shutdown()}. Default: nothing.
+   */
+  default OpenResources openResources() {
+    return OpenResources.NONE;
+  }
 }

@@ -1,10 +1,11 @@
 package org.wsemu.net;
 
 import java.io.IOException;
-import java.util.Collections;
+import java.util.List;
 import java.util.Set;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.wsemu.kernel.CallbackBoundary;
+import org.wsemu.kernel.OpenResources;
 
 /**
  * The real network: endpoints on Java NIO channels, one selector thread per emulator (started with
@@ -15,8 +16,9 @@ import org.wsemu.kernel.CallbackBoundary;
 final class NioNetwork implements Network {
   private final String emulatorName;
   private final CallbackBoundary callbacks;
-  private final Set<Object> open = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-  private NioSelectorLoop loop; // guarded by this
+  /** Endpoints not yet closed: each forgets itself when it closes, shutdown closes the rest. */
+  private final Set<Object> open = ConcurrentHashMap.newKeySet();
+  private NioSelectorLoop loop; // guarded by this; kept after shutdown, for openResources
   private boolean stopped; // guarded by this
 
   /** A network outside any emulator (tests): callbacks that throw are only logged. */
@@ -55,7 +57,7 @@ final class NioNetwork implements Network {
       return null;
     }
     try {
-      return track(new NioUdpEndpoint(selector));
+      return track(new NioUdpEndpoint(this, selector));
     } catch (IOException e) {
       return null;
     }
@@ -74,6 +76,11 @@ final class NioNetwork implements Network {
     }
     close(endpoint);
     return endpoint;
+  }
+
+  /** {@code endpoint} has closed. */
+  void forget(Object endpoint) {
+    open.remove(endpoint);
   }
 
   private static void close(Object endpoint) {
@@ -97,21 +104,28 @@ final class NioNetwork implements Network {
   @Override
   public void shutdown() {
     NioSelectorLoop toStop;
-    Object[] endpoints;
     synchronized (this) {
+      if (stopped) {
+        return;
+      }
       stopped = true;
       toStop = loop;
-      loop = null;
     }
-    synchronized (open) {
-      endpoints = open.toArray();
-      open.clear();
-    }
-    for (Object endpoint : endpoints) {
+    for (Object endpoint : open.toArray()) {
       close(endpoint);
     }
     if (toStop != null) {
       toStop.shutdown();
     }
+  }
+
+  @Override
+  public OpenResources openResources() {
+    NioSelectorLoop current;
+    synchronized (this) {
+      current = loop;
+    }
+    OpenResources endpoints = new OpenResources(List.of(), 0, open.size(), 0);
+    return current == null ? endpoints : endpoints.plus(current.openResources());
   }
 }

@@ -5,10 +5,12 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsemu.kernel.CallbackBoundary;
+import org.wsemu.kernel.OpenResources;
 
 /**
  * The one selector thread of a real network. Other threads hand it work with {@link #execute}
@@ -115,6 +117,12 @@ final class NioSelectorLoop {
       finished = true; // from now on post() runs what it is given
       runPending();
     }
+  }
+
+  /** The thread while it is alive, and the selector while it is open. */
+  OpenResources openResources() {
+    List<String> threads = thread.isAlive() ? List.of(thread.getName()) : List.of();
+    return new OpenResources(threads, 0, 0, selector.isOpen() ? 1 : 0);
   }
 
   /** Stops the thread and closes the selector. */

@@ -370,6 +370,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
     closeQuietly(current);
     closeQuietly(server);
     registration.closed();
+    network.forget(this);
   }
 
   private static void closeQuietly(NetworkChannel opened) {

@@ -29,11 +29,13 @@ import java.nio.channels.UnsupportedAddressTypeException;
 final class NioUdpEndpoint implements UdpEndpoint {
   static final int MAX_DATAGRAM = 65507;
 
+  private final NioNetwork network;
   private final DatagramChannel channel;
   private final NioRegistration registration;
   private final ByteBuffer incoming = ByteBuffer.allocate(65536); // guarded by this
 
-  NioUdpEndpoint(NioSelectorLoop loop) throws IOException {
+  NioUdpEndpoint(NioNetwork network, NioSelectorLoop loop) throws IOException {
+    this.network = network;
     DatagramChannel opened = DatagramChannel.open(StandardProtocolFamily.INET);
     try {
       opened.configureBlocking(false);
@@ -143,6 +145,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
       // closing: nothing left to report to
     }
     registration.closed();
+    network.forget(this);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.wsemu.kernel.CallbackBoundary;
 import org.wsemu.kernel.KernelTimer;
+import org.wsemu.kernel.OpenResources;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.TcpEndpoint;
@@ -485,6 +486,12 @@ final class SimNet implements Network {
   @Override
   public String description() {
     return "Simulated network, seed " + config.seed();
+  }
+
+  @Override
+  public OpenResources openResources() {
+    int sockets = call(() -> tcpEndpoints.size() + udpEndpoints.size());
+    return new OpenResources(List.of(), 0, sockets, 0);
   }
 
   @Override

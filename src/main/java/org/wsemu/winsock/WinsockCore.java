@@ -48,6 +48,9 @@ final class WinsockCore implements TaskListener {
     this.processApp = win16 ? null : new WsApp("process");
     kernel.addTaskListener(this);
     kernel.addShutdownListener(this::shutdown);
+    if (network != null) {
+      kernel.addResourceProbe(network::openResources);
+    }
   }
 
   // ---- per-task state and applications ----

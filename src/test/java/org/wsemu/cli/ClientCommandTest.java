@@ -2,26 +2,20 @@ package org.wsemu.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.cli.CommandLines.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.samples.QuoteClient;
-import picocli.CommandLine;
 
 class ClientCommandTest {
 
   @Test
   @Timeout(30)
   void clientRunsTheQuoteClientTwiceAgainstItsOwnServer() {
-    StringWriter out = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    assertEquals(0, cli.execute("client", "--timeout", "400"));
-    String text = out.toString();
+    String text = run(0, "client", "--timeout", "400");
     assertTrue(text.contains("-- first run"), text);
     assertTrue(text.contains("no answer within 400 ms; the call was cancelled (WSAEINTR)"), text);
     assertTrue(text.endsWith("outcomes: QUOTE, TIMED_OUT\n"), text);
@@ -42,11 +36,7 @@ class ClientCommandTest {
   @Test
   @Timeout(30)
   void theAsynchronousClientClosesItsSocketWhenTheAnswerIsTooSlow() {
-    StringWriter out = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    assertEquals(0, cli.execute("client", "--async", "--timeout", "400"));
-    String text = out.toString();
+    String text = run(0, "client", "--async", "--timeout", "400");
     assertTrue(text.contains("client timeout 400 ms (WIN16, async)"), text);
     assertTrue(text.contains("] quote: The network is reliable. (Fallacy no. 1)"), text);
     assertTrue(text.contains("] quote: no answer within 400 ms; the socket was closed (closesocket)"), text);
@@ -79,12 +69,8 @@ class ClientCommandTest {
   }
 
   private static String runSimulated(String... extra) {
-    StringWriter out = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
     List<String> args = new ArrayList<>(List.of("client", "--network", "SIMULATED", "--timeout", "400"));
     args.addAll(List.of(extra));
-    assertEquals(0, cli.execute(args.toArray(String[]::new)));
-    return out.toString();
+    return run(0, args.toArray(String[]::new));
   }
 }

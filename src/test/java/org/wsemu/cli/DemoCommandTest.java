@@ -2,22 +2,12 @@ package org.wsemu.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.cli.CommandLines.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 class DemoCommandTest {
-
-  private static String run(int expectedExit, String... args) {
-    StringWriter out = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    assertEquals(expectedExit, cli.execute(args));
-    return out.toString();
-  }
 
   @Test
   @Timeout(20)
@@ -41,10 +31,8 @@ class DemoCommandTest {
 
   @Test
   void anUnknownModeIsRejected() {
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setErr(new PrintWriter(err, true));
-    assertEquals(2, cli.execute("demo", "--mode", "WIN95"));
-    assertTrue(err.toString().contains("WIN95"), err.toString());
+    CommandLines.Result result = run("demo", "--mode", "WIN95");
+    assertEquals(2, result.exit());
+    assertTrue(result.err().contains("WIN95"), result.err());
   }
 }

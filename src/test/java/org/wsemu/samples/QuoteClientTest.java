@@ -9,12 +9,11 @@ import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Clock;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.sim.SimulatedNetwork;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
@@ -22,8 +21,7 @@ import org.wsemu.trace.TraceRecorder;
 @Timeout(30)
 class QuoteClientTest {
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void theClientGetsAQuoteInTimeAndCancelsASlowAnswerWithItsTimer(SchedulingMode mode) throws Exception {
     try (QuoteServer server = new QuoteServer(List.of(0, 60_000))) {
       StringWriter fast = new StringWriter();

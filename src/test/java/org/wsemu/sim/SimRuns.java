@@ -12,7 +12,6 @@ import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.testing.Emus;
 import org.wsemu.trace.TraceRecorder;
-import org.wsemu.user.User;
 import org.wsemu.winsock.WSADATA;
 import org.wsemu.winsock.WinSock;
 import org.wsemu.winsock.WinsockApi;
@@ -21,12 +20,6 @@ import org.wsemu.winsock.sockaddr_in;
 /** Fixtures for the simulated-network tests: Win16 emulators on the virtual clock. */
 final class SimRuns {
   private SimRuns() {}
-
-  /** A task body with the emulator's APIs at hand. */
-  @FunctionalInterface
-  interface Body {
-    int run(Emulator emu, WinsockApi ws, User user) throws Exception;
-  }
 
   /** Two hosts, "client" 10.0.0.1 (where tasks run) and "server" 10.0.0.2, linked with {@code latency}. */
   static SimulatedNetwork.Builder twoHosts(Duration latency) {
@@ -40,10 +33,8 @@ final class SimRuns {
   }
 
   /** Runs {@code body} as the only task; returns its exit code. */
-  static int run(SimulatedNetwork net, TraceRecorder trace, Body body) throws Exception {
-    try (Emulator emu = emulator(net, trace).build()) {
-      return Emus.run(emu, () -> body.run(emu, emu.winsock(), emu.user()));
-    }
+  static int run(SimulatedNetwork net, TraceRecorder trace, Emus.AppBody body) throws Exception {
+    return Emus.run(emulator(net, trace), body);
   }
 
   static void startup(WinsockApi ws) {

@@ -1,6 +1,7 @@
 package org.wsemu.testing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
@@ -11,6 +12,7 @@ import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.User;
 import org.wsemu.user.WNDCLASS;
 import org.wsemu.user.WNDPROC;
+import org.wsemu.winsock.WinsockApi;
 
 /** Test helpers: emulators with a recorder, one-task runs, window creation in one line. */
 public final class Emus {
@@ -29,13 +31,28 @@ public final class Emus {
     return builder(mode).traceSink(trace).build();
   }
 
+  /** A task body with the emulator and its two APIs at hand. */
+  @FunctionalInterface
+  public interface AppBody {
+    /** The task's code; returns its exit code. */
+    int run(Emulator emu, WinsockApi ws, User user) throws Exception;
+  }
+
   /**
    * Runs one task to completion on a fresh emulator and returns its exit code; a failure of the
    * body fails the caller.
    */
   public static int run(SchedulingMode mode, TaskBody body) throws Exception {
-    try (Emulator emu = builder(mode).build()) {
-      return run(emu, body);
+    return run(builder(mode), (emu, ws, user) -> body.run());
+  }
+
+  /**
+   * Runs {@code body} as the only task of an emulator built from {@code builder}, closes the
+   * emulator and returns the task's exit code; a failure of the body fails the caller.
+   */
+  public static int run(Emulator.Builder builder, AppBody body) throws Exception {
+    try (Emulator emu = builder.build()) {
+      return run(emu, () -> body.run(emu, emu.winsock(), emu.user()));
     }
   }
 
@@ -89,8 +106,15 @@ public final class Emus {
     return new AtomicReference<>();
   }
 
+  /** The names of the live threads of the emulator named {@code emulatorName}, sorted. */
+  public static List<String> threadsOf(String emulatorName) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.isAlive() && thread.getName().startsWith("wsemu-" + emulatorName + "-"))
+        .map(Thread::getName).sorted().toList();
+  }
+
   /** The events of one kind and name, rendered, for compact order assertions. */
-  public static java.util.List<String> names(TraceRecorder trace, TraceKind kind) {
+  public static List<String> names(TraceRecorder trace, TraceKind kind) {
     return trace.events(e -> e.kind() == kind).stream().map(e -> e.task() + " " + e.name()).toList();
   }
 }

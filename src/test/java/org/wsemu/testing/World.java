@@ -44,6 +44,13 @@ public enum World {
   @EnumSource(value = World.class, names = {"WIN32_REAL", "WIN32_SIM"})
   public @interface Win32Worlds {}
 
+  /** Runs the test in the simulated worlds, for what only the simulated network can stage. */
+  @Target(ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN16_SIM", "WIN32_SIM"})
+  public @interface SimWorlds {}
+
   private final SchedulingMode mode;
   private final boolean simulated;
 

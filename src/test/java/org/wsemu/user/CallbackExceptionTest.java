@@ -12,12 +12,11 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.CallbackExceptionHandler;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.Task;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceKind;
@@ -26,8 +25,7 @@ import org.wsemu.trace.TraceRecorder;
 /** An exception thrown by a callback is caught, traced, handed to the handler, and pumping goes on. */
 class CallbackExceptionTest {
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(10)
   void aThrowingWindowProcedureIsReportedAndTheLoopContinues(SchedulingMode mode) throws Exception {
     TraceRecorder trace = new TraceRecorder();
@@ -124,8 +122,7 @@ class CallbackExceptionTest {
   }
 
   /** Any Throwable but a fatal one is caught at the boundary, an Error like an exception. */
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(10)
   void aWindowProcedureThatThrowsAnErrorIsReportedAndTheNextMessageIsDispatched(SchedulingMode mode) throws Exception {
     List<String> handled = Collections.synchronizedList(new ArrayList<>());

@@ -4,9 +4,9 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wsemu.user.UserRuns.run;
-import static org.wsemu.user.UserRuns.runTasks;
-import static org.wsemu.user.UserRuns.window;
+import static org.wsemu.user.UserTestSupport.run;
+import static org.wsemu.user.UserTestSupport.runTasks;
+import static org.wsemu.user.UserTestSupport.window;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.PM_NOREMOVE;
 import static org.wsemu.user.WinUser.WM_QUIT;
@@ -21,14 +21,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.Task;
 import org.wsemu.TaskThreadException;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
-import org.wsemu.user.UserRuns.Msg;
+import org.wsemu.user.UserTestSupport.Msg;
 
 /** GetMessage: return values, retrieval order, filters, and blocking until something arrives. */
 @Timeout(10)
@@ -48,8 +47,7 @@ class GetMessageTest {
     return get(user, NULL, 0, 0, count);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void returnsOneAndFillsMsgForPostedMessage(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int hwnd = window(user, "w");
@@ -61,8 +59,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void returnsZeroForQuitWithExitCodeInWParam(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       user.PostQuitMessage(3);
@@ -73,8 +70,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void retrievesPostedMessagesInFifoOrder(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int a = window(user, "a");
@@ -89,8 +85,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void quitIsRetrievedAfterPostedMessages(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int hwnd = window(user, "w");
@@ -108,8 +103,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void quitIgnoresWindowAndRangeFilters(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int a = window(user, "a");
@@ -124,8 +118,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void pendingTimerIsRetrievedAfterPostedMessagesAndQuit(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int hwnd = window(user, "w");
@@ -146,8 +139,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void windowFilterRetrievesOnlyThatWindowsMessagesAndLeavesOthersQueued(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int a = window(user, "a");
@@ -163,8 +155,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void windowFilterIncludesDescendantWindows(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int parent = window(user, "parent");
@@ -180,8 +171,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void minusOneFilterRetrievesOnlyMessagesWithoutWindow(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int hwnd = window(user, "w");
@@ -195,8 +185,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void rangeFilterIsInclusiveAndLeavesOtherMessagesQueued(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       for (int offset : new int[] {0, 3, 1, 4, 2}) {
@@ -214,8 +203,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void nullMsgReturnsMinusOne(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       user.PostAppMessage(NULL, WM_USER, 1, 0);
@@ -225,8 +213,7 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void staleWindowFilterReturnsMinusOne(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int stale = window(user, "w");
@@ -238,31 +225,27 @@ class GetMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void blocksUntilAnotherTaskPosts(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
-    AtomicInteger receiver = new AtomicInteger();
     runTasks(mode, user -> {
-      receiver.set(user.GetCurrentTask());
       MSG msg = new MSG();
       log.add("receiver waits");
       waiting.countDown();
       int ret = user.GetMessage(msg, NULL, 0, 0);
       log.add("receiver got " + ret + " " + Msg.of(msg));
       return 0;
-    }, user -> {
+    }, (user, receiver) -> {
       assertTrue(waiting.await(5, SECONDS)); // Win16: already counted down when this task runs
       log.add("poster posts");
-      assertTrue(user.PostAppMessage(receiver.get(), WM_USER, 42, 43));
+      assertTrue(user.PostAppMessage(receiver.handle(), WM_USER, 42, 43));
       return 0;
     });
     assertEquals(List.of("receiver waits", "poster posts", "receiver got 1 " + new Msg(0, WM_USER, 42, 43)), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void blocksUntilPlainJavaThreadPosts(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
@@ -311,8 +294,7 @@ class GetMessageTest {
     assertEquals(List.of("proc 2", "sender got 0", "receiver got 1"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void isTaskOnlyAndThrowsOnPlainThread(SchedulingMode mode) {
     try (Emulator emu = Emus.builder(mode).build()) {
       assertThrows(TaskThreadException.class, () -> emu.user().GetMessage(new MSG(), NULL, 0, 0));

@@ -12,11 +12,10 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Emulator;
 import org.wsemu.NestingLimitException;
 import org.wsemu.SchedulingMode;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
@@ -24,8 +23,7 @@ import org.wsemu.trace.TraceRecorder;
 /** Message loops inside window procedures, and the cap on how deep callbacks may nest. */
 class NestingTest {
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(10)
   void aWindowProcedureMayRunItsOwnMessageLoop(SchedulingMode mode) throws Exception {
     List<String> order = Collections.synchronizedList(new ArrayList<>());

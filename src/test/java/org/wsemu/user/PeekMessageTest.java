@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wsemu.user.UserRuns.run;
-import static org.wsemu.user.UserRuns.window;
+import static org.wsemu.user.UserTestSupport.run;
+import static org.wsemu.user.UserTestSupport.runTasks;
+import static org.wsemu.user.UserTestSupport.window;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.PM_NOREMOVE;
 import static org.wsemu.user.WinUser.PM_NOYIELD;
@@ -20,14 +21,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
-import org.wsemu.Task;
 import org.wsemu.TaskThreadException;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
-import org.wsemu.user.UserRuns.Msg;
+import org.wsemu.user.UserTestSupport.Msg;
 
 /** PeekMessage: PM_REMOVE and PM_NOREMOVE, retrieval order, filters, bad arguments, yielding. */
 @Timeout(10)
@@ -45,8 +44,7 @@ class PeekMessageTest {
     return got;
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void returnsFalseWhenNothingIsQueued(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       assertFalse(user.PeekMessage(new MSG(), NULL, 0, 0, PM_REMOVE));
@@ -55,8 +53,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void noRemoveReturnsTheHeadMessageAndLeavesItQueued(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int hwnd = window(user, "w");
@@ -72,8 +69,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void removeTakesMessagesInFifoOrderUntilNoneIsLeft(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int hwnd = window(user, "w");
@@ -87,8 +83,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void noRemoveLeavesQuitInPlace(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       user.PostQuitMessage(5);
@@ -120,8 +115,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void quitComesAfterPostedMessages(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       user.PostQuitMessage(1);
@@ -131,8 +125,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void quitIgnoresWindowAndRangeFilters(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int a = window(user, "a");
@@ -145,8 +138,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void windowFilterFindsNothingWhenOnlyOtherWindowsHaveMessages(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int a = window(user, "a");
@@ -160,8 +152,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void windowFilterIncludesChildWindows(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int parent = window(user, "parent");
@@ -177,8 +168,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void minusOneFilterRetrievesOnlyMessagesWithoutWindow(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int hwnd = window(user, "w");
@@ -190,8 +180,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void rangeFilterSkipsMessagesOutsideTheRange(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       for (int offset : new int[] {5, 1, 6, 2}) {
@@ -204,8 +193,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void nullMsgReturnsFalseAndLeavesTheQueueAlone(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       user.PostAppMessage(NULL, WM_USER, 1, 0);
@@ -215,8 +203,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void staleWindowFilterReturnsFalseEvenWithMessagesQueued(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       int stale = window(user, "w");
@@ -231,45 +218,31 @@ class PeekMessageTest {
   @Test
   void win16PeekFindingNothingYieldsToOtherTasksBeforeReturningFalse() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
-    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
-      User user = emu.user();
-      Task peeker = emu.createTask("peeker", () -> {
-        MSG msg = new MSG();
-        log.add("peek 1: " + user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE));
-        log.add("peek 2: " + user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE) + " " + Msg.of(msg));
-        return 0;
-      });
-      Task poster = emu.createTask("poster", () -> {
-        log.add("poster runs");
-        user.PostAppMessage(peeker.handle(), WM_USER, 8, 0);
-        return 0;
-      });
-      emu.start();
-      Emus.join(peeker);
-      Emus.join(poster);
-    }
+    runTasks(SchedulingMode.WIN16, user -> {
+      MSG msg = new MSG();
+      log.add("peek 1: " + user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE));
+      log.add("peek 2: " + user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE) + " " + Msg.of(msg));
+      return 0;
+    }, (user, peeker) -> {
+      log.add("poster runs");
+      user.PostAppMessage(peeker.handle(), WM_USER, 8, 0);
+      return 0;
+    });
     assertEquals(List.of("poster runs", "peek 1: false", "peek 2: true " + new Msg(0, WM_USER, 8, 0)), log);
   }
 
   @Test
   void win16PeekWithNoYieldDoesNotLetOtherTasksRun() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
-    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
-      User user = emu.user();
-      Task peeker = emu.createTask("peeker", () -> {
-        log.add("peek: " + user.PeekMessage(new MSG(), NULL, 0, 0, PM_REMOVE | PM_NOYIELD));
-        user.Yield();
-        log.add("after Yield");
-        return 0;
-      });
-      Task other = emu.createTask("other", () -> {
-        log.add("other runs");
-        return 0;
-      });
-      emu.start();
-      Emus.join(peeker);
-      Emus.join(other);
-    }
+    runTasks(SchedulingMode.WIN16, user -> {
+      log.add("peek: " + user.PeekMessage(new MSG(), NULL, 0, 0, PM_REMOVE | PM_NOYIELD));
+      user.Yield();
+      log.add("after Yield");
+      return 0;
+    }, user -> {
+      log.add("other runs");
+      return 0;
+    });
     assertEquals(List.of("peek: false", "other runs", "after Yield"), log);
   }
 
@@ -285,8 +258,7 @@ class PeekMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void isTaskOnlyAndThrowsOnPlainThread(SchedulingMode mode) {
     try (Emulator emu = Emus.builder(mode).build()) {
       assertThrows(TaskThreadException.class, () -> emu.user().PeekMessage(new MSG(), NULL, 0, 0, PM_REMOVE));

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.Task;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
-import org.wsemu.user.UserTestSupport.BothModes;
 
 /** PostMessage, PostAppMessage and PostQuitMessage: return values, order, widths, limits, times. */
 @Timeout(10)

@@ -4,8 +4,8 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wsemu.user.UserRuns.run;
-import static org.wsemu.user.UserRuns.runTasks;
+import static org.wsemu.user.UserTestSupport.run;
+import static org.wsemu.user.UserTestSupport.runTasks;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.WM_USER;
 
@@ -15,11 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.Task;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
@@ -47,8 +46,7 @@ class SendMessageTest {
     return Emus.window(user, name, (h, m, wp, lp) -> m >= WM_USER ? proc.call(h, m, wp, lp) : 0);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void sendToOwnWindowCallsTheProcedureDirectlyAndReturnsItsResult(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     run(Emus.builder(mode), user -> {
@@ -64,8 +62,7 @@ class SendMessageTest {
     assertEquals(List.of("before", "proc 1 30 12", "result 42"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void nestedSendToOwnWindowsRunsOneProcedureInsideTheOther(SchedulingMode mode) throws Exception {
     TraceRecorder trace = new TraceRecorder();
     run(Emus.builder(mode).traceSink(trace), user -> {
@@ -81,8 +78,7 @@ class SendMessageTest {
         "PROC_END WM_USER+0x0001 depth=2", "PROC_END WM_USER+0x0000 depth=1"), procs);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void crossTaskSendRunsTheProcedureOnTheOwnerAndReturnsItsResult(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch ready = new CountDownLatch(1);
@@ -104,8 +100,7 @@ class SendMessageTest {
     assertEquals(List.of("proc 5 on receiver=true InSendMessage=true", "sender got 105"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void receiverPollingWithPeekMessageProcessesTheSentMessageWithoutReturningIt(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch ready = new CountDownLatch(1);
@@ -133,8 +128,7 @@ class SendMessageTest {
     assertEquals(List.of("proc 0", "sender got 3", "peeked " + (DONE - WM_USER)), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void nestedCrossTaskSendsBackToTheWaitingSenderDoNotDeadlock(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch ready = new CountDownLatch(1);
@@ -162,8 +156,7 @@ class SendMessageTest {
     assertEquals(List.of("wb got 0", "wa got 1 InSendMessage=true", "wb returns 17", "a got 17"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void inSendMessageIsFalseInTheBodyAndForOwnSendsAndDispatchedMessages(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     run(Emus.builder(mode), user -> {
@@ -182,8 +175,7 @@ class SendMessageTest {
     assertEquals(List.of("body false", "SendMessage false", "DispatchMessage false"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void replyMessageReleasesTheSenderWhileTheProcedureGoesOn(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch ready = new CountDownLatch(1);
@@ -220,8 +212,7 @@ class SendMessageTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void replyMessageReturnsFalseOutsideAMessageSentByAnotherTask(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     run(Emus.builder(mode), user -> {
@@ -236,8 +227,7 @@ class SendMessageTest {
     assertEquals(List.of("body false", "own send false", "result 2"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void sendToADestroyedWindowReturnsZero(SchedulingMode mode) throws Exception {
     List<Integer> calls = new CopyOnWriteArrayList<>();
     run(Emus.builder(mode), user -> {
@@ -273,8 +263,7 @@ class SendMessageTest {
     assertEquals(List.of("receiver yields", "sender sends", "receiver returns without pumping", "sender got 0"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void sendFromAPlainJavaThreadWaitsForTheOwnerToProcessIt(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch ready = new CountDownLatch(1);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.SchedulingMode.WIN16;
-import static org.wsemu.user.UserRuns.run;
-import static org.wsemu.user.UserRuns.runTasks;
-import static org.wsemu.user.UserRuns.window;
+import static org.wsemu.user.UserTestSupport.run;
+import static org.wsemu.user.UserTestSupport.runTasks;
+import static org.wsemu.user.UserTestSupport.window;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.PM_NOYIELD;
 import static org.wsemu.user.WinUser.PM_REMOVE;
@@ -20,10 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Clock;
 import org.wsemu.SchedulingMode;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 
 /**
@@ -307,8 +306,7 @@ class TimerTest {
    * retrieved no earlier than k periods later. Many rounds, so that SetTimer falls at every point
    * of a millisecond.
    */
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   @Timeout(30)
   void realTimeTimersNeverFireBeforeTheirIntervalHasPassed(SchedulingMode mode) throws Exception {
     run(Emus.builder(mode).clock(Clock.system()), user -> {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.SchedulingMode;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
-import org.wsemu.user.UserTestSupport.BothModes;
 
 /** TranslateMessage: which key messages make WM_CHAR / WM_SYSCHAR, where they go, what it returns. */
 @Timeout(10)

@@ -8,36 +8,40 @@ import static org.wsemu.user.WinUser.WM_USER;
 import static org.wsemu.user.WinUser.WS_CHILD;
 import static org.wsemu.user.WinUser.WS_OVERLAPPEDWINDOW;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
+import org.wsemu.Task;
 import org.wsemu.testing.Emus;
 
-/** Helpers shared by the USER behaviour tests of this package. */
+/**
+ * Helpers shared by the USER behaviour tests of this package: one- and two-task runs whose bodies
+ * get the emulator's USER, windows and window procedures, and comparable message snapshots.
+ */
 final class UserTestSupport {
   private UserTestSupport() {}
-
-  /** Where behaviour must be identical: the test runs once per {@link SchedulingMode}. */
-  @Target(ElementType.METHOD)
-  @Retention(RetentionPolicy.RUNTIME)
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(SchedulingMode.class)
-  @interface BothModes {}
 
   /** A task body with its emulator at hand (to start a second task) and its USER. */
   @FunctionalInterface
   interface Body {
     void run(Emulator emu, User user) throws Exception;
+  }
+
+  /** A task body with the emulator's USER at hand; returns the task's exit code. */
+  @FunctionalInterface
+  interface UserBody {
+    int run(User user) throws Exception;
+  }
+
+  /** The fields of a retrieved message that tests compare. */
+  record Msg(int hwnd, int message, int wParam, int lParam) {
+    static Msg of(MSG msg) {
+      return new Msg(msg.hwnd, msg.message, msg.wParam, msg.lParam);
+    }
   }
 
   /** Runs {@code body} as the only task of a fresh emulator of {@code mode}; its failure fails the test. */
@@ -47,12 +51,58 @@ final class UserTestSupport {
 
   /** Runs {@code body} as the only task of an emulator built from {@code builder}. */
   static void run(Emulator.Builder builder, Body body) throws Exception {
+    Emus.run(builder, (emu, ws, user) -> {
+      body.run(emu, user);
+      return 0;
+    });
+  }
+
+  /** Runs {@code body} as the only task of a fresh emulator and returns its exit code. */
+  static int run(SchedulingMode mode, UserBody body) throws Exception {
+    return run(Emus.builder(mode), body);
+  }
+
+  /** Runs {@code body} as the only task of an emulator built from {@code builder}; returns its exit code. */
+  static int run(Emulator.Builder builder, UserBody body) throws Exception {
+    return Emus.run(builder, (emu, ws, user) -> body.run(user));
+  }
+
+  /** The body of a second task, with the first at hand (to post to it). */
+  @FunctionalInterface
+  interface SecondBody {
+    int run(User user, Task first) throws Exception;
+  }
+
+  /** Runs two tasks to completion; in Win16 mode {@code first} runs first, until it waits. */
+  static void runTasks(SchedulingMode mode, UserBody first, UserBody second) throws Exception {
+    runTasks(Emus.builder(mode), first, second);
+  }
+
+  /** As {@link #runTasks(SchedulingMode, UserBody, UserBody)}; {@code second} gets the first task. */
+  static void runTasks(SchedulingMode mode, UserBody first, SecondBody second) throws Exception {
+    runTasks(Emus.builder(mode), first, second);
+  }
+
+  /** Runs two tasks, tasks "first" and "second" of an emulator built from {@code builder}. */
+  static void runTasks(Emulator.Builder builder, UserBody first, UserBody second) throws Exception {
+    runTasks(builder, first, (user, a) -> second.run(user));
+  }
+
+  /** As {@link #runTasks(Emulator.Builder, UserBody, UserBody)}; {@code second} gets the first task. */
+  static void runTasks(Emulator.Builder builder, UserBody first, SecondBody second) throws Exception {
     try (Emulator emu = builder.build()) {
-      Emus.run(emu, () -> {
-        body.run(emu, emu.user());
-        return 0;
-      });
+      User user = emu.user();
+      Task a = emu.createTask("first", () -> first.run(user));
+      Task b = emu.createTask("second", () -> second.run(user, a));
+      emu.start();
+      Emus.join(a);
+      Emus.join(b);
     }
+  }
+
+  /** A window of class {@code name} answered by DefWindowProc. */
+  static int window(User user, String name) {
+    return Emus.window(user, name, Emus.defProc(user));
   }
 
   static WNDCLASS wndClass(String name, WNDPROC proc, int style) {

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wsemu.user.UserRuns.run;
+import static org.wsemu.user.UserTestSupport.run;
+import static org.wsemu.user.UserTestSupport.runTasks;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.PM_NOREMOVE;
 import static org.wsemu.user.WinUser.PM_NOYIELD;
@@ -19,12 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.Task;
 import org.wsemu.TaskThreadException;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 
 /** WaitMessage: returns for a message that arrived after the last look, and only then. */
@@ -42,8 +42,7 @@ class WaitMessageTest {
     return wParams;
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void returnsImmediatelyForMessagePostedBeforeAnyLook(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       user.PostAppMessage(NULL, WM_USER, 1, 0);
@@ -53,8 +52,7 @@ class WaitMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void returnsImmediatelyForMessagePostedAfterTheLastPeek(SchedulingMode mode) throws Exception {
     run(mode, user -> {
       assertFalse(user.PeekMessage(new MSG(), NULL, 0, 0, REMOVE));
@@ -90,33 +88,25 @@ class WaitMessageTest {
     });
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void waitsPastAMessageAlreadySeenWithNoRemoveUntilANewOneIsPosted(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
     List<Integer> queued = new CopyOnWriteArrayList<>();
-    try (Emulator emu = Emus.builder(mode).build()) {
-      User user = emu.user();
-      Task waiter = emu.createTask("waiter", () -> {
-        user.PostAppMessage(NULL, WM_USER, 1, 0);
-        assertTrue(user.PeekMessage(new MSG(), NULL, 0, 0, PM_NOREMOVE | PM_NOYIELD));
-        log.add("waiter waits");
-        waiting.countDown();
-        log.add("WaitMessage " + user.WaitMessage());
-        queued.addAll(drainWParams(user));
-        return 0;
-      });
-      Task poster = emu.createTask("poster", () -> {
-        assertTrue(waiting.await(5, SECONDS)); // Win16: counted down before this task runs
-        log.add("poster posts");
-        user.PostAppMessage(waiter.handle(), WM_USER, 2, 0);
-        return 0;
-      });
-      emu.start();
-      Emus.join(waiter);
-      Emus.join(poster);
-    }
+    runTasks(mode, user -> {
+      user.PostAppMessage(NULL, WM_USER, 1, 0);
+      assertTrue(user.PeekMessage(new MSG(), NULL, 0, 0, PM_NOREMOVE | PM_NOYIELD));
+      log.add("waiter waits");
+      waiting.countDown();
+      log.add("WaitMessage " + user.WaitMessage());
+      queued.addAll(drainWParams(user));
+      return 0;
+    }, (user, waiter) -> {
+      assertTrue(waiting.await(5, SECONDS)); // Win16: counted down before this task runs
+      log.add("poster posts");
+      user.PostAppMessage(waiter.handle(), WM_USER, 2, 0);
+      return 0;
+    });
     assertEquals(List.of("waiter waits", "poster posts", "WaitMessage true"), log);
     assertEquals(List.of(1, 2), queued);
   }
@@ -125,33 +115,25 @@ class WaitMessageTest {
   void win16WaitsPastAMessageQueuedBeforeTheLastGetMessage() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     List<Integer> queued = new CopyOnWriteArrayList<>();
-    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).build()) {
-      User user = emu.user();
-      Task waiter = emu.createTask("waiter", () -> {
-        user.PostAppMessage(NULL, WM_USER, 1, 0);
-        user.PostAppMessage(NULL, WM_USER, 2, 0);
-        MSG msg = new MSG();
-        assertEquals(1, user.GetMessage(msg, NULL, 0, 0));
-        log.add("got " + msg.wParam + ", waiter waits");
-        log.add("WaitMessage " + user.WaitMessage());
-        queued.addAll(drainWParams(user));
-        return 0;
-      });
-      Task poster = emu.createTask("poster", () -> {
-        log.add("poster posts");
-        user.PostAppMessage(waiter.handle(), WM_USER, 3, 0);
-        return 0;
-      });
-      emu.start();
-      Emus.join(waiter);
-      Emus.join(poster);
-    }
+    runTasks(SchedulingMode.WIN16, user -> {
+      user.PostAppMessage(NULL, WM_USER, 1, 0);
+      user.PostAppMessage(NULL, WM_USER, 2, 0);
+      MSG msg = new MSG();
+      assertEquals(1, user.GetMessage(msg, NULL, 0, 0));
+      log.add("got " + msg.wParam + ", waiter waits");
+      log.add("WaitMessage " + user.WaitMessage());
+      queued.addAll(drainWParams(user));
+      return 0;
+    }, (user, waiter) -> {
+      log.add("poster posts");
+      user.PostAppMessage(waiter.handle(), WM_USER, 3, 0);
+      return 0;
+    });
     assertEquals(List.of("got 1, waiter waits", "poster posts", "WaitMessage true"), log);
     assertEquals(List.of(2, 3), queued);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void returnsWhenAPlainJavaThreadPostsWhileWaiting(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
@@ -174,47 +156,38 @@ class WaitMessageTest {
     assertEquals(List.of("waiter waits", "thread posts", "WaitMessage true", "queued [4]"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void processesMessagesSentByOtherTasksWhileWaiting(SchedulingMode mode) throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
     CountDownLatch waiting = new CountDownLatch(1);
     int[] hwnd = new int[1];
-    try (Emulator emu = Emus.builder(mode).build()) {
-      User user = emu.user();
-      Task waiter = emu.createTask("waiter", () -> {
-        int me = user.GetCurrentTask();
-        hwnd[0] = Emus.window(user, "w", (h, m, wp, lp) -> {
-          if (m == WM_USER) {
-            log.add("proc WM_USER " + wp + " on waiter=" + (user.GetCurrentTask() == me));
-            return 42;
-          }
-          return 0;
-        });
-        assertFalse(user.PeekMessage(new MSG(), NULL, 0, 0, REMOVE));
-        log.add("waiter waits");
-        waiting.countDown();
-        log.add("WaitMessage " + user.WaitMessage());
-        log.add("queued " + drainWParams(user));
+    runTasks(mode, user -> {
+      int me = user.GetCurrentTask();
+      hwnd[0] = Emus.window(user, "w", (h, m, wp, lp) -> {
+        if (m == WM_USER) {
+          log.add("proc WM_USER " + wp + " on waiter=" + (user.GetCurrentTask() == me));
+          return 42;
+        }
         return 0;
       });
-      Task sender = emu.createTask("sender", () -> {
-        assertTrue(waiting.await(5, SECONDS)); // Win16: counted down before this task runs
-        log.add("sender got " + user.SendMessage(hwnd[0], WM_USER, 7, 0));
-        log.add("sender posts");
-        user.PostMessage(hwnd[0], WM_USER + 1, 8, 0);
-        return 0;
-      });
-      emu.start();
-      Emus.join(waiter);
-      Emus.join(sender);
-    }
+      assertFalse(user.PeekMessage(new MSG(), NULL, 0, 0, REMOVE));
+      log.add("waiter waits");
+      waiting.countDown();
+      log.add("WaitMessage " + user.WaitMessage());
+      log.add("queued " + drainWParams(user));
+      return 0;
+    }, user -> {
+      assertTrue(waiting.await(5, SECONDS)); // Win16: counted down before this task runs
+      log.add("sender got " + user.SendMessage(hwnd[0], WM_USER, 7, 0));
+      log.add("sender posts");
+      user.PostMessage(hwnd[0], WM_USER + 1, 8, 0);
+      return 0;
+    });
     assertEquals(List.of("waiter waits", "proc WM_USER 7 on waiter=true", "sender got 42", "sender posts",
         "WaitMessage true", "queued [8]"), log);
   }
 
-  @ParameterizedTest
-  @EnumSource(SchedulingMode.class)
+  @BothModes
   void isTaskOnlyAndThrowsOnPlainThread(SchedulingMode mode) {
     try (Emulator emu = Emus.builder(mode).build()) {
       assertThrows(TaskThreadException.class, () -> emu.user().WaitMessage());

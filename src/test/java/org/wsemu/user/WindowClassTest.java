@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.SchedulingMode;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
-import org.wsemu.user.UserTestSupport.BothModes;
 
 /**
  * Window classes: RegisterClass and UnregisterClass, and which tasks see a class (split from

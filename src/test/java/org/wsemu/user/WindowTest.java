@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.Task;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
-import org.wsemu.user.UserTestSupport.BothModes;
 
 /**
  * Windows: CreateWindow, handles, DestroyWindow, IsWindow, GetWindowTask, DefWindowProc and

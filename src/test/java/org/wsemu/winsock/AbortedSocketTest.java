@@ -22,36 +22,6 @@ import org.wsemu.testing.World;
 @Timeout(30)
 class AbortedSocketTest {
 
-  /** A connected socket whose blocking send was cancelled after part of its data went. */
-  static int abortedBySend(WinsockApi ws) {
-    int[] pair = pair(ws);
-    assertEquals(0, ws.setsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, new IntRef(4096), 4));
-    assertEquals(0, ws.setsockopt(pair[1], SOL_SOCKET, SO_RCVBUF, new IntRef(4096), 4));
-    int[] hookCalls = {0};
-    ws.WSASetBlockingHook(() -> {
-      if (++hookCalls[0] == 2) {
-        ws.WSACancelBlockingCall();
-      }
-      return false;
-    });
-    byte[] big = new byte[16 * 1024 * 1024]; // the peer never reads: the send blocks part way
-    assertEquals(SOCKET_ERROR, ws.send(pair[0], big, big.length, 0));
-    assertEquals(WSAEINTR, ws.WSAGetLastError());
-    ws.WSAUnhookBlockingHook();
-    return pair[0];
-  }
-
-  /** A socket whose blocking connect was cancelled while in progress. */
-  static int abortedByConnect(World world, WinsockApi ws) {
-    sockaddr_in pending = pendingConnectTarget(world, ws);
-    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
-    ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
-    assertEquals(SOCKET_ERROR, ws.connect(s, pending, sockaddr_in.SIZE));
-    assertEquals(WSAEINTR, ws.WSAGetLastError());
-    ws.WSAUnhookBlockingHook();
-    return s;
-  }
-
   /** Every call on {@code s} but select and closesocket fails with WSAECONNABORTED; select: readable. */
   private static void assertAborted(WinsockApi ws, int s) {
     byte[] buf = new byte[8];

@@ -3,17 +3,17 @@ package org.wsemu.winsock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.wsemu.winsock.AsyncSelectTestSupport.WM_SOCKET;
 import static org.wsemu.winsock.AsyncSelectTestSupport.ev;
+import static org.wsemu.winsock.AsyncSelectTestSupport.helloThenCloseServer;
+import static org.wsemu.winsock.AsyncSelectTestSupport.silentServer;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.sim.Link;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.World;
+import org.wsemu.testing.World.SimWorlds;
 import org.wsemu.winsock.AsyncSelectTestSupport.Recorder;
-import org.wsemu.winsock.AsyncSelectTestSupport.SimWorlds;
 
 /**
  * Where WSAAsyncSelect's FD_CONNECT and FD_CLOSE follow what Windows does beyond the 1.1 text:
@@ -83,9 +83,7 @@ class AsyncSelectConnectCloseTest {
 
   @SimWorlds
   void aRegistrationMadeWhileTheConnectIsInProgressGetsItsFdConnect(World world) throws Exception {
-    SimulatedNetwork net = SimulatedNetwork.builder().host("client", "10.0.0.1").host("server", "10.0.0.2")
-        .link(Link.latency(Duration.ofMillis(20))).build();
-    net.listen("server", 9, connection -> () -> { });
+    SimulatedNetwork net = silentServer();
     run(world.builder(net), (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);
@@ -195,13 +193,7 @@ class AsyncSelectConnectCloseTest {
 
   @SimWorlds
   void aRemotePeersCloseIsPostedWhenItArrivesThoughItsDataWasNotRead(World world) throws Exception {
-    SimulatedNetwork net = SimulatedNetwork.builder().host("client", "10.0.0.1").host("server", "10.0.0.2")
-        .link(Link.latency(Duration.ofMillis(20))).build();
-    net.listen("server", 9, connection -> { // accepts when the SYN arrives, 20 ms after connect
-      connection.after(Duration.ofMillis(100), () -> connection.send(ascii("hello")));
-      connection.after(Duration.ofMillis(200), connection::close);
-      return () -> { };
-    });
+    SimulatedNetwork net = helloThenCloseServer(); // accepts when the SYN arrives, 20 ms after connect
     run(world.builder(net), (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);

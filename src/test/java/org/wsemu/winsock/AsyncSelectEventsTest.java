@@ -6,6 +6,7 @@ import static org.wsemu.winsock.AsyncSelectTestSupport.WM_SOCKET;
 import static org.wsemu.winsock.AsyncSelectTestSupport.WM_SOCKET2;
 import static org.wsemu.winsock.AsyncSelectTestSupport.awaitReadable;
 import static org.wsemu.winsock.AsyncSelectTestSupport.ev;
+import static org.wsemu.winsock.AsyncSelectTestSupport.helloThenCloseServer;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
@@ -14,12 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.wsemu.sim.Link;
 import org.wsemu.sim.Peers;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.World;
+import org.wsemu.testing.World.SimWorlds;
 import org.wsemu.winsock.AsyncSelectTestSupport.Recorder;
-import org.wsemu.winsock.AsyncSelectTestSupport.SimWorlds;
 
 /**
  * The WSAAsyncSelect event rules, with exact message lists: one message per event until its
@@ -251,13 +251,7 @@ class AsyncSelectEventsTest {
 
   @SimWorlds
   void aWholeConnectionToARemotePeerPostsEachEventWhenItHappens(World world) throws Exception {
-    SimulatedNetwork net = SimulatedNetwork.builder().host("client", "10.0.0.1").host("server", "10.0.0.2")
-        .link(Link.latency(Duration.ofMillis(20))).build();
-    net.listen("server", 9, connection -> { // accepts when the SYN arrives, 20 ms after connect
-      connection.after(Duration.ofMillis(100), () -> connection.send(ascii("hello")));
-      connection.after(Duration.ofMillis(200), connection::close);
-      return () -> { };
-    });
+    SimulatedNetwork net = helloThenCloseServer(); // accepts when the SYN arrives, 20 ms after connect
     run(world.builder(net), (emu, ws, user) -> {
       startup(ws);
       int s = ws.socket(AF_INET, SOCK_STREAM, 0);

@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.testing.World;
+import org.wsemu.testing.World.SimWorlds;
 import org.wsemu.user.MSG;
 import org.wsemu.winsock.AsyncSelectTestSupport.Recorder;
-import org.wsemu.winsock.AsyncSelectTestSupport.SimWorlds;
 
 /**
  * WSAAsyncSelect as a call: its errors, the message it posts, registrations that replace and
@@ -58,13 +58,6 @@ class AsyncSelectTest {
       assertEquals(List.of(ev(p[0], FD_WRITE), "2: " + ev(s, FD_CONNECT, WSAECONNREFUSED)), rec.pumpFor(100));
       return 0;
     });
-  }
-
-  /** A port nothing listens on: a bound stream socket that never listens. */
-  private static int closedPort(WinsockApi ws) {
-    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
-    assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE));
-    return localPort(ws, s);
   }
 
   @World.AllWorlds

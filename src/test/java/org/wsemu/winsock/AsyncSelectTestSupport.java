@@ -5,18 +5,14 @@ import static org.wsemu.user.WinUser.WM_TIMER;
 import static org.wsemu.user.WinUser.WM_USER;
 import static org.wsemu.winsock.WinSock.FIONREAD;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.wsemu.sim.Link;
+import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.Emus;
-import org.wsemu.testing.World;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
 
@@ -180,12 +176,29 @@ final class AsyncSelectTestSupport {
     }
   }
 
-  /** Runs the test on the simulated network only, both modes (urgent data, timeouts, exact times). */
-  @Target(ElementType.METHOD)
-  @Retention(RetentionPolicy.RUNTIME)
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(value = World.class, names = {"WIN16_SIM", "WIN32_SIM"})
-  @interface SimWorlds {}
+  /**
+   * A network of two hosts 20 ms apart, "client" 10.0.0.1, where the tasks run, and "server"
+   * 10.0.0.2, whose port 9 accepts each connection when its SYN arrives and then does nothing.
+   */
+  static SimulatedNetwork silentServer() {
+    return server(connection -> () -> { });
+  }
+
+  /** As {@link #silentServer()}, but each connection sends "hello" after 100 ms and closes after 200 ms. */
+  static SimulatedNetwork helloThenCloseServer() {
+    return server(connection -> {
+      connection.after(Duration.ofMillis(100), () -> connection.send(WinsockTestSupport.ascii("hello")));
+      connection.after(Duration.ofMillis(200), connection::close);
+      return () -> { };
+    });
+  }
+
+  private static SimulatedNetwork server(org.wsemu.sim.Peer peer) {
+    SimulatedNetwork net = SimulatedNetwork.builder().host("client", "10.0.0.1").host("server", "10.0.0.2")
+        .link(Link.latency(Duration.ofMillis(20))).build();
+    net.listen("server", 9, peer);
+    return net;
+  }
 
   /** Pumps messages until FIONREAD on {@code s} reports {@code n} bytes. */
   static void awaitReadable(WinsockApi ws, Recorder rec, int s, int n) {

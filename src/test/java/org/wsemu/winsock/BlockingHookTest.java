@@ -53,12 +53,7 @@ class BlockingHookTest {
     TraceRecorder trace = new TraceRecorder();
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).traceSink(trace).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, s) -> {
         int hwnd = Emus.window(emu.user(), "Ticker", (h, m, w, l) -> {
           if (m == WM_TIMER) {
             events.add("WM_TIMER blocking=" + ws.WSAIsBlocking());
@@ -67,9 +62,7 @@ class BlockingHookTest {
           return emu.user().DefWindowProc(h, m, w, l);
         });
         emu.user().SetTimer(hwnd, 1, 30, null);
-        byte[] buf = new byte[10];
-        int n = ws.recv(s, buf, 10, 0);
-        events.add("recv " + ascii(buf, n));
+        events.add("recv " + recvAscii(ws, s));
         return 0;
       });
       try (Peer peer = server.connect()) {
@@ -87,12 +80,7 @@ class BlockingHookTest {
     TraceRecorder trace = new TraceRecorder();
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).traceSink(trace).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, s) -> {
         int hwnd = Emus.window(emu.user(), "Quiet", (h, m, w, l) -> {
           if (m == WM_USER) {
             events.add("WM_USER dispatched");
@@ -100,9 +88,7 @@ class BlockingHookTest {
           return emu.user().DefWindowProc(h, m, w, l);
         });
         emu.user().PostMessage(hwnd, WM_USER, 0, 0);
-        byte[] buf = new byte[10];
-        int n = ws.recv(s, buf, 10, 0);
-        events.add("recv " + ascii(buf, n));
+        events.add("recv " + recvAscii(ws, s));
         MSG msg = new MSG();
         while (emu.user().PeekMessage(msg, NULL, 0, 0, PM_REMOVE | PM_NOYIELD)) {
           emu.user().DispatchMessage(msg);
@@ -123,12 +109,7 @@ class BlockingHookTest {
     AtomicInteger hookCalls = new AtomicInteger();
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).hookRepollInterval(Duration.ofMillis(10)).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, s) -> {
         ws.WSASetBlockingHook(() -> {
           hookCalls.incrementAndGet();
           return false;
@@ -206,14 +187,9 @@ class BlockingHookTest {
     List<String> events = new CopyOnWriteArrayList<>();
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, s) -> {
         BlockingHook defaultHook = ws.WSASetBlockingHook(() -> false);
         ws.WSASetBlockingHook(defaultHook);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
         int hwnd = Emus.window(emu.user(), "Pumped", (h, m, w, l) -> {
           if (m == WM_USER) {
             events.add("WM_USER blocking=" + ws.WSAIsBlocking());
@@ -221,9 +197,7 @@ class BlockingHookTest {
           return emu.user().DefWindowProc(h, m, w, l);
         });
         emu.user().PostMessage(hwnd, WM_USER, 0, 0);
-        byte[] buf = new byte[10];
-        int n = ws.recv(s, buf, 10, 0);
-        events.add("recv " + ascii(buf, n));
+        events.add("recv " + recvAscii(ws, s));
         return 0;
       });
       try (Peer peer = server.connect()) {

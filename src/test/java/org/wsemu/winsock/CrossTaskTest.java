@@ -19,69 +19,71 @@ import org.wsemu.trace.TraceRecorder;
 @Timeout(20)
 class CrossTaskTest {
 
-  /** Starts a Win32 task blocked in {@code call} on a socket of a connected pair; returns the pair. */
-  private static int[] blockOn(Emulator emu, TraceRecorder trace, String call, int[][] result, Task[] blocked) {
+  /** A Win32 task blocked in a call on the server side of a connected pair. */
+  private record Blocked(Task task, int[] pair, AtomicReference<List<Integer>> result) {
+    /** Waits for the task; returns what the call returned and the error it set. */
+    List<Integer> end() throws Exception {
+      Emus.join(task);
+      return result.get();
+    }
+  }
+
+  /** Starts a Win32 task blocked in {@code call} ("recv" or "select") on a socket of a connected pair. */
+  private static Blocked blockOn(Emulator emu, TraceRecorder trace, String call) {
     WinsockApi ws = emu.winsock();
     AtomicReference<int[]> pair = new AtomicReference<>();
-    blocked[0] = emu.createTask("blocked", () -> {
+    AtomicReference<List<Integer>> result = new AtomicReference<>();
+    Task task = emu.createTask("blocked", () -> {
       startup(ws);
       pair.set(pair(ws));
       int s = pair.get()[1];
       if (call.equals("recv")) {
-        result[0] = new int[] {ws.recv(s, new byte[10], 10, 0), ws.WSAGetLastError()};
+        result.set(List.of(ws.recv(s, new byte[10], 10, 0), ws.WSAGetLastError()));
       } else {
         fd_set readable = new fd_set();
         FD_SET(s, readable);
-        result[0] = new int[] {ws.select(0, readable, null, null, null), ws.WSAGetLastError()};
+        result.set(List.of(ws.select(0, readable, null, null, null), ws.WSAGetLastError()));
       }
       return 0;
     });
     emu.start();
     Peer.awaitBlocked(trace, call);
-    return pair.get();
+    return new Blocked(task, pair.get(), result);
   }
 
   @World.Win32Worlds
   void closingASocketFromAnotherTaskInterruptsARecvBlockedOnIt(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
-    int[][] result = new int[1][];
-    Task[] blocked = new Task[1];
     try (Emulator emu = builder(world).traceSink(trace).build()) {
-      int[] pair = blockOn(emu, trace, "recv", result, blocked);
+      Blocked blocked = blockOn(emu, trace, "recv");
       WinsockApi ws = emu.winsock();
-      assertEquals(0, Emus.join(emu.createTask("closer", () -> ws.closesocket(pair[1]))));
-      Emus.join(blocked[0]);
+      assertEquals(0, Emus.join(emu.createTask("closer", () -> ws.closesocket(blocked.pair()[1]))));
+      assertEquals(List.of(SOCKET_ERROR, WSAEINTR), blocked.end());
     }
-    assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
   }
 
   @World.Win32Worlds
   void closingASocketFromAnotherTaskInterruptsASelectWatchingIt(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
-    int[][] result = new int[1][];
-    Task[] blocked = new Task[1];
     try (Emulator emu = builder(world).traceSink(trace).build()) {
-      int[] pair = blockOn(emu, trace, "select", result, blocked);
+      Blocked blocked = blockOn(emu, trace, "select");
       WinsockApi ws = emu.winsock();
-      assertEquals(0, Emus.join(emu.createTask("closer", () -> ws.closesocket(pair[1]))));
-      Emus.join(blocked[0]);
+      assertEquals(0, Emus.join(emu.createTask("closer", () -> ws.closesocket(blocked.pair()[1]))));
+      assertEquals(List.of(SOCKET_ERROR, WSAEINTR), blocked.end());
     }
-    assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
   }
 
   @World.Win32Worlds
   void theLastWsaCleanupOfAnotherWin32TaskInterruptsTheBlockedCall(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
-    int[][] result = new int[1][];
-    Task[] blocked = new Task[1];
     try (Emulator emu = builder(world).traceSink(trace).build()) {
-      int[] pair = blockOn(emu, trace, "recv", result, blocked);
+      Blocked blocked = blockOn(emu, trace, "recv");
       WinsockApi ws = emu.winsock();
       assertEquals(0, Emus.join(emu.createTask("cleaner", ws::WSACleanup)));
-      Emus.join(blocked[0]);
+      assertEquals(List.of(SOCKET_ERROR, WSAEINTR), blocked.end());
+      int[] pair = blocked.pair();
       assertEquals(SOCKET_ERROR, Emus.join(emu.createTask("late", () -> ws.recv(pair[0], new byte[1], 1, 0))));
     }
-    assertEquals(List.of(SOCKET_ERROR, WSAEINTR), List.of(result[0][0], result[0][1]));
   }
 
   /**
@@ -135,12 +137,7 @@ class CrossTaskTest {
     int[] counter = {0};
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).build()) {
-      WinsockApi ws = emu.winsock();
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        startup(ws);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, s) -> {
         emu.createTask("other", () -> {
           order[1] = ++counter[0]; // runs while "server" waits in recv
           return 0;

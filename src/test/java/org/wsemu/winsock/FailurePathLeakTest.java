@@ -35,11 +35,6 @@ class FailurePathLeakTest {
     }
   }
 
-  private static void assertFails(WinsockApi ws, int error, int ret) {
-    assertEquals(SOCKET_ERROR, ret);
-    assertEquals(error, ws.WSAGetLastError());
-  }
-
   /** A failed listen (WSAEADDRINUSE), refused connects of a bound and an unbound socket, all closed. */
   private static void failEverything(WinsockApi ws, sockaddr_in nowhere) {
     int first = ws.socket(AF_INET, SOCK_STREAM, 0);

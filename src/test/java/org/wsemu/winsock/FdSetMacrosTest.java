@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.SchedulingMode;
@@ -15,18 +14,6 @@ import org.wsemu.SchedulingMode;
 /** The fd_set macros of winsock.h (FD_ZERO, FD_SET, FD_CLR, FD_ISSET) and the API's __WSAFDIsSet. */
 @Timeout(20)
 class FdSetMacrosTest {
-
-  private static fd_set set(int... sockets) {
-    fd_set set = new fd_set();
-    for (int s : sockets) {
-      FD_SET(s, set);
-    }
-    return set;
-  }
-
-  private static int[] members(fd_set set) {
-    return Arrays.copyOf(set.fd_array, set.fd_count);
-  }
 
   @Test
   void fdSetAddsUntilTheSetIsFullThenIgnores() {

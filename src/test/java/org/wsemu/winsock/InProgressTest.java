@@ -103,12 +103,7 @@ class InProgressTest {
     List<String> events = new CopyOnWriteArrayList<>();
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, s) -> {
         int hwnd = Emus.window(emu.user(), "Modal", (h, m, w, l) -> {
           if (m == WM_USER) {
             events.add("dialog opens");
@@ -121,9 +116,7 @@ class InProgressTest {
           return emu.user().DefWindowProc(h, m, w, l);
         });
         emu.user().PostMessage(hwnd, WM_USER, 0, 0);
-        byte[] buf = new byte[10];
-        int n = ws.recv(s, buf, 10, 0);
-        events.add("recv " + ascii(buf, n));
+        events.add("recv " + recvAscii(ws, s));
         return 0;
       });
       try (Peer peer = server.connect()) {
@@ -156,12 +149,7 @@ class InProgressTest {
     TraceRecorder trace = new TraceRecorder();
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).traceSink(trace).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws, 0x0202);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
+      Peer.Server server = Peer.Server.accepting(emu, net, 0x0202, (ws, s) -> {
         int hwnd = Emus.window(emu.user(), "V2", (h, m, w, l) -> {
           if (m == WM_USER) {
             events.add("WM_USER");
@@ -169,8 +157,7 @@ class InProgressTest {
           return emu.user().DefWindowProc(h, m, w, l);
         });
         emu.user().PostMessage(hwnd, WM_USER, 0, 0);
-        byte[] buf = new byte[10];
-        events.add("recv " + ascii(buf, ws.recv(s, buf, 10, 0)));
+        events.add("recv " + recvAscii(ws, s));
         return 0;
       });
       try (Peer peer = server.connect()) {
@@ -189,12 +176,7 @@ class InProgressTest {
     TraceRecorder trace = new TraceRecorder();
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).traceSink(trace).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, s) -> {
         emu.user().PostQuitMessage(7);
         int n = ws.recv(s, new byte[10], 10, 0);
         quitFound[0] = emu.user().PeekMessage(new MSG(), NULL, 0, 0, PM_REMOVE | PM_NOYIELD);

@@ -3,13 +3,13 @@ package org.wsemu.winsock;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.NetworkFactory;
 import org.wsemu.net.TcpEndpoint;
-import org.wsemu.net.UdpEndpoint;
+import org.wsemu.testing.ForwardingNetwork;
+import org.wsemu.testing.ForwardingNetworkFactory;
 import org.wsemu.testing.World;
 
 /**
@@ -20,13 +20,12 @@ import org.wsemu.testing.World;
  *
  * <p>Thread-safe.
  */
-final class InterposedNetwork implements NetworkFactory {
-  private final NetworkFactory inner;
+final class InterposedNetwork extends ForwardingNetworkFactory {
   private final AtomicReference<String> method = new AtomicReference<>();
   private final AtomicReference<Runnable> action = new AtomicReference<>();
 
   private InterposedNetwork(NetworkFactory inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   /** The network of {@code world} (a fresh simulated one, or the real one) with a seam. */
@@ -42,32 +41,11 @@ final class InterposedNetwork implements NetworkFactory {
 
   @Override
   public Network create(NetworkEnvironment environment) {
-    Network network = inner.create(environment);
-    return new Network() {
+    return new ForwardingNetwork(super.create(environment)) {
       @Override
       public TcpEndpoint openTcp() {
-        TcpEndpoint endpoint = network.openTcp();
+        TcpEndpoint endpoint = super.openTcp();
         return endpoint == null ? null : interposed(endpoint);
-      }
-
-      @Override
-      public UdpEndpoint openUdp() {
-        return network.openUdp();
-      }
-
-      @Override
-      public int maxDatagram() {
-        return network.maxDatagram();
-      }
-
-      @Override
-      public String description() {
-        return network.description();
-      }
-
-      @Override
-      public void shutdown() {
-        network.shutdown();
       }
     };
   }
@@ -85,15 +63,5 @@ final class InterposedNetwork implements NetworkFactory {
       }
     };
     return (TcpEndpoint) Proxy.newProxyInstance(TcpEndpoint.class.getClassLoader(), new Class<?>[] {TcpEndpoint.class}, handler);
-  }
-
-  @Override
-  public boolean supportsVirtualTime() {
-    return inner.supportsVirtualTime();
-  }
-
-  @Override
-  public List<WinsockConfig.Host> hosts() {
-    return inner.hosts();
   }
 }

@@ -14,12 +14,6 @@ import org.wsemu.testing.World;
 @Timeout(20)
 class IoctlTest {
 
-  private static void awaitReadable(WinsockApi ws, int s) {
-    fd_set read = new fd_set();
-    FD_SET(s, read);
-    assertEquals(1, ws.select(0, read, null, null, new timeval(5, 0)), "select readable");
-  }
-
   @World.AllWorlds
   void fionbioOnMakesARecvWithoutDataFailWithWouldBlock(World world) throws Exception {
     run(world, (emu, ws, user) -> {

@@ -1,6 +1,7 @@
 package org.wsemu.winsock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wsemu.testing.Emus.threadsOf;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
+import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 
 /** One selector thread per emulator serves every socket: no thread per socket or per blocking call. */
@@ -45,16 +47,5 @@ class NetworkThreadsTest {
     }
     assertEquals(List.of("wsemu-" + name + "-selector", "wsemu-" + name + "-task-0001:main"), during);
     assertEquals(List.of(), threadsOf(name));
-  }
-
-  private static List<String> threadsOf(String emulatorName) {
-    List<String> names = new ArrayList<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.isAlive() && thread.getName().startsWith("wsemu-" + emulatorName + "-")) {
-        names.add(thread.getName());
-      }
-    }
-    names.sort(null);
-    return names;
   }
 }

@@ -1,5 +1,7 @@
 package org.wsemu.winsock;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.wsemu.winsock.WinSock.INVALID_SOCKET;
 import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
 
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.wsemu.Emulator;
 import org.wsemu.Task;
-import org.wsemu.TaskBody;
 import org.wsemu.sim.PeerConnection;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.trace.TraceKind;
@@ -163,7 +164,7 @@ final class Peer implements AutoCloseable {
     socket.close();
   }
 
-  /** A task of a started emulator plus the port its listener published, for tests that talk to it. */
+  /** A server task of a started emulator plus the port its listener published, for tests that talk to it. */
   static final class Server {
     final Task task;
     private final SimulatedNetwork network;
@@ -175,24 +176,37 @@ final class Peer implements AutoCloseable {
       this.network = network;
     }
 
-    /** Creates and starts a task whose body gets a listener port publisher (real network). */
-    static Server start(Emulator emu, java.util.function.Function<Server, TaskBody> body) {
-      return start(emu, null, body);
+    /** A server task's code, from the connection it accepted on. */
+    @FunctionalInterface
+    interface Accepted {
+      int run(WinsockApi ws, int s) throws Exception;
     }
 
-    /** As {@link #start(Emulator, java.util.function.Function)}, on {@code network} if not null. */
-    static Server start(Emulator emu, SimulatedNetwork network, java.util.function.Function<Server, TaskBody> body) {
+    /**
+     * Creates a task that calls WSAStartup (1.1), listens on loopback, publishes its port, accepts
+     * one connection and runs {@code body} with it, on {@code network} (the real one if null), and
+     * starts the emulator.
+     */
+    static Server accepting(Emulator emu, SimulatedNetwork network, Accepted body) {
+      return accepting(emu, network, 0x0101, body);
+    }
+
+    /** As {@link #accepting(Emulator, SimulatedNetwork, Accepted)}, with WSAStartup of {@code version}. */
+    static Server accepting(Emulator emu, SimulatedNetwork network, int version, Accepted body) {
       Server[] holder = new Server[1];
-      Task task = emu.createTask("server", () -> body.apply(holder[0]).run());
+      Task task = emu.createTask("server", () -> {
+        WinsockApi ws = emu.winsock();
+        WinsockTestSupport.startup(ws, version);
+        int[] listener = WinsockTestSupport.listener(ws);
+        holder[0].port.set(listener[1]);
+        holder[0].listening.countDown();
+        int s = ws.accept(listener[0], null, null);
+        assertNotEquals(INVALID_SOCKET, s, "accept");
+        return body.run(ws, s);
+      });
       holder[0] = new Server(task, network);
       emu.start();
       return holder[0];
-    }
-
-    /** Called by the task: its listener is on {@code port}. */
-    void listening(int p) {
-      port.set(p);
-      listening.countDown();
     }
 
     /** The test thread waits for the port and connects to it. */

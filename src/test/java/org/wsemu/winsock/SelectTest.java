@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.testing.World;
@@ -14,18 +13,6 @@ import org.wsemu.testing.World;
 /** select: readiness, narrowed sets, counts, timeouts and errors. The macros are in {@link FdSetMacrosTest}. */
 @Timeout(20)
 class SelectTest {
-
-  private static fd_set set(int... sockets) {
-    fd_set set = new fd_set();
-    for (int s : sockets) {
-      FD_SET(s, set);
-    }
-    return set;
-  }
-
-  private static int[] members(fd_set set) {
-    return Arrays.copyOf(set.fd_array, set.fd_count);
-  }
 
   private static final timeval FIVE_SECONDS = new timeval(5, 0);
 

@@ -18,11 +18,6 @@ import org.wsemu.user.MSG;
 @Timeout(20)
 class SocketCloseTest {
 
-  private static void assertFails(WinsockApi ws, int error, int ret) {
-    assertEquals(SOCKET_ERROR, ret);
-    assertEquals(error, ws.WSAGetLastError());
-  }
-
   private static void setLinger(WinsockApi ws, int s, int onoff, int seconds) {
     assertEquals(0, ws.setsockopt(s, SOL_SOCKET, SO_LINGER, new linger(onoff, seconds), linger.SIZE));
   }

@@ -19,20 +19,8 @@ import org.wsemu.testing.World;
 @Timeout(20)
 class SocketConnectTest {
 
-  private static void assertFails(WinsockApi ws, int error, int ret) {
-    assertEquals(SOCKET_ERROR, ret);
-    assertEquals(error, ws.WSAGetLastError());
-  }
-
   private static void nonBlocking(WinsockApi ws, int s, boolean on) {
     assertEquals(0, ws.ioctlsocket(s, FIONBIO, new IntRef(on ? 1 : 0)));
-  }
-
-  /** A port where nothing listens: the port of a bound stream socket that never listens. */
-  private static int closedPort(WinsockApi ws) {
-    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
-    assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE));
-    return localPort(ws, s);
   }
 
   private static sockaddr_in peer(WinsockApi ws, int s) {

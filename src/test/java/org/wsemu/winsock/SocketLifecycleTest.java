@@ -17,11 +17,6 @@ import org.wsemu.testing.World;
 @Timeout(20)
 class SocketLifecycleTest {
 
-  private static void assertFails(WinsockApi ws, int error, int ret) {
-    assertEquals(SOCKET_ERROR, ret);
-    assertEquals(error, ws.WSAGetLastError());
-  }
-
   // ---- socket ----
 
   @World.AllWorlds

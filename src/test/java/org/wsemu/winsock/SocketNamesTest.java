@@ -12,11 +12,6 @@ import org.wsemu.testing.World;
 @Timeout(20)
 class SocketNamesTest {
 
-  private static void assertFails(WinsockApi ws, int error, int ret) {
-    assertEquals(SOCKET_ERROR, ret);
-    assertEquals(error, ws.WSAGetLastError());
-  }
-
   @World.AllWorlds
   void aSocketBoundBeforeConnectingConnectsFromItsBoundPort(World world) throws Exception {
     run(world, (emu, ws, user) -> {

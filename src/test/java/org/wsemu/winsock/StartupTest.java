@@ -168,13 +168,7 @@ class StartupTest {
   void theLastCleanupResetsAConnectedStreamSeenByThePeer(World world) throws Exception {
     SimulatedNetwork net = world.newNetwork();
     try (Emulator emu = world.builder(net).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int accepted = ws.accept(listener[0], null, null);
-        assertNotEquals(INVALID_SOCKET, accepted);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, accepted) -> {
         assertEquals(0, ws.WSACleanup());
         return 0;
       });

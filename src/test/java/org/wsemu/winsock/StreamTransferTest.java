@@ -17,13 +17,6 @@ import org.wsemu.testing.World;
 @Timeout(20)
 class StreamTransferTest {
 
-  /** Waits (select, 5 s) until {@code s} is readable. */
-  private static void awaitReadable(WinsockApi ws, int s) {
-    fd_set read = new fd_set();
-    FD_SET(s, read);
-    assertEquals(1, ws.select(0, read, null, null, new timeval(5, 0)), "select readable");
-  }
-
   @World.AllWorlds
   void sendAndRecvCarryTheExactBytes(World world) throws Exception {
     run(world, (emu, ws, user) -> {

@@ -2,25 +2,25 @@ package org.wsemu.winsock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.wsemu.winsock.WinSock.AF_INET;
+import static org.wsemu.winsock.WinSock.FD_SET;
 import static org.wsemu.winsock.WinSock.INADDR_LOOPBACK;
 import static org.wsemu.winsock.WinSock.INVALID_SOCKET;
+import static org.wsemu.winsock.WinSock.SOCKET_ERROR;
 import static org.wsemu.winsock.WinSock.SOCK_STREAM;
+import static org.wsemu.winsock.WinSock.SOL_SOCKET;
+import static org.wsemu.winsock.WinSock.SO_RCVBUF;
+import static org.wsemu.winsock.WinSock.SO_SNDBUF;
+import static org.wsemu.winsock.WinSock.WSAEINTR;
 import static org.wsemu.winsock.WinSock.htonl;
 import static org.wsemu.winsock.WinSock.htons;
 import static org.wsemu.winsock.WinSock.ntohs;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import java.util.Arrays;
 import org.wsemu.Clock;
 import org.wsemu.Emulator;
 import org.wsemu.SchedulingMode;
 import org.wsemu.testing.Emus;
 import org.wsemu.testing.World;
-import org.wsemu.user.User;
 
 /**
  * Fixtures for the Winsock tests: emulators on the real network (Win16 with the real clock, which
@@ -29,27 +29,14 @@ import org.wsemu.user.User;
 final class WinsockTestSupport {
   private WinsockTestSupport() {}
 
-  /** Runs the test once per scheduling mode. */
-  @Target(ElementType.METHOD)
-  @Retention(RetentionPolicy.RUNTIME)
-  @ParameterizedTest(name = "{0}")
-  @EnumSource(SchedulingMode.class)
-  @interface BothModes {}
-
-  /** A task body with the emulator's APIs at hand. */
-  @FunctionalInterface
-  interface Body {
-    int run(Emulator emu, WinsockApi ws, User user) throws Exception;
-  }
-
   /** A builder for {@code mode} on the real network (real clock), quiet and quick to shut down. */
   static Emulator.Builder builder(SchedulingMode mode) {
     return Emus.builder(mode).clock(Clock.system());
   }
 
   /** Runs {@code body} as the only task of a fresh real-network emulator; returns its exit code. */
-  static int run(SchedulingMode mode, Body body) throws Exception {
-    return run(builder(mode), body);
+  static int run(SchedulingMode mode, Emus.AppBody body) throws Exception {
+    return Emus.run(builder(mode), body);
   }
 
   /** A quiet builder for {@code world}, on a fresh network of that world. */
@@ -58,15 +45,13 @@ final class WinsockTestSupport {
   }
 
   /** Runs {@code body} as the only task of a fresh emulator of {@code world}; returns its exit code. */
-  static int run(World world, Body body) throws Exception {
-    return run(world.builder(), body);
+  static int run(World world, Emus.AppBody body) throws Exception {
+    return Emus.run(world.builder(), body);
   }
 
-  /** Runs {@code body} as the only task of an emulator built from {@code builder}. */
-  static int run(Emulator.Builder builder, Body body) throws Exception {
-    try (Emulator emu = builder.build()) {
-      return Emus.run(emu, () -> body.run(emu, emu.winsock(), emu.user()));
-    }
+  /** Runs {@code body} as the only task of an emulator built from {@code builder}; returns its exit code. */
+  static int run(Emulator.Builder builder, Emus.AppBody body) throws Exception {
+    return Emus.run(builder, body);
   }
 
   /** WSAStartup(1.1), asserting success. */
@@ -137,9 +122,79 @@ final class WinsockTestSupport {
     return loopback(port);
   }
 
+  /** Asserts that a call returned SOCKET_ERROR and set {@code error}. */
+  static void assertFails(WinsockApi ws, int error, int ret) {
+    assertEquals(SOCKET_ERROR, ret);
+    assertEquals(error, ws.WSAGetLastError());
+  }
+
+  /** A port where nothing listens: that of a bound stream socket that never listens. */
+  static int closedPort(WinsockApi ws) {
+    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE));
+    return localPort(ws, s);
+  }
+
+  /** Waits (select, 5 s) until {@code s} is readable. */
+  static void awaitReadable(WinsockApi ws, int s) {
+    fd_set read = new fd_set();
+    FD_SET(s, read);
+    assertEquals(1, ws.select(0, read, null, null, new timeval(5, 0)), "select readable");
+  }
+
+  /** An fd_set of {@code sockets}. */
+  static fd_set set(int... sockets) {
+    fd_set set = new fd_set();
+    for (int s : sockets) {
+      FD_SET(s, set);
+    }
+    return set;
+  }
+
+  /** The sockets in {@code set}, in order. */
+  static int[] members(fd_set set) {
+    return Arrays.copyOf(set.fd_array, set.fd_count);
+  }
+
+  /** A connected socket whose blocking send was cancelled after part of its data went. */
+  static int abortedBySend(WinsockApi ws) {
+    int[] pair = pair(ws);
+    assertEquals(0, ws.setsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, new IntRef(4096), 4));
+    assertEquals(0, ws.setsockopt(pair[1], SOL_SOCKET, SO_RCVBUF, new IntRef(4096), 4));
+    int[] hookCalls = {0};
+    ws.WSASetBlockingHook(() -> {
+      if (++hookCalls[0] == 2) {
+        ws.WSACancelBlockingCall();
+      }
+      return false;
+    });
+    byte[] big = new byte[16 * 1024 * 1024]; // the peer never reads: the send blocks part way
+    assertEquals(SOCKET_ERROR, ws.send(pair[0], big, big.length, 0));
+    assertEquals(WSAEINTR, ws.WSAGetLastError());
+    ws.WSAUnhookBlockingHook();
+    return pair[0];
+  }
+
+  /** A socket whose blocking connect was cancelled while in progress. */
+  static int abortedByConnect(World world, WinsockApi ws) {
+    sockaddr_in pending = pendingConnectTarget(world, ws);
+    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    ws.WSASetBlockingHook(() -> ws.WSACancelBlockingCall() != 0);
+    assertEquals(SOCKET_ERROR, ws.connect(s, pending, sockaddr_in.SIZE));
+    assertEquals(WSAEINTR, ws.WSAGetLastError());
+    ws.WSAUnhookBlockingHook();
+    return s;
+  }
+
   /** The bytes of an ASCII string. */
   static byte[] ascii(String text) {
     return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** What one recv of at most 10 bytes on {@code s} returns, as ASCII. */
+  static String recvAscii(WinsockApi ws, int s) {
+    byte[] buf = new byte[10];
+    return ascii(buf, ws.recv(s, buf, 10, 0));
   }
 
   /** The first {@code n} bytes of {@code buf} as ASCII. */
