@@ -84,9 +84,7 @@ final class SocketOptions {
         case SO_DONTROUTE:
           return socket.dontRoute ? 1 : 0;
         case SO_ERROR:
-          int error = socket.pendingError;
-          socket.pendingError = 0;
-          return error;
+          return socket.takeError();
         case SO_TYPE:
           return socket.type;
         case SO_ACCEPTCONN:

@@ -5,7 +5,6 @@ import static org.wsemu.winsock.WinSock.MSG_DONTROUTE;
 import static org.wsemu.winsock.WinSock.MSG_OOB;
 import static org.wsemu.winsock.WinSock.MSG_PEEK;
 import static org.wsemu.winsock.WinSock.WSAEAFNOSUPPORT;
-import static org.wsemu.winsock.WinSock.WSAEDESTADDRREQ;
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
 import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
 
@@ -105,8 +104,11 @@ final class TransferCalls {
         return -WSAEAFNOSUPPORT;
       }
     }
-    if (hasTo && to == null && datagram.peerAddress(new int[2]) != 0) {
-      return -WSAEDESTADDRREQ;
+    if (hasTo && to == null) {
+      int r = datagram.sendWithoutAddress();
+      if (r != 0) {
+        return r;
+      }
     }
     int ip = toPeer ? 0 : Addresses.ip(to);
     int port = toPeer ? 0 : Addresses.port(to);
