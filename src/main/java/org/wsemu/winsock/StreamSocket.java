@@ -5,8 +5,6 @@ import static org.wsemu.winsock.WinSock.MSG_PEEK;
 import static org.wsemu.winsock.WinSock.WSAEINVAL;
 import static org.wsemu.winsock.WinSock.WSAENOBUFS;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.wsemu.net.Network;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
@@ -23,59 +21,43 @@ import org.wsemu.winsock.StreamReadiness.AttemptSeen;
  * endpoint is asked for readiness callbacks, and closed, outside it.
  */
 final class StreamSocket extends WsSocket {
-  private final Network network;
-  private TcpEndpoint endpoint;
+  private final LazyTcpEndpoint transport;
   private final ConnectAttempts attempts = new ConnectAttempts();
   private final StreamReceiver receiver = new StreamReceiver(state, this::tookFromEndpoint);
   private final PendingConnections connections = new PendingConnections();
   private boolean congested;
   /** Whether {@link #lookForEvents} is running (its read-ahead needs no wake-up). */
   private boolean evaluating;
-  /** Readiness callbacks asked for before the endpoint existed; run at close, or handed over. */
-  private final List<Runnable> earlyWaiters = new ArrayList<>();
   boolean oobInline; // SO_OOBINLINE, mirrored from the endpoint
   boolean lingerOn; // SO_LINGER l_onoff
   int lingerSeconds; // SO_LINGER l_linger
 
   StreamSocket(int handle, WsApp app, Network network) {
     super(handle, WinSock.SOCK_STREAM, app);
-    this.network = network;
+    this.transport = new LazyTcpEndpoint(network);
   }
 
   /** A socket for a connection accept() took. */
   StreamSocket(int handle, WsApp app, Network network, TcpEndpoint connected) {
-    this(handle, app, network);
-    this.endpoint = connected;
+    super(handle, WinSock.SOCK_STREAM, app);
+    this.transport = new LazyTcpEndpoint(network, connected);
     state.connected();
   }
 
+  /** The endpoint, or null until bind, connect or an option opened one. */
   private TcpEndpoint endpoint() {
-    if (endpoint == null) {
-      endpoint = network.openTcp();
-      if (endpoint != null) {
-        for (Runnable waiter : earlyWaiters) {
-          endpoint.notifyWhen(Readiness.READ | Readiness.WRITE | Readiness.CONNECT | Readiness.ACCEPT, waiter);
-        }
-        earlyWaiters.clear();
-      }
-    }
-    return endpoint;
-  }
-
-  /** Whether the socket has a local address: bound, or bound by a connect attempt (connect binds first). */
-  private boolean hasLocalAddress() {
-    return endpoint != null && endpoint.localPort() != 0;
+    return transport.get();
   }
 
   // ---- binding, listening, accepting ----
 
   @Override
   synchronized int bind(int ip, int port) {
-    int r = state.bind(hasLocalAddress());
+    int r = state.bind(transport.hasLocalAddress());
     if (r != 0) {
       return r;
     }
-    TcpEndpoint ep = endpoint();
+    TcpEndpoint ep = transport.open();
     if (ep == null) {
       return -WSAENOBUFS;
     }
@@ -92,7 +74,7 @@ final class StreamSocket extends WsSocket {
     if (r != 0 || state.phase() == Phase.LISTENING) {
       return r;
     }
-    r = endpoint.listen(Math.max(1, Math.min(backlog, maxBacklog)));
+    r = endpoint().listen(Math.max(1, Math.min(backlog, maxBacklog)));
     if (r == 0) {
       state.listening();
     }
@@ -114,7 +96,7 @@ final class StreamSocket extends WsSocket {
    */
   synchronized int takeConnection(TcpEndpoint[] connection) {
     int r = state.accept();
-    return r != 0 ? r : connections.take(endpoint, connection);
+    return r != 0 ? r : connections.take(endpoint(), connection);
   }
 
   // ---- connecting ----
@@ -140,7 +122,7 @@ final class StreamSocket extends WsSocket {
     if (r != 0) {
       return r;
     }
-    TcpEndpoint ep = endpoint();
+    TcpEndpoint ep = transport.open();
     return ep == null ? -WSAENOBUFS : attempts.start(state, ep, ip, port);
   }
 
@@ -154,7 +136,7 @@ final class StreamSocket extends WsSocket {
       return 0;
     }
     int r = state.finishConnect();
-    return r != 0 ? r : attempts.finish(state, endpoint, reported);
+    return r != 0 ? r : attempts.finish(state, endpoint(), reported);
   }
 
   @Override
@@ -181,8 +163,9 @@ final class StreamSocket extends WsSocket {
     if (state.phase() == Phase.CONNECTING) {
       attempts.abortedWhileConnecting(state);
     }
-    if (endpoint != null) {
-      endpoint.close(true);
+    TcpEndpoint ep = endpoint();
+    if (ep != null) {
+      ep.close(true);
     }
     stateChanged();
   }
@@ -197,9 +180,9 @@ final class StreamSocket extends WsSocket {
       return check;
     }
     if (urgent) {
-      return StreamReceiver.receiveUrgent(endpoint, buffer, offset, len);
+      return StreamReceiver.receiveUrgent(endpoint(), buffer, offset, len);
     }
-    return len == 0 ? 0 : receiver.receive(endpoint, buffer, offset, len, (flags & MSG_PEEK) != 0);
+    return len == 0 ? 0 : receiver.receive(endpoint(), buffer, offset, len, (flags & MSG_PEEK) != 0);
   }
 
   /** FIONREAD: 0 on a listening socket or a connection that can no longer be read, the error on an unconnected one. */
@@ -212,7 +195,7 @@ final class StreamSocket extends WsSocket {
     if (check != 0) {
       return state.phase() == Phase.CONNECTED ? 0 : check;
     }
-    return receiver.readable(endpoint);
+    return receiver.readable(endpoint());
   }
 
   /**
@@ -234,7 +217,7 @@ final class StreamSocket extends WsSocket {
     if (check != 0 || len == 0) {
       return check;
     }
-    int r = endpoint.write(buffer, offset, len);
+    int r = endpoint().write(buffer, offset, len);
     if (r == WOULD_BLOCK) {
       congested = true;
     } else if (r < 0) {
@@ -246,7 +229,7 @@ final class StreamSocket extends WsSocket {
   /** Sends one urgent byte: 1 or -error. */
   synchronized int sendUrgent(int data) {
     int check = state.sendStream();
-    return check != 0 ? check : endpoint.sendUrgent(data);
+    return check != 0 ? check : endpoint().sendUrgent(data);
   }
 
   // ---- readiness ----
@@ -277,7 +260,7 @@ final class StreamSocket extends WsSocket {
       }
       lookForData();
       if (closeWanted && state.phase() == Phase.CONNECTED) {
-        receiver.lookForEnd(endpoint);
+        receiver.lookForEnd(endpoint());
       }
       return snapshot(urgentWaiting());
     } finally {
@@ -293,15 +276,15 @@ final class StreamSocket extends WsSocket {
   /** Listening: takes a pending connection ahead; connected: reads ahead when nothing is known. */
   private void lookForData() {
     if (state.phase() == Phase.LISTENING) {
-      connections.look(endpoint, this::tookFromEndpoint);
+      connections.look(endpoint(), this::tookFromEndpoint);
     } else if (state.phase() == Phase.CONNECTED) {
-      receiver.lookForData(endpoint);
+      receiver.lookForData(endpoint());
     }
   }
 
   /** Whether urgent data waits apart from the stream (SO_OOBINLINE off), for MSG_OOB. */
   private boolean urgentWaiting() {
-    return state.phase() == Phase.CONNECTED && !closed && !oobInline && !state.aborted() && !endpoint.atMark();
+    return state.phase() == Phase.CONNECTED && !closed && !oobInline && !state.aborted() && !endpoint().atMark();
   }
 
   private StreamReadiness snapshot(boolean urgentWaiting) {
@@ -312,43 +295,29 @@ final class StreamSocket extends WsSocket {
         .readAhead(receiver.readAhead()).endRead(receiver.endRead()).endArrived(receiver.endArrived())
         .reset(state.resetError()).inputShut(state.inputShut()).outputShut(state.outputShut())
         .congested(congested).oobInline(oobInline).urgentWaiting(urgentWaiting)
-        .endWaitOps(connected ? receiver.endWaitOps(endpoint) : 0);
+        .endWaitOps(connected ? receiver.endWaitOps(endpoint()) : 0);
   }
 
   @Override
   void notifyWhen(int ops, Runnable onReady) {
-    TcpEndpoint ep;
-    synchronized (this) {
-      ep = endpoint;
-      if (ep == null && !closed) {
-        earlyWaiters.add(onReady); // nothing can be ready before there is an endpoint; close still wakes
-        return;
+    transport.notifyWhen(ops, (ops & Readiness.WRITE) == 0 ? onReady : () -> {
+      synchronized (this) {
+        congested = false;
       }
-    }
-    if (ep == null) {
       onReady.run();
-    } else {
-      ep.notifyWhen(ops, () -> {
-        if ((ops & Readiness.WRITE) != 0) {
-          synchronized (this) {
-            congested = false;
-          }
-        }
-        onReady.run();
-      });
-    }
+    });
   }
 
   // ---- addresses, shutdown, options, close ----
 
   @Override
   synchronized int localAddress(int[] out) {
-    int r = state.localName(hasLocalAddress());
+    int r = state.localName(transport.hasLocalAddress());
     if (r != 0) {
       return r;
     }
-    out[0] = endpoint.localIp();
-    out[1] = endpoint.localPort();
+    out[0] = endpoint().localIp();
+    out[1] = endpoint().localPort();
     return out[1] == 0 ? -WSAEINVAL : 0;
   }
 
@@ -358,8 +327,8 @@ final class StreamSocket extends WsSocket {
     if (r != 0) {
       return r;
     }
-    out[0] = endpoint.remoteIp();
-    out[1] = endpoint.remotePort();
+    out[0] = endpoint().remoteIp();
+    out[1] = endpoint().remotePort();
     return 0;
   }
 
@@ -370,10 +339,10 @@ final class StreamSocket extends WsSocket {
       return r;
     }
     if (how != 1 && state.shutInput()) {
-      endpoint.shutdownInput();
+      endpoint().shutdownInput();
     }
     if (how != 0 && state.shutOutput()) {
-      endpoint.shutdownOutput();
+      endpoint().shutdownOutput();
     }
     return 0;
   }
@@ -381,7 +350,7 @@ final class StreamSocket extends WsSocket {
   /** For a lingering close: stops sending, so that the peer sees the end of the stream. */
   synchronized void beginGracefulClose() {
     if (state.phase() == Phase.CONNECTED && state.shutOutput()) {
-      endpoint.shutdownOutput();
+      endpoint().shutdownOutput();
     }
   }
 
@@ -394,7 +363,7 @@ final class StreamSocket extends WsSocket {
     if (state.phase() != Phase.CONNECTED || state.aborted() || state.resetError() != 0) {
       return 0;
     }
-    return endpoint.unsentBytes() == 0 ? 0 : WOULD_BLOCK;
+    return endpoint().unsentBytes() == 0 ? 0 : WOULD_BLOCK;
   }
 
   synchronized boolean isConnected() {
@@ -408,13 +377,13 @@ final class StreamSocket extends WsSocket {
 
   @Override
   synchronized int transportOption(int option) {
-    TcpEndpoint ep = endpoint();
+    TcpEndpoint ep = transport.open();
     return ep == null ? -WSAENOBUFS : ep.getOption(option);
   }
 
   @Override
   synchronized int setTransportOption(int option, int value) {
-    TcpEndpoint ep = endpoint();
+    TcpEndpoint ep = transport.open();
     int r = ep == null ? -WSAENOBUFS : ep.setOption(option, value);
     if (r == 0 && option == WinSock.SO_OOBINLINE) {
       oobInline = value != 0;
@@ -424,7 +393,8 @@ final class StreamSocket extends WsSocket {
 
   /** SIOCATMARK: whether no urgent data waits (or, in line, the next byte is not the mark). */
   synchronized boolean atMark() {
-    return endpoint == null || endpoint.atMark();
+    TcpEndpoint ep = endpoint();
+    return ep == null || ep.atMark();
   }
 
   /**
@@ -434,18 +404,10 @@ final class StreamSocket extends WsSocket {
    */
   @Override
   void closeEndpoint(boolean abortive) {
-    TcpEndpoint ep;
-    List<Runnable> waiters;
     synchronized (this) {
       abortive |= receiver.readAhead() > 0;
-      ep = endpoint;
-      waiters = new ArrayList<>(earlyWaiters);
-      earlyWaiters.clear();
       connections.resetAll();
     }
-    if (ep != null) {
-      ep.close(abortive);
-    }
-    waiters.forEach(Runnable::run);
+    transport.close(abortive);
   }
 }
