@@ -31,7 +31,11 @@ import org.wsemu.winsock.WinsockCore.WsCall;
 /**
  * socket, bind, listen, accept, connect, closesocket, shutdown, getsockname, getpeername,
  * ioctlsocket and select: argument checks in Winsock's order, then the socket's operation, through
- * the blocking engine where the function is a blocking routine.
+ * the blocking engine where the function is a blocking routine. What the socket's state allows is
+ * the socket's {@link SocketState}'s to decide; the checks here are of the arguments and the
+ * socket's type.
+ *
+ * <p>Runs on the calling task's thread; stateless apart from the shared {@link WinsockCore}.
  */
 final class SocketCalls {
   /** What a version 2 application's backlog is clamped to (Windows' client limit). */

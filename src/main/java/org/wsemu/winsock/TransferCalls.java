@@ -14,6 +14,8 @@ import org.wsemu.winsock.WinsockCore.WsCall;
  * send, sendto, recv and recvfrom. A blocking send returns only when all the data is in the
  * transport; cancelled after part of it went, it leaves the stream compromised (reset, then
  * WSAECONNABORTED). A blocking receive waits for data and, if cancelled, has consumed none.
+ *
+ * <p>Runs on the calling task's thread; stateless apart from the shared {@link WinsockCore}.
  */
 final class TransferCalls {
   private final WinsockCore core;
