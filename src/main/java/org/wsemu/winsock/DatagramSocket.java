@@ -158,7 +158,7 @@ final class DatagramSocket extends WsSocket {
   }
 
   private void lookForDatagram() {
-    if (state.phase() != Phase.UNBOUND && !slot.holds()) {
+    if (!closed && state.phase() != Phase.UNBOUND && !slot.holds()) {
       fillSlot();
     }
   }
@@ -227,12 +227,17 @@ final class DatagramSocket extends WsSocket {
 
   @Override
   synchronized int transportOption(int option) {
-    return endpoint.getOption(option);
+    int r = state.usable();
+    return r != 0 ? r : endpoint.getOption(option);
   }
 
   @Override
   synchronized int setTransportOption(int option, int value) {
-    int r = endpoint.setOption(option, value);
+    int r = state.usable();
+    if (r != 0) {
+      return r;
+    }
+    r = endpoint.setOption(option, value);
     if (r == 0 && option == SO_BROADCAST) {
       broadcast = value != 0;
     }

@@ -275,6 +275,9 @@ final class StreamSocket extends WsSocket {
 
   /** Listening: takes a pending connection ahead; connected: reads ahead when nothing is known. */
   private void lookForData() {
+    if (closed) {
+      return; // another task closed it meanwhile: its endpoint is not asked
+    }
     if (state.phase() == Phase.LISTENING) {
       connections.look(endpoint(), this::tookFromEndpoint);
     } else if (state.phase() == Phase.CONNECTED) {
@@ -349,7 +352,7 @@ final class StreamSocket extends WsSocket {
 
   /** For a lingering close: stops sending, so that the peer sees the end of the stream. */
   synchronized void beginGracefulClose() {
-    if (state.phase() == Phase.CONNECTED && state.shutOutput()) {
+    if (state.usable() == 0 && state.phase() == Phase.CONNECTED && state.shutOutput()) {
       endpoint().shutdownOutput();
     }
   }
@@ -377,14 +380,22 @@ final class StreamSocket extends WsSocket {
 
   @Override
   synchronized int transportOption(int option) {
+    int r = state.usable();
+    if (r != 0) {
+      return r;
+    }
     TcpEndpoint ep = transport.open();
     return ep == null ? -WSAENOBUFS : ep.getOption(option);
   }
 
   @Override
   synchronized int setTransportOption(int option, int value) {
+    int r = state.usable();
+    if (r != 0) {
+      return r;
+    }
     TcpEndpoint ep = transport.open();
-    int r = ep == null ? -WSAENOBUFS : ep.setOption(option, value);
+    r = ep == null ? -WSAENOBUFS : ep.setOption(option, value);
     if (r == 0 && option == WinSock.SO_OOBINLINE) {
       oobInline = value != 0;
     }
