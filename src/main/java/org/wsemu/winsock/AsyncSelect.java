@@ -117,18 +117,17 @@ final class AsyncSelect {
     if (cancelled || socket.closed) {
       return;
     }
-    AsyncConditions now = new AsyncConditions();
-    now.closeWanted = (lEvent & FD_CLOSE) != 0 && !closeReported;
-    socket.asyncConditions(now);
+    SocketReadiness now = socket.lookForEvents((lEvent & FD_CLOSE) != 0 && !closeReported);
+    int holding = now.events();
     int waiting = 0;
     for (int event : ORDER) {
       if ((lEvent & event) == 0) {
         continue;
       }
-      boolean holds = (now.events & event) != 0;
+      boolean holds = (holding & event) != 0;
       boolean mayPost = switch (event) {
         case FD_WRITE -> writeWanted;
-        case FD_CONNECT -> now.connectAttempt > reportedConnect;
+        case FD_CONNECT -> now.connectAttempt() > reportedConnect;
         case FD_CLOSE -> !closeReported;
         default -> (enabled & event) != 0;
       };
@@ -139,15 +138,15 @@ final class AsyncSelect {
         waiting |= event;
         continue;
       }
-      int error = event == FD_CONNECT ? now.connectError : event == FD_CLOSE ? now.closeError : 0;
+      int error = event == FD_CONNECT ? now.connectError() : event == FD_CLOSE ? now.closeError() : 0;
       if (!post(event, error)) {
         return; // the queue is full: try again shortly, nothing marked as posted
       }
       switch (event) {
         case FD_WRITE -> writeWanted = false;
         case FD_CONNECT -> {
-          reportedConnect = now.connectAttempt;
-          socket.connectOutcomeReported(now.connectAttempt);
+          reportedConnect = now.connectAttempt();
+          socket.connectOutcomeReported(now.connectAttempt());
         }
         case FD_CLOSE -> closeReported = true;
         default -> enabled &= ~event;
@@ -156,7 +155,7 @@ final class AsyncSelect {
     if ((lEvent & FD_CONNECT) != 0) {
       waiting |= FD_CONNECT; // a later attempt may finish
     }
-    arm(socket.asyncWaitOps(waiting) & ~armedOps);
+    arm(socket.readiness().eventWaitOps(waiting) & ~armedOps);
   }
 
   private boolean post(int event, int error) {

@@ -21,7 +21,7 @@ final class BlockingCall {
   /** A wait on one socket: its readiness (select-style conditions, or fixed {@code Readiness} bits) and its state. */
   private record Watch(WsSocket socket, boolean read, boolean write, boolean except, int ops) {
     int opsNow() {
-      return ops != 0 ? ops : socket.pollWaitOps(read, write, except);
+      return ops != 0 ? ops : socket.readiness().selectWaitOps(read, write, except);
     }
   }
 

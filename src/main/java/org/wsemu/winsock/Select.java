@@ -65,7 +65,8 @@ final class Select {
       if (entry.socket().closed) {
         return -WinSock.WSAEINTR;
       }
-      int bits = entry.socket().poll(entry.read(), entry.write(), entry.except());
+      int bits = entry.socket().lookForSelect(entry.read(), entry.write(), entry.except())
+          .select(entry.read(), entry.write(), entry.except());
       if (bits != 0) {
         ready.put(entry.socket(), bits);
         count += Integer.bitCount(bits);
@@ -74,9 +75,9 @@ final class Select {
     if (count == 0) {
       return WsSocket.WOULD_BLOCK;
     }
-    narrow(readfds, ready, WsSocket.READABLE);
-    narrow(writefds, ready, WsSocket.WRITABLE);
-    narrow(exceptfds, ready, WsSocket.EXCEPTION);
+    narrow(readfds, ready, SocketReadiness.READABLE);
+    narrow(writefds, ready, SocketReadiness.WRITABLE);
+    narrow(exceptfds, ready, SocketReadiness.EXCEPTION);
     return count;
   }
 

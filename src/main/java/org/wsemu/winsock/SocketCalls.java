@@ -23,7 +23,6 @@ import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.wsemu.net.NetException;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.UdpEndpoint;
@@ -32,7 +31,11 @@ import org.wsemu.winsock.WinsockCore.WsCall;
 /**
  * socket, bind, listen, accept, connect, closesocket, shutdown, getsockname, getpeername,
  * ioctlsocket and select: argument checks in Winsock's order, then the socket's operation, through
- * the blocking engine where the function is a blocking routine.
+ * the blocking engine where the function is a blocking routine. What the socket's state allows is
+ * the socket's {@link SocketState}'s to decide; the checks here are of the arguments and the
+ * socket's type.
+ *
+ * <p>Runs on the calling task's thread; stateless apart from the shared {@link WinsockCore}.
  */
 final class SocketCalls {
   /** What a version 2 application's backlog is clamped to (Windows' client limit). */
@@ -88,7 +91,7 @@ final class SocketCalls {
     if (endpoint == null) {
       return -WSAENOBUFS;
     }
-    int handle = core.register(call, h -> new DatagramSocket(h, call.app, endpoint));
+    int handle = core.register(call, h -> new DatagramSocket(h, call.app, endpoint, core.network.maxDatagram()));
     if (handle < 0) {
       endpoint.close();
     }
@@ -145,8 +148,8 @@ final class SocketCalls {
         r = -WSAEOPNOTSUPP;
       } else if (addr != null && (addrlen == null || addrlen.value < sockaddr_in.SIZE)) {
         r = -WSAEFAULT;
-      } else if (!((StreamSocket) socket).isListening()) {
-        r = -WSAEINVAL;
+      } else {
+        r = ((StreamSocket) socket).acceptable();
       }
     }
     if (r == 0) {
@@ -162,15 +165,12 @@ final class SocketCalls {
   }
 
   private int acceptOne(WsCall call, StreamSocket listener, sockaddr_in addr, IntRef addrlen) {
-    TcpEndpoint connection;
-    try {
-      connection = listener.takeConnection();
-    } catch (NetException e) {
-      return -e.error();
+    TcpEndpoint[] taken = new TcpEndpoint[1];
+    int r = listener.takeConnection(taken);
+    if (r != 0) {
+      return r;
     }
-    if (connection == null) {
-      return WsSocket.WOULD_BLOCK;
-    }
+    TcpEndpoint connection = taken[0];
     int handle = core.register(call, h -> {
       StreamSocket accepted = new StreamSocket(h, call.app, core.network, connection);
       synchronized (listener) {

@@ -27,6 +27,8 @@ import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
  * buffer sizes, TCP_NODELAY, SO_KEEPALIVE, SO_REUSEADDR, SO_OOBINLINE and SO_BROADCAST; the socket
  * for the rest). SO_RCVLOWAT, SO_SNDLOWAT, SO_RCVTIMEO, SO_SNDTIMEO, SO_USELOOPBACK and IP_OPTIONS
  * are not supported in 1.1: WSAENOPROTOOPT.
+ *
+ * <p>Stateless; the values stored in the socket are read and written under the socket's monitor.
  */
 final class SocketOptions {
   private SocketOptions() {}
@@ -84,9 +86,7 @@ final class SocketOptions {
         case SO_DONTROUTE:
           return socket.dontRoute ? 1 : 0;
         case SO_ERROR:
-          int error = socket.pendingError;
-          socket.pendingError = 0;
-          return error;
+          return socket.takeError();
         case SO_TYPE:
           return socket.type;
         case SO_ACCEPTCONN:

@@ -5,7 +5,6 @@ import static org.wsemu.winsock.WinSock.MSG_DONTROUTE;
 import static org.wsemu.winsock.WinSock.MSG_OOB;
 import static org.wsemu.winsock.WinSock.MSG_PEEK;
 import static org.wsemu.winsock.WinSock.WSAEAFNOSUPPORT;
-import static org.wsemu.winsock.WinSock.WSAEDESTADDRREQ;
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
 import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
 
@@ -15,6 +14,8 @@ import org.wsemu.winsock.WinsockCore.WsCall;
  * send, sendto, recv and recvfrom. A blocking send returns only when all the data is in the
  * transport; cancelled after part of it went, it leaves the stream compromised (reset, then
  * WSAECONNABORTED). A blocking receive waits for data and, if cancelled, has consumed none.
+ *
+ * <p>Runs on the calling task's thread; stateless apart from the shared {@link WinsockCore}.
  */
 final class TransferCalls {
   private final WinsockCore core;
@@ -105,8 +106,11 @@ final class TransferCalls {
         return -WSAEAFNOSUPPORT;
       }
     }
-    if (hasTo && to == null && datagram.peerAddress(new int[2]) != 0) {
-      return -WSAEDESTADDRREQ;
+    if (hasTo && to == null) {
+      int r = datagram.sendWithoutAddress();
+      if (r != 0) {
+        return r;
+      }
     }
     int ip = toPeer ? 0 : Addresses.ip(to);
     int port = toPeer ? 0 : Addresses.port(to);

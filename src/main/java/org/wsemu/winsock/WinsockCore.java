@@ -136,10 +136,7 @@ final class WinsockCore implements TaskListener {
    * of every later call but closesocket.
    */
   static int usable(WsSocket socket) {
-    if (socket == null) {
-      return -WinSock.WSAENOTSOCK;
-    }
-    return socket.aborted() ? -WinSock.WSAECONNABORTED : 0;
+    return socket == null ? -WinSock.WSAENOTSOCK : socket.usable();
   }
 
   /**

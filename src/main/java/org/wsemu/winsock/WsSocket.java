@@ -1,30 +1,32 @@
 package org.wsemu.winsock;
 
 /**
- * An emulated socket: the Windows Sockets semantics of one handle (states, stored options, blocking
- * mode, errors) over a transport endpoint of the emulator's network. Subclasses implement streams
- * and datagrams.
+ * An emulated socket: the Windows Sockets semantics of one handle over a transport endpoint of the
+ * emulator's network. Subclasses implement streams and datagrams; what they share is here: the
+ * handle, the Winsock state and its rules ({@link SocketState}), the stored options, the blocking
+ * mode, the WSAAsyncSelect registration and the tasks blocked on the socket.
  *
  * <p>Operations return non-negative results or the negated WSAE* code; {@code -WSAEWOULDBLOCK}
  * means "cannot complete now", which the blocking engine turns into a wait on a blocking socket.
- * They never block. Thread-safe: operations are synchronized on the socket.
+ * They never block. What the socket is ready for is one {@link SocketReadiness} snapshot, from
+ * which select, WSAAsyncSelect and the waits of blocked calls all read.
+ *
+ * <p>Thread-safe: operations, the state and the options are guarded by the socket's monitor;
+ * {@link #closed} and {@link #asyncSelect} are volatile; the endpoint's readiness callbacks are
+ * asked for outside the monitor.
  */
 abstract class WsSocket {
   static final int WOULD_BLOCK = -WinSock.WSAEWOULDBLOCK;
-
-  /** select() bits reported by {@link #poll}. */
-  static final int READABLE = 1;
-  static final int WRITABLE = 2;
-  static final int EXCEPTION = 4;
 
   final int handle;
   final int type;
   final WsApp app;
   volatile boolean closed;
+  /** The Winsock state and its rules; guarded by this. */
+  final SocketState state = new SocketState(this);
   boolean nonBlocking; // guarded by this
   boolean debug; // SO_DEBUG, stored
   boolean dontRoute; // SO_DONTROUTE, stored
-  int pendingError; // SO_ERROR, guarded by this
   /** The WSAAsyncSelect registration, or null. */
   volatile AsyncSelect asyncSelect;
   /** The tasks blocked on this socket. */
@@ -36,30 +38,31 @@ abstract class WsSocket {
     this.app = app;
   }
 
-  /** Which of the requested select() conditions hold now ({@link #READABLE}...); may read ahead. */
-  abstract int poll(boolean read, boolean write, boolean except);
+  /**
+   * What select can report now for the sets the socket is in: looks at the endpoint first as
+   * needed (reads ahead, takes a pending connection, completes a connection attempt).
+   */
+  abstract SocketReadiness lookForSelect(boolean read, boolean write, boolean except);
 
-  /** The network readiness ({@code Readiness} bits) that could change what {@link #poll} says. */
-  abstract int pollWaitOps(boolean read, boolean write, boolean except);
+  /**
+   * What WSAAsyncSelect can report now: looks at the endpoint first (reads ahead, takes a pending
+   * connection, completes a connection attempt; with {@code closeWanted}, also looks for the
+   * peer's end behind data not read yet).
+   */
+  abstract SocketReadiness lookForEvents(boolean closeWanted);
+
+  /** What the socket's state says now, without looking at the endpoint for more: for the waits. */
+  abstract SocketReadiness readiness();
 
   /** Calls {@code onReady} once when one of {@code ops} may hold; nothing if there is no endpoint yet. */
   abstract void notifyWhen(int ops, Runnable onReady);
 
-  /** For WSAAsyncSelect: which FD_* conditions hold now, with their errors; may read ahead. */
-  abstract void asyncConditions(AsyncConditions into);
-
   /**
-   * For WSAAsyncSelect: the network readiness ({@code Readiness} bits) that could make one of the
-   * {@code wanted} FD_* conditions, false now, hold; 0 if none can change without the program.
+   * Whether the socket may be worked on by a function other than closesocket, select and
+   * WSAAsyncSelect: 0, or the error of {@link SocketState#usable}.
    */
-  abstract int asyncWaitOps(int wanted);
-
-  /**
-   * Whether a cancel compromised the connection: then every call but closesocket fails with
-   * WSAECONNABORTED (see {@link WinsockCore#usable}).
-   */
-  boolean aborted() {
-    return false;
+  final synchronized int usable() {
+    return state.usable();
   }
 
   /** FD_CONNECT reported the outcome of connection attempt {@code attempt}: it is not reported again. */
@@ -67,6 +70,11 @@ abstract class WsSocket {
 
   /** The number of the last connection attempt that finished, or 0 (what FD_CONNECT counts). */
   int finishedConnectAttempt() {
+    return 0;
+  }
+
+  /** SO_ERROR: the error no call has reported yet, now reported; 0 if none. */
+  int takeError() {
     return 0;
   }
 

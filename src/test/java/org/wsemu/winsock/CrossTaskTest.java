@@ -111,6 +111,29 @@ class CrossTaskTest {
     assertEquals(List.of(0, SOCKET_ERROR, WSAEINTR, 0, SOCKET_ERROR, WSAEINTR), results);
   }
 
+  /**
+   * A closesocket that lands after a call that does not block (bind here) found its socket, before
+   * it asks the network anything: the call fails with WSAENOTSOCK, as one made after the close
+   * would, on both networks; the closed endpoint is never asked (the simulated one would have
+   * answered WSAEINVAL, the real one WSAEINTR). The seam runs the closesocket when bind asks
+   * whether a connect attempt bound the socket, which opened its endpoint with setsockopt.
+   */
+  @World.AllWorlds
+  void aCallThatDoesNotBlockWhoseSocketIsClosedMeanwhileFailsWithNotSock(World world) throws Exception {
+    InterposedNetwork network = InterposedNetwork.of(world);
+    List<Integer> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+    run(world.builder(null).network(network), (emu, ws, user) -> {
+      startup(ws);
+      int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+      results.add(ws.setsockopt(s, SOL_SOCKET, SO_REUSEADDR, new IntRef(1), 4));
+      network.beforeNext("localPort", () -> results.add(ws.closesocket(s)));
+      results.add(ws.bind(s, loopback(0), sockaddr_in.SIZE));
+      results.add(ws.WSAGetLastError());
+      return 0;
+    });
+    assertEquals(List.of(0, 0, SOCKET_ERROR, WSAENOTSOCK), results);
+  }
+
   @World.AllWorlds
   void shuttingTheEmulatorDownEndsABlockedCallWithWsaeintr(World world) throws Exception {
     TraceRecorder trace = new TraceRecorder();
