@@ -1,8 +1,6 @@
 package org.wsemu.winsock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.wsemu.winsock.WinsockTestSupport.listener;
-import static org.wsemu.winsock.WinsockTestSupport.startup;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +25,7 @@ class OutsideThreadLockOrderTest {
     int rounds = 3000;
     SimulatedNetwork net = World.WIN16_SIM.newNetwork();
     try (Emulator emu = World.WIN16_SIM.builder(net).hookRepollInterval(Duration.ofMillis(1)).build()) {
-      Peer.Server server = Peer.Server.start(emu, net, srv -> () -> {
-        WinsockApi ws = emu.winsock();
-        startup(ws);
-        int[] listener = listener(ws);
-        srv.listening(listener[1]);
-        int s = ws.accept(listener[0], null, null);
+      Peer.Server server = Peer.Server.accepting(emu, net, (ws, s) -> {
         ws.WSASetBlockingHook(() -> false); // a custom hook: re-polled on a timer while blocked
         byte[] buf = new byte[64];
         int total = 0;
