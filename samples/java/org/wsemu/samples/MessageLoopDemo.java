@@ -15,7 +15,7 @@ import static org.wsemu.user.WinUser.WS_OVERLAPPEDWINDOW;
 import java.io.PrintWriter;
 import java.time.Duration;
 import org.wsemu.Emulator;
-import org.wsemu.Task;
+import org.wsemu.task.Task;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
 import org.wsemu.user.WNDCLASS;

@@ -17,7 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.wsemu.Emulator;
-import org.wsemu.Task;
+import org.wsemu.task.Task;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
 import org.wsemu.user.WNDCLASS;

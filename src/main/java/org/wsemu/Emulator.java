@@ -7,11 +7,18 @@ import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.wsemu.kernel.Kernel;
-import org.wsemu.kernel.OpenResources;
 import org.wsemu.kernel.TaskControl;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkFactory;
 import org.wsemu.sim.SimulatedNetwork;
+import org.wsemu.task.CallbackExceptionHandler;
+import org.wsemu.task.NestingLimitException;
+import org.wsemu.task.OpenResources;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.Task;
+import org.wsemu.task.TaskBody;
+import org.wsemu.task.TaskTerminatedException;
+import org.wsemu.time.Clock;
 import org.wsemu.trace.Slf4jTraceSink;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceSink;
@@ -94,11 +101,6 @@ public final class Emulator implements AutoCloseable {
     return kernel.config().name();
   }
 
-  /** The runtime SPI for wsemu's own layers. Applications do not need it. */
-  public Kernel kernel() {
-    return kernel;
-  }
-
   /**
    * Creates a task that runs {@code body} on its own thread.
    *
@@ -165,6 +167,11 @@ public final class Emulator implements AutoCloseable {
    */
   public boolean shutdown() {
     return kernel.shutdown();
+  }
+
+  /** Whether {@link #shutdown()} has run to its end: nothing runs on this emulator any more. */
+  public boolean isShutDown() {
+    return kernel.isShutDown();
   }
 
   /**

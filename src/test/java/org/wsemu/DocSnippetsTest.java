@@ -54,6 +54,8 @@ class DocSnippetsTest {
       "import java.time.Duration;",
       "import org.wsemu.*;",
       "import org.wsemu.sim.*;",
+      "import org.wsemu.task.*;",
+      "import org.wsemu.time.*;",
       "import org.wsemu.trace.*;",
       "import org.wsemu.user.*;",
       "import org.wsemu.winsock.*;",

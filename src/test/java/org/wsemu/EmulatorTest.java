@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.Task;
 import org.wsemu.testing.Emus;
+import org.wsemu.time.Clock;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
 

@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.Task;
 import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 import org.wsemu.user.MSG;

@@ -7,6 +7,8 @@ import static org.wsemu.user.WinUser.*;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.Task;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
 import org.wsemu.user.WNDCLASS;

@@ -16,6 +16,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.Task;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
 import org.wsemu.winsock.WSADATA;

@@ -8,7 +8,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.winsock.WinsockApi;
 
 /**

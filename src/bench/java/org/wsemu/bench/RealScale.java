@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.winsock.WinsockApi;
 
 /**

@@ -3,9 +3,9 @@ package org.wsemu.kernel;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsemu.CallbackExceptionHandler;
-import org.wsemu.Task;
-import org.wsemu.TaskTerminatedException;
+import org.wsemu.task.CallbackExceptionHandler;
+import org.wsemu.task.Task;
+import org.wsemu.task.TaskTerminatedException;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import org.wsemu.time.VirtualClock;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 
@@ -32,7 +33,7 @@ final class CooperativeScheduler extends Scheduler {
       new TreeSet<>(Comparator.comparingLong(TaskControl::order));
   private final TimerQueue timers;
   private final VirtualTimerQueue virtualTimers; // null with a real clock
-  private final VirtualClock virtualClock; // null with a real clock
+  private final VirtualClock.Control virtualClock; // null with a real clock
   private final long quantum;
   private TaskControl running;
   private TaskControl last;
@@ -40,7 +41,7 @@ final class CooperativeScheduler extends Scheduler {
   private boolean selecting;
   private boolean busyTimePassed; // a busy-wait moved the clock: timers may be due
 
-  CooperativeScheduler(Kernel kernel, TimerQueue timers, VirtualClock virtualClock, long quantum) {
+  CooperativeScheduler(Kernel kernel, TimerQueue timers, VirtualClock.Control virtualClock, long quantum) {
     this.kernel = kernel;
     this.timers = timers;
     this.virtualTimers = timers instanceof VirtualTimerQueue v ? v : null;

@@ -10,12 +10,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsemu.CallbackExceptionHandler;
-import org.wsemu.Clock;
-import org.wsemu.SchedulingMode;
-import org.wsemu.TaskBody;
-import org.wsemu.TaskTerminatedException;
-import org.wsemu.TaskThreadException;
+import org.wsemu.task.CallbackExceptionHandler;
+import org.wsemu.task.OpenResources;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.TaskBody;
+import org.wsemu.task.TaskTerminatedException;
+import org.wsemu.task.TaskThreadException;
+import org.wsemu.time.Clock;
+import org.wsemu.time.SystemClock;
+import org.wsemu.time.VirtualClock;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 
@@ -101,10 +104,7 @@ public final class Kernel {
       if (config.mode() == SchedulingMode.WIN32) {
         throw new IllegalArgumentException("a virtual clock needs SchedulingMode.WIN16: Win32 tasks run in parallel in real time");
       }
-      if (!virtual.claim()) {
-        throw new IllegalStateException("this virtual clock already belongs to another emulator");
-      }
-      scheduler = new CooperativeScheduler(this, new VirtualTimerQueue(callbacks), virtual, config.yieldQuantumMillis());
+      scheduler = new CooperativeScheduler(this, new VirtualTimerQueue(callbacks), virtual.claim(), config.yieldQuantumMillis());
     } else if (config.clock() instanceof SystemClock system) {
       TimerQueue timers = new RealTimerQueue(system, timerThread, callbacks);
       scheduler = config.mode() == SchedulingMode.WIN16

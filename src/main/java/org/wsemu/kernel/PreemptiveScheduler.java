@@ -2,6 +2,7 @@ package org.wsemu.kernel;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
+import org.wsemu.time.SystemClock;
 
 /**
  * Win32 scheduling: every task thread runs freely; a waiting task parks on its own lock's

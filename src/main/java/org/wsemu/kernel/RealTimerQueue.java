@@ -8,6 +8,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsemu.task.OpenResources;
+import org.wsemu.time.SystemClock;
 
 /**
  * The timer queue of the real clock: one thread per emulator, started on first use, that sleeps

@@ -11,10 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.wsemu.NestingLimitException;
-import org.wsemu.Task;
-import org.wsemu.TaskBody;
-import org.wsemu.TaskTerminatedException;
+import org.wsemu.task.NestingLimitException;
+import org.wsemu.task.Task;
+import org.wsemu.task.TaskBody;
+import org.wsemu.task.TaskTerminatedException;
 
 /**
  * The kernel's record of one task: its identity, its thread, its scheduling state, and the

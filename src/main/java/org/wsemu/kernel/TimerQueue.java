@@ -3,6 +3,7 @@ package org.wsemu.kernel;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.PriorityQueue;
+import org.wsemu.task.OpenResources;
 
 /**
  * Timed actions of one emulator: USER timers, wait deadlines, the asynchronous lookups and the

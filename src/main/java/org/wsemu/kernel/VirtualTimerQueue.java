@@ -3,6 +3,7 @@ package org.wsemu.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.wsemu.task.OpenResources;
 
 /**
  * The timer queue of a virtual clock. Nothing runs by itself: the Win16 scheduler asks for the

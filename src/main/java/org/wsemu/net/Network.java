@@ -1,6 +1,6 @@
 package org.wsemu.net;
 
-import org.wsemu.kernel.OpenResources;
+import org.wsemu.task.OpenResources;
 
 /**
  * A network for the Winsock layer of one emulator: the real one (Java NIO on the machine's

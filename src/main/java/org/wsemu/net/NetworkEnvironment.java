@@ -1,8 +1,8 @@
 package org.wsemu.net;
 
-import org.wsemu.Clock;
 import org.wsemu.kernel.CallbackBoundary;
 import org.wsemu.kernel.KernelTimer;
+import org.wsemu.time.Clock;
 import org.wsemu.trace.Trace;
 
 /**
@@ -34,10 +34,10 @@ public interface NetworkEnvironment {
   /**
    * Where the network runs code it does not own (readiness callbacks, simulated peers): an
    * exception is recorded as an EXCEPTION trace event and handed to the emulator's
-   * {@link org.wsemu.CallbackExceptionHandler}, and the network goes on; only fatal errors pass
+   * {@link org.wsemu.task.CallbackExceptionHandler}, and the network goes on; only fatal errors pass
    * (see {@link CallbackBoundary}). The default records in {@link #trace()} and logs.
    */
   default CallbackBoundary callbacks() {
-    return new CallbackBoundary(trace(), org.wsemu.CallbackExceptionHandler.logAndContinue());
+    return new CallbackBoundary(trace(), org.wsemu.task.CallbackExceptionHandler.logAndContinue());
   }
 }

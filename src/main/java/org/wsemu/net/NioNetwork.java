@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.wsemu.kernel.CallbackBoundary;
-import org.wsemu.kernel.OpenResources;
+import org.wsemu.task.OpenResources;
 
 /**
  * The real network: endpoints on Java NIO channels, one selector thread per emulator (started with

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsemu.kernel.CallbackBoundary;
-import org.wsemu.kernel.OpenResources;
+import org.wsemu.task.OpenResources;
 
 /**
  * The one selector thread of a real network. Other threads hand it work with {@link #execute}

@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.wsemu.kernel.CallbackBoundary;
 import org.wsemu.kernel.KernelTimer;
-import org.wsemu.kernel.OpenResources;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.UdpEndpoint;
+import org.wsemu.task.OpenResources;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.wsemu.TaskBody;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.NetworkFactory;
+import org.wsemu.task.TaskBody;
 import org.wsemu.winsock.WinsockConfig;
 
 /**

@@ -19,6 +19,9 @@ import java.util.function.Predicate;
 public final class TraceRecorder implements TraceSink {
   private final List<TraceEvent> events = new ArrayList<>();
 
+  /** A recorder that holds no event yet. */
+  public TraceRecorder() {}
+
   @Override
   public synchronized void accept(TraceEvent event) {
     events.add(event);

@@ -29,7 +29,7 @@ final class Dispatcher {
    * Calls a window procedure of the calling task.
    *
    * @param sent the message from another task this call handles, or {@code null}
-   * @throws org.wsemu.NestingLimitException if the task is already at the nesting cap
+   * @throws org.wsemu.task.NestingLimitException if the task is already at the nesting cap
    */
   int callWindowProc(TaskControl me, Window window, int message, int wParam, int lParam, String via, SentMessage sent) {
     Callback callback = new Callback("WndProc", window.handle, message, wParam, lParam, via, 0);

@@ -11,6 +11,9 @@ public final class POINT {
   /** Vertical coordinate. */
   public int y;
 
+  /** The point (0, 0). */
+  public POINT() {}
+
   @Override
   public String toString() {
     return "(" + x + ", " + y + ")";

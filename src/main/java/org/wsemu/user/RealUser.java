@@ -5,10 +5,10 @@ import static org.wsemu.user.WinUser.WM_CLOSE;
 import static org.wsemu.user.WinUser.WM_TIMER;
 
 import java.util.List;
-import org.wsemu.SchedulingMode;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.TaskControl;
 import org.wsemu.kernel.TaskListener;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.Trace;
 
 /**

@@ -15,7 +15,7 @@ package org.wsemu.user;
  *
  * <h2>Threads</h2>
  * Functions marked <em>task-only</em> act on the calling task's queue, windows or timers and throw
- * {@link org.wsemu.TaskThreadException} when called from a thread that is not a task of this
+ * {@link org.wsemu.task.TaskThreadException} when called from a thread that is not a task of this
  * emulator. The others (PostMessage, PostAppMessage, SendMessage, IsWindow, FindWindow, IsTask,
  * GetWindowTask, GetCurrentTask, GetTickCount) may be called from any thread.
  *
@@ -24,7 +24,7 @@ package org.wsemu.user;
  * Windows failure value ({@code FALSE}, 0, or -1 for GetMessage); no Java exception escapes.
  *
  * <h2>Win16 and Win32</h2>
- * In {@link org.wsemu.SchedulingMode#WIN16} mode message numbers and {@code wParam} are truncated
+ * In {@link org.wsemu.task.SchedulingMode#WIN16} mode message numbers and {@code wParam} are truncated
  * to 16 bits on posting and sending, as a C {@code WORD} would be; in Win32 mode they keep 32 bits.
  * Window handles fit 16 bits in both modes.
  */

@@ -3,8 +3,11 @@ package org.wsemu.user;
 import org.wsemu.kernel.Kernel;
 
 /**
- * Wiring entry of the USER layer, used by {@link org.wsemu.Emulator}; applications call
- * {@code Emulator.user()} instead.
+ * Internal: the wiring entry of the USER layer, for {@link org.wsemu.Emulator} only; applications
+ * call {@code Emulator.user()}. It is public because the emulator is in another package, but it is
+ * not part of the API: it takes the kernel, whose package the module does not export, so on the
+ * module path no code outside wsemu can call it, and on the class path it may change without
+ * notice.
  *
  * <p>Thread-safe.
  */
@@ -19,6 +22,7 @@ public final class UserModule {
    * @return the USER functions for that kernel's tasks
    * @throws IllegalArgumentException if {@code postedMessageLimit < 1}
    */
+  @SuppressWarnings("exports") // Kernel is internal, and so is this method
   public static User install(Kernel kernel, int postedMessageLimit) {
     if (postedMessageLimit < 1) {
       throw new IllegalArgumentException("postedMessageLimit < 1: " + postedMessageLimit);

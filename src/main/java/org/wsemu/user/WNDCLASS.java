@@ -35,6 +35,9 @@ public final class WNDCLASS {
   /** The class name; required; compared case-insensitively, as Windows does. */
   public String lpszClassName;
 
+  /** An empty class description: every field zero or {@code null}. */
+  public WNDCLASS() {}
+
   WNDCLASS copy() {
     WNDCLASS copy = new WNDCLASS();
     copy.style = style;

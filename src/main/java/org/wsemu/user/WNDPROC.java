@@ -16,7 +16,7 @@ package org.wsemu.user;
  * DispatchMessage, by SendMessage (directly from the same task, or while the owning task waits in a
  * message function when another task sends), and by CreateWindow and DestroyWindow. It may run a
  * nested message loop. An exception it throws is caught by the emulator (see
- * {@link org.wsemu.CallbackExceptionHandler}).
+ * {@link org.wsemu.task.CallbackExceptionHandler}).
  */
 @FunctionalInterface
 public interface WNDPROC {

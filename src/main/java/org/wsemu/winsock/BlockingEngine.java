@@ -2,9 +2,9 @@ package org.wsemu.winsock;
 
 import static org.wsemu.winsock.WinSock.WSAEINTR;
 
-import org.wsemu.SchedulingMode;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.TaskControl;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 

@@ -1,11 +1,11 @@
 package org.wsemu.winsock;
 
-import org.wsemu.Clock;
 import org.wsemu.kernel.CallbackBoundary;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.KernelTimer;
 import org.wsemu.kernel.TaskControl;
 import org.wsemu.net.NetworkEnvironment;
+import org.wsemu.time.Clock;
 import org.wsemu.trace.Trace;
 
 /** The emulator, as its network sees it. */

@@ -23,6 +23,9 @@ public final class WSADATA {
   /** Vendor-specific information: always {@code null}. */
   public Object lpVendorInfo;
 
+  /** An empty structure for WSAStartup to fill. */
+  public WSADATA() {}
+
   @Override
   public String toString() {
     return "WSADATA{wVersion=" + String.format("0x%04X", wVersion) + ", wHighVersion="

@@ -20,7 +20,7 @@ package org.wsemu.winsock;
  * fails with WSAECONNABORTED. Before WSAStartup, and after the last WSACleanup, calls fail
  * with WSANOTINITIALISED. The conversion functions ({@code htonl}..., {@code inet_addr},
  * {@code inet_ntoa}) never fail and need no WSAStartup. The only exceptions are for Java
- * programming errors ({@link org.wsemu.TaskThreadException}) and for a defect of the emulator
+ * programming errors ({@link org.wsemu.task.TaskThreadException}) and for a defect of the emulator
  * itself or of a custom network implementation: such a defect is never disguised as a Winsock
  * error; it propagates like any bug, and ends the task with it as its failure.
  *
@@ -33,7 +33,7 @@ package org.wsemu.winsock;
  * {@link #WSAIsBlocking()} and {@link #WSACancelBlockingCall()}, which ends the call with WSAEINTR.
  *
  * <h2>Threads and ownership</h2>
- * Every function except the conversions is task-only ({@link org.wsemu.TaskThreadException}
+ * Every function except the conversions is task-only ({@link org.wsemu.task.TaskThreadException}
  * otherwise). Last error, blocking hook and blocking state belong to the task. In Win16 mode each
  * task is an application with its own WSAStartup count and its own sockets (another task's socket
  * is WSAENOTSOCK); in Win32 mode the emulator is one process whose tasks share them.

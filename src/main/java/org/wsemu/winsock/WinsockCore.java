@@ -5,12 +5,12 @@ import static org.wsemu.winsock.WinSock.WSAEINPROGRESS;
 import static org.wsemu.winsock.WinSock.WSANOTINITIALISED;
 
 import java.util.List;
-import org.wsemu.SchedulingMode;
 import org.wsemu.kernel.HandleTable;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.TaskControl;
 import org.wsemu.kernel.TaskListener;
 import org.wsemu.net.Network;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.user.User;

@@ -8,8 +8,11 @@ import org.wsemu.net.NetworkFactory;
 import org.wsemu.user.User;
 
 /**
- * Wiring entry of the Winsock layer, used by {@link org.wsemu.Emulator}; applications call
- * {@code Emulator.winsock()} instead.
+ * Internal: the wiring entry of the Winsock layer, for {@link org.wsemu.Emulator} only;
+ * applications call {@code Emulator.winsock()}. It is public because the emulator is in another
+ * package, but it is not part of the API: it takes the kernel, whose package the module does not
+ * export, so on the module path no code outside wsemu can call it, and on the class path it may
+ * change without notice.
  *
  * <p>Thread-safe.
  */
@@ -23,6 +26,7 @@ public final class WinsockModule {
    *     the database functions still work)
    * @return the Winsock functions for that kernel's tasks
    */
+  @SuppressWarnings("exports") // Kernel is internal, and so is this method
   public static WinsockApi install(Kernel kernel, User user, NetworkFactory network, WinsockConfig config) {
     Network created = network == null ? null : network.create(new KernelEnvironment(kernel));
     WinsockCore core = new WinsockCore(kernel, created, config);

@@ -22,6 +22,9 @@ public final class hostent {
   /** The addresses, each 4 bytes in network order. */
   public byte[][] h_addr_list = new byte[0][];
 
+  /** An empty entry: no name, no aliases, no addresses. */
+  public hostent() {}
+
   /** {@code h_addr}, the first address ({@code #define h_addr h_addr_list[0]}), or null. */
   public byte[] h_addr() {
     return h_addr_list.length == 0 ? null : h_addr_list[0];

@@ -13,6 +13,9 @@ public final class protoent {
   /** The protocol number, host order. */
   public int p_proto;
 
+  /** An empty entry: no name, no aliases, protocol 0. */
+  public protoent() {}
+
   /** A summary for traces and messages: {@code protoent(p_name)}. */
   @Override
   public String toString() {

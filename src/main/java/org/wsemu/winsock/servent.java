@@ -16,6 +16,9 @@ public final class servent {
   /** The protocol, "tcp" or "udp". */
   public String s_proto;
 
+  /** An empty entry: no name, no aliases, port 0. */
+  public servent() {}
+
   /** A summary for traces and messages: {@code servent(s_name/s_proto)}. */
   @Override
   public String toString() {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.wsemu.TaskTerminatedException;
+import org.wsemu.task.TaskTerminatedException;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;

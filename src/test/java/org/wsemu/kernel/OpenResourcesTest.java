@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
-import org.wsemu.Task;
+import org.wsemu.task.OpenResources;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.Task;
 import org.wsemu.testing.Emus;
 import org.wsemu.testing.World;
 import org.wsemu.user.MSG;
@@ -50,9 +51,9 @@ class OpenResourcesTest {
     Emulator emu = Emus.builder(SchedulingMode.WIN16).build();
     try (emu) {
       assertEquals(OpenResources.NONE, emu.openResources());
-      assertFalse(emu.kernel().isShutDown());
+      assertFalse(emu.isShutDown());
     }
-    assertTrue(emu.kernel().isShutDown());
+    assertTrue(emu.isShutDown());
   }
 
   /**

@@ -5,21 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.user.WinDef.NULL;
 import static org.wsemu.user.WinUser.WM_USER;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.CallbackExceptionHandler;
-import org.wsemu.Clock;
-import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.CallbackExceptionHandler;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.Task;
+import org.wsemu.task.TaskBody;
 import org.wsemu.testing.Emus;
+import org.wsemu.time.Clock;
+import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
+import org.wsemu.user.UserModule;
 
 /**
  * Timer actions (USER timers, deadlines, the network's packets, lookups) run at the emulator's
@@ -30,10 +35,41 @@ import org.wsemu.user.User;
 class TimerActionExceptionTest {
   private final TraceRecorder trace = new TraceRecorder();
   private final List<String> handled = new CopyOnWriteArrayList<>();
+  private final CallbackExceptionHandler recording = (task, callback, error) ->
+      handled.add((task == null ? "-" : task.name()) + " | " + callback + " | " + error.getMessage());
 
-  private Emulator.Builder builder(SchedulingMode mode) {
-    return Emus.builder(mode).traceSink(trace).callbackExceptionHandler((task, callback, error) ->
-        handled.add((task == null ? "-" : task.name()) + " | " + callback + " | " + error.getMessage()));
+  /**
+   * A kernel with USER on it, wired as an emulator wires them (the emulator does not hand out its
+   * kernel), so that a test can schedule timer actions on it directly.
+   */
+  private static final class Machine implements AutoCloseable {
+    final Kernel kernel;
+    final User user;
+
+    Machine(SchedulingMode mode, Clock clock, CallbackExceptionHandler handler, TraceRecorder recorder) {
+      Trace trace = new Trace(clock::millis);
+      trace.addSink(recorder);
+      ThreadFactory daemons = body -> {
+        Thread thread = new Thread(body);
+        thread.setDaemon(true);
+        return thread;
+      };
+      kernel = new Kernel(new Kernel.Config("timer-actions", mode, clock, daemons, 64, 1, handler,
+          Duration.ofSeconds(2)), trace);
+      user = UserModule.install(kernel, 10_000);
+    }
+
+    /** Runs one task to completion and returns its exit code; a failure of the body fails the caller. */
+    int run(TaskBody body) throws Exception {
+      Task task = kernel.createTask("main", body);
+      kernel.start();
+      return Emus.join(task);
+    }
+
+    @Override
+    public void close() {
+      assertTrue(kernel.shutdown(), "every task thread ended");
+    }
   }
 
   private List<String> exceptions() {
@@ -43,10 +79,10 @@ class TimerActionExceptionTest {
 
   @Test
   void aVirtualTimerActionThatThrowsIsReportedNotThrownIntoTheTaskWhoseSwitchRanIt() throws Exception {
-    try (Emulator emu = builder(SchedulingMode.WIN16).build()) {
-      User user = emu.user();
-      Kernel kernel = emu.kernel();
-      int exit = Emus.run(emu, () -> {
+    try (Machine machine = new Machine(SchedulingMode.WIN16, Clock.virtual(), recording, trace)) {
+      User user = machine.user;
+      Kernel kernel = machine.kernel;
+      int exit = machine.run(() -> {
         int me = user.GetCurrentTask();
         kernel.schedule(10, () -> {
           throw new IllegalStateException("bad action");
@@ -66,8 +102,8 @@ class TimerActionExceptionTest {
   @Test
   void aRealTimerActionThatThrowsIsReportedAndTheTimerThreadRunsTheNextOne() throws Exception {
     CountDownLatch next = new CountDownLatch(1);
-    try (Emulator emu = builder(SchedulingMode.WIN32).clock(Clock.system()).build()) {
-      Kernel kernel = emu.kernel();
+    try (Machine machine = new Machine(SchedulingMode.WIN32, Clock.system(), recording, trace)) {
+      Kernel kernel = machine.kernel;
       long now = kernel.clock().millis();
       kernel.schedule(now, () -> {
         throw new IllegalStateException("bad action");
@@ -81,11 +117,10 @@ class TimerActionExceptionTest {
 
   @Test
   void aHandlerThatRethrowsForATimerActionIsLoggedAndTheQueueGoesOn() throws Exception {
-    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).traceSink(trace)
-        .callbackExceptionHandler(CallbackExceptionHandler.rethrow()).build()) {
-      User user = emu.user();
-      Kernel kernel = emu.kernel();
-      assertEquals(0, Emus.run(emu, () -> {
+    try (Machine machine = new Machine(SchedulingMode.WIN16, Clock.virtual(), CallbackExceptionHandler.rethrow(), trace)) {
+      User user = machine.user;
+      Kernel kernel = machine.kernel;
+      assertEquals(0, machine.run(() -> {
         int me = user.GetCurrentTask();
         kernel.schedule(10, () -> {
           throw new IllegalStateException("bad action");

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wsemu.time.Clock;
+import org.wsemu.time.SystemClock;
 
 /** A timer is claimed exactly once: by one canceller, or by the queue that runs it. */
 class TimerQueueTest {
@@ -83,7 +85,7 @@ class TimerQueueTest {
   @Test
   @Timeout(60)
   void aTimerThatRunsCannotAlsoBeCancelled() throws Exception {
-    RealTimerQueue queue = new RealTimerQueue(new SystemClock(), "timer-queue-test", CallbackBoundary.loggingOnly());
+    RealTimerQueue queue = new RealTimerQueue((SystemClock) Clock.system(), "timer-queue-test", CallbackBoundary.loggingOnly());
     try {
       for (int round = 0; round < 5_000; round++) {
         AtomicBoolean ran = new AtomicBoolean();

@@ -12,11 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.Clock;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.CapturedNetwork;
 import org.wsemu.testing.Emus;
+import org.wsemu.time.Clock;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 

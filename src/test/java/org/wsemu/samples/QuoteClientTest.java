@@ -9,12 +9,12 @@ import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.Clock;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
 import org.wsemu.sim.SimulatedNetwork;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
+import org.wsemu.time.Clock;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 

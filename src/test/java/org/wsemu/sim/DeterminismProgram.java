@@ -12,7 +12,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import org.wsemu.Emulator;
-import org.wsemu.Task;
+import org.wsemu.task.Task;
 import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.MSG;
 import org.wsemu.winsock.WSADATA;

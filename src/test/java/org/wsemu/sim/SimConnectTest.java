@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.Task;
+import org.wsemu.task.Task;
 import org.wsemu.testing.Emus;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;

@@ -9,7 +9,7 @@ import static org.wsemu.winsock.WinSock.SOCK_STREAM;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.Emus;
 import org.wsemu.trace.TraceRecorder;
 import org.wsemu.winsock.WSADATA;

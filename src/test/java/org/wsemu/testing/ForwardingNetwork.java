@@ -1,10 +1,10 @@
 package org.wsemu.testing;
 
 import java.util.Objects;
-import org.wsemu.kernel.OpenResources;
 import org.wsemu.net.Network;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.UdpEndpoint;
+import org.wsemu.task.OpenResources;
 
 /**
  * A network that hands every call to another one: a test overrides the calls it puts a seam in.

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.wsemu.Emulator;
 import org.wsemu.EmulatorBuilds;
-import org.wsemu.kernel.OpenResources;
+import org.wsemu.task.OpenResources;
 
 /**
  * After every test, checks that each emulator the test built was closed and left nothing behind:
@@ -80,7 +80,7 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
   private static List<String> leaks(List<Emulator> emulators) {
     List<String> leaks = new ArrayList<>();
     for (Emulator emulator : emulators) {
-      if (!emulator.kernel().isShutDown()) {
+      if (!emulator.isShutDown()) {
         OpenResources held = emulator.openResources();
         emulator.shutdown();
         leaks.add(emulator + " was not closed; it held " + held);

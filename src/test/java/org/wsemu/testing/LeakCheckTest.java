@@ -13,10 +13,10 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
-import org.wsemu.kernel.OpenResources;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
+import org.wsemu.task.OpenResources;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.user.MSG;
 
 /**
@@ -57,7 +57,7 @@ class LeakCheckTest {
     String message = failure(run(LeavesOpen.class));
     assertEquals("the test leaked (see LeakCheck):\n  Emulator(open, WIN32) was not closed; it held threads"
         + " [wsemu-open-task-0001:sleeper]", message);
-    assertTrue(built.kernel().isShutDown());
+    assertTrue(built.isShutDown());
     assertEquals(OpenResources.NONE, built.openResources());
   }
 
@@ -76,7 +76,7 @@ class LeakCheckTest {
   void anAllowedLeakPassesAndTheEmulatorIsShutDownAllTheSame() {
     Events events = run(AllowedLeak.class);
     assertEquals(1, events.succeeded().count());
-    assertTrue(built.kernel().isShutDown());
+    assertTrue(built.isShutDown());
   }
 
   static class Closes {

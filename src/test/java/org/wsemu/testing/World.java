@@ -6,11 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.wsemu.Clock;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
 import org.wsemu.net.Network;
 import org.wsemu.sim.SimulatedNetwork;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.time.Clock;
 
 /**
  * The four worlds the Winsock conformance suite runs in: each scheduling mode on the real network

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wsemu.SchedulingMode.WIN16;
+import static org.wsemu.task.SchedulingMode.WIN16;
 import static org.wsemu.user.UserTestSupport.run;
 import static org.wsemu.user.UserTestSupport.runTasks;
 import static org.wsemu.user.UserTestSupport.window;
@@ -20,10 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.Clock;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
+import org.wsemu.time.Clock;
 
 /**
  * SetTimer, KillTimer and WM_TIMER. Win16 virtual time makes every expiry exact: the clock starts

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
-import org.wsemu.Task;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.Task;
 import org.wsemu.testing.Emus;
 
 /**

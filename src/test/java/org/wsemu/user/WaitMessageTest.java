@@ -21,9 +21,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
-import org.wsemu.Task;
-import org.wsemu.TaskThreadException;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.task.Task;
+import org.wsemu.task.TaskThreadException;
 import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 

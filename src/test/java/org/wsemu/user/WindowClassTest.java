@@ -15,7 +15,7 @@ import static org.wsemu.user.WinUser.*;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 

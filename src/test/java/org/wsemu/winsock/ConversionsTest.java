@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 
 /**
  * Byte order and address conversions, called from the plain test thread (not a task) of an

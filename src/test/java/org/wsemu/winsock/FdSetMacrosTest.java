@@ -9,7 +9,7 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 
 /** The fd_set macros of winsock.h (FD_ZERO, FD_SET, FD_CLR, FD_ISSET) and the API's __WSAFDIsSet. */
 @Timeout(20)

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.Emus;
 import org.wsemu.testing.World;
 

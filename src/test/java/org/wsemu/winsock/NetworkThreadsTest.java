@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.BothModes;
 import org.wsemu.testing.Emus;
 

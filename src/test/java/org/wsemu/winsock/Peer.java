@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.wsemu.Emulator;
-import org.wsemu.Task;
 import org.wsemu.sim.PeerConnection;
 import org.wsemu.sim.SimulatedNetwork;
+import org.wsemu.task.Task;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 

@@ -10,7 +10,7 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.World;
 import org.wsemu.user.MSG;
 

@@ -10,7 +10,7 @@ import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import org.junit.jupiter.api.Timeout;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.World;
 
 /**

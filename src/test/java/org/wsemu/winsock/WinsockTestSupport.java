@@ -16,11 +16,11 @@ import static org.wsemu.winsock.WinSock.htons;
 import static org.wsemu.winsock.WinSock.ntohs;
 
 import java.util.Arrays;
-import org.wsemu.Clock;
 import org.wsemu.Emulator;
-import org.wsemu.SchedulingMode;
+import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.Emus;
 import org.wsemu.testing.World;
+import org.wsemu.time.Clock;
 
 /**
  * Fixtures for the Winsock tests: emulators on the real network (Win16 with the real clock, which

@@ -1,9 +1,10 @@
-package org.wsemu;
+package org.wsemu.task;
 
 /**
  * Thrown when a task would nest callbacks deeper than the emulator's cap (see
- * {@link Emulator.Builder#maxNestingDepth(int)}): a window procedure that dispatches or sends a
- * message whose window procedure does the same, and so on, long before the Java stack overflows.
+ * {@link org.wsemu.Emulator.Builder#maxNestingDepth(int)}): a window procedure that dispatches or
+ * sends a message whose window procedure does the same, and so on, long before the Java stack
+ * overflows.
  *
  * <p>It is thrown out of the call that would have entered the next level (DispatchMessage,
  * SendMessage, ...) into the window procedure at the deepest allowed level. If that procedure does

@@ -1,7 +1,4 @@
-package org.wsemu;
-
-import org.wsemu.kernel.SystemClock;
-import org.wsemu.kernel.VirtualClock;
+package org.wsemu.time;
 
 /**
  * The time source of one emulator: what {@code GetTickCount}, message times, timers and trace

@@ -1,4 +1,4 @@
-package org.wsemu;
+package org.wsemu.task;
 
 /**
  * Thrown into a task that did not finish during the soft phase of emulator shutdown, from the next

@@ -1,4 +1,4 @@
-package org.wsemu.kernel;
+package org.wsemu.task;
 
 import java.util.ArrayList;
 import java.util.List;

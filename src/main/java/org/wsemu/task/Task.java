@@ -1,4 +1,4 @@
-package org.wsemu;
+package org.wsemu.task;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.wsemu;
+package org.wsemu.task;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

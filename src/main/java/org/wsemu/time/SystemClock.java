@@ -1,6 +1,4 @@
-package org.wsemu.kernel;
-
-import org.wsemu.Clock;
+package org.wsemu.time;
 
 /**
  * The real clock: milliseconds of the machine's monotonic clock since this object was created.
@@ -11,8 +9,7 @@ import org.wsemu.Clock;
 public final class SystemClock implements Clock {
   private final long originNanos = System.nanoTime();
 
-  /** A clock whose origin is now; prefer {@link Clock#system()}. */
-  public SystemClock() {}
+  SystemClock() {}
 
   @Override
   public long millis() {
@@ -20,7 +17,7 @@ public final class SystemClock implements Clock {
   }
 
   /** Nanoseconds since the origin, for precise timed waits. */
-  long nanos() {
+  public long nanos() {
     return System.nanoTime() - originNanos;
   }
 

@@ -1,4 +1,4 @@
-package org.wsemu;
+package org.wsemu.task;
 
 /**
  * The code a task runs: the emulated program's {@code WinMain}.

@@ -1,4 +1,4 @@
-package org.wsemu;
+package org.wsemu.task;
 
 /**
  * Thrown when a task-only function is called from a thread that is not a task of the emulator

@@ -1,7 +1,7 @@
-package org.wsemu;
+package org.wsemu.task;
 
 /**
- * How an {@link Emulator} runs its tasks. Chosen once, when the emulator is built.
+ * How an {@link org.wsemu.Emulator} runs its tasks. Chosen once, when the emulator is built.
  *
  * <p>Both modes give every task its own thread; they differ in how many of those threads may run
  * at the same moment and in where a switch may happen.

@@ -1,0 +1,22 @@
+/**
+ * wsemu, an emulator of Windows Sockets 1.1 and its pseudo-blocking model, with Win16 tasks and
+ * message queues. Start at {@link org.wsemu.Emulator}.
+ *
+ * <p>Exported: the emulator ({@code org.wsemu}), the basic types ({@code org.wsemu.task},
+ * {@code org.wsemu.time}), the trace ({@code org.wsemu.trace}), the USER and Windows Sockets
+ * functions ({@code org.wsemu.user}, {@code org.wsemu.winsock}), the network SPI
+ * ({@code org.wsemu.net}) and the simulated network ({@code org.wsemu.sim}). The runtime the layers
+ * share ({@code org.wsemu.kernel}) is not exported.
+ */
+module org.wsemu {
+  requires transitive org.slf4j; // Slf4jTraceSink takes a Logger
+
+  exports org.wsemu;
+  exports org.wsemu.task;
+  exports org.wsemu.time;
+  exports org.wsemu.trace;
+  exports org.wsemu.user;
+  exports org.wsemu.winsock;
+  exports org.wsemu.net;
+  exports org.wsemu.sim;
+}
