@@ -435,11 +435,7 @@ public final class Emulator implements AutoCloseable {
       if (chosenNetwork != null && chosenClock.isVirtual() && !chosenNetwork.supportsVirtualTime()) {
         throw new IllegalArgumentException("the real network needs Clock.system(): virtual time cannot wait for real sockets");
       }
-      List<WinsockConfig.Host> allHosts = new ArrayList<>(hosts);
-      if (chosenNetwork != null) {
-        allHosts.addAll(chosenNetwork.hosts());
-      }
-      WinsockConfig winsockConfig = new WinsockConfig(hostName, allHosts, lookupLatency, hookRepollInterval,
+      WinsockConfig winsockConfig = new WinsockConfig(hostName, hosts, lookupLatency, hookRepollInterval,
           repostQuitFromDefaultHook, maxSockets, maxAsyncRequests);
       Kernel kernel = new Kernel(config, trace);
       User user = UserModule.install(kernel, postedMessageLimit);

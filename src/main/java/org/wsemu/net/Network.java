@@ -1,5 +1,6 @@
 package org.wsemu.net;
 
+import org.wsemu.net.nio.NioNetwork;
 import org.wsemu.task.OpenResources;
 
 /**
@@ -10,10 +11,15 @@ import org.wsemu.task.OpenResources;
  * {@link UdpEndpoint}, so both networks behave the same through the API.
  *
  * <p>Conventions of the endpoint methods: addresses and ports are in host order ({@code 127.0.0.1}
- * is {@code 0x7F000001}); results are non-negative on success and the negated Windows Sockets error
- * code on failure ({@code -WSAEWOULDBLOCK} when the operation would block). Readiness is reported by
- * one-shot callbacks that run on a network thread, never on the thread that asked for them before
- * it got its answer, and must only enqueue and wake.
+ * is {@code 0x7F000001}); results are non-negative on success and a {@link NetError#result()} on
+ * failure ({@link NetError#WOULD_BLOCK} when the operation cannot complete now). The Winsock layer
+ * decides every Winsock rule (which call a socket's state allows) before it calls an endpoint; an
+ * endpoint reports only what its transport did, and a call its state does not allow (listening
+ * twice, reading before connecting) is a bug of the caller, which it refuses with an
+ * {@link IllegalStateException}. Only closing may race with the other calls: an endpoint closed
+ * meanwhile answers {@link NetError#CLOSED}. Readiness is reported by one-shot callbacks that run on
+ * a network thread, never on the thread that asked for them before it got its answer, and must
+ * only enqueue and wake.
  *
  * <p>Thread-safe.
  */
@@ -21,7 +27,7 @@ public interface Network {
 
   /** The real network: one NIO selector thread per emulator, no thread per socket. */
   static NetworkFactory real() {
-    return environment -> new NioNetwork(environment.name(), environment.callbacks());
+    return NioNetwork::new;
   }
 
   /** A new, unbound TCP endpoint, or {@code null} if the system has no socket left. */

@@ -1,10 +1,8 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.WSAECONNREFUSED;
-import static org.wsemu.winsock.WinSock.WSAETIMEDOUT;
-
 import java.util.List;
-import org.wsemu.kernel.KernelTimer;
+import org.wsemu.net.NetError;
+import org.wsemu.net.NetworkTimer;
 
 /**
  * One connection attempt: the SYN travels to the target host, which refuses it (nobody listens,
@@ -20,7 +18,7 @@ final class Handshake {
   private final int ip;
   private final int port;
   private boolean live = true;
-  private KernelTimer timeout;
+  private NetworkTimer timeout;
 
   Handshake(SimTcpEndpoint client, SimHost target, int ip, int port) {
     this.net = client.net;
@@ -52,7 +50,7 @@ final class Handshake {
     if (live) {
       live = false;
       net.net("timeout", "from", client.label(), "to", to());
-      client.connectFailed(WSAETIMEDOUT);
+      client.connectFailed(NetError.TIMED_OUT);
     }
   }
 
@@ -127,7 +125,7 @@ final class Handshake {
       if (live) {
         live = false;
         timeout.cancel();
-        client.connectFailed(WSAECONNREFUSED);
+        client.connectFailed(NetError.REFUSED);
       }
     });
   }

@@ -1,7 +1,5 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +118,7 @@ final class PeerConnectionImpl implements PeerConnection {
       int written = endpoint.write(scratch, 0, n);
       if (written > 0) {
         outgoing.skip(written);
-      } else if (written == -WSAEWOULDBLOCK) {
+      } else if (written == WOULD_BLOCK) {
         if (!writeArmed) {
           writeArmed = true;
           endpoint.notifyWhen(Readiness.WRITE, this::writable);

@@ -1,10 +1,8 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.WSAEADDRINUSE;
-import static org.wsemu.winsock.WinSock.WSAENOBUFS;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.wsemu.net.NetError;
 
 /**
  * The ports of one protocol on one host: which are held (and by how many endpoints: accepted
@@ -28,16 +26,17 @@ final class PortSpace {
    * Takes {@code port}, or the next free ephemeral port for 0.
    *
    * @param reuse whether the taker set SO_REUSEADDR (then a held port may be shared)
-   * @return the port, or -WSAEADDRINUSE, or -WSAENOBUFS when no ephemeral port is left
+   * @return the port, or {@link NetError#ADDRESS_IN_USE}, or {@link NetError#NO_BUFFERS} when no
+   *     ephemeral port is left (as results)
    */
   int claim(int port, boolean reuse) {
     if (port == 0) {
       port = ephemeral();
       if (port == 0) {
-        return -WSAENOBUFS;
+        return NetError.NO_BUFFERS.result();
       }
     } else if (inUse(port) && !reuse) {
-      return -WSAEADDRINUSE;
+      return NetError.ADDRESS_IN_USE.result();
     }
     hold(port);
     return port;

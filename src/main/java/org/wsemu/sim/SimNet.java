@@ -10,15 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantLock;
-import org.wsemu.kernel.CallbackBoundary;
-import org.wsemu.kernel.KernelTimer;
 import org.wsemu.net.Network;
+import org.wsemu.net.NetworkCallbacks;
 import org.wsemu.net.NetworkEnvironment;
+import org.wsemu.net.NetworkTimer;
+import org.wsemu.net.NetworkTrace;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.UdpEndpoint;
 import org.wsemu.task.OpenResources;
-import org.wsemu.trace.Trace;
-import org.wsemu.trace.TraceKind;
 
 /**
  * The state of one simulated network: hosts, links, endpoints, fault rules, the seeded random
@@ -27,7 +26,7 @@ import org.wsemu.trace.TraceKind;
  * <p>Thread-safe through one lock. Everything that changes the network's state runs under it, and
  * nothing runs callbacks under it: readiness callbacks, peer code and deferred work go to an outbox
  * that the outermost {@link #unlock} runs after releasing the lock, each at the emulator's
- * {@link CallbackBoundary} (one that throws is reported and the rest still run). Every packet
+ * callback boundary ({@link NetworkCallbacks}: one that throws is reported and the rest still run). Every packet
  * travels as an
  * action on the emulator's timer queue, so with a virtual clock the network moves only in virtual
  * time, in the order the queue fixes, which makes it deterministic.
@@ -56,7 +55,7 @@ final class SimNet implements Network {
   final Set<SimUdpEndpoint> udpEndpoints = new LinkedHashSet<>();
   final FaultRules rules = new FaultRules();
   private NetworkEnvironment env;
-  private volatile CallbackBoundary callbacks = CallbackBoundary.loggingOnly();
+  private volatile NetworkCallbacks callbacks;
   private final List<Runnable> deferred = new ArrayList<>();
   private boolean stopped;
   private long packets; // guarded by the lock
@@ -109,8 +108,8 @@ final class SimNet implements Network {
     }
   }
 
-  /** Where code the network does not own runs: the emulator's callback boundary once attached. */
-  CallbackBoundary callbacks() {
+  /** Where code the network does not own runs: the emulator's callback boundary (attached). */
+  NetworkCallbacks callbacks() {
     return callbacks;
   }
 
@@ -184,7 +183,7 @@ final class SimNet implements Network {
   }
 
   long now() {
-    return env.clock().millis();
+    return env.now();
   }
 
   /**
@@ -197,13 +196,13 @@ final class SimNet implements Network {
    * timeout) would fire, and time jump to it, before the operation had scheduled its earlier ones
    * (the SYN). They are held until the outermost unlock and then go on the queue together.
    */
-  KernelTimer at(long due, Runnable action) {
+  NetworkTimer at(long due, Runnable action) {
     Runnable guarded = () -> locked(() -> {
       if (!stopped) {
         action.run();
       }
     });
-    if (!env.clock().isVirtual() || env.currentTask() != 0) {
+    if (!env.schedulingRunsDueActions()) {
       return env.schedule(due, guarded);
     }
     HeldTimer timer = new HeldTimer(due, guarded);
@@ -220,10 +219,10 @@ final class SimNet implements Network {
   }
 
   /** A timer asked for outside the emulator's tasks, not yet on the queue. */
-  private static final class HeldTimer implements KernelTimer {
+  private static final class HeldTimer implements NetworkTimer {
     private final long due;
     private final Runnable action;
-    private KernelTimer queued;
+    private NetworkTimer queued;
     private boolean cancelled;
 
     HeldTimer(long due, Runnable action) {
@@ -247,7 +246,7 @@ final class SimNet implements Network {
     }
   }
 
-  KernelTimer after(long delayMillis, Runnable action) {
+  NetworkTimer after(long delayMillis, Runnable action) {
     return at(now() + Math.max(0, delayMillis), action);
   }
 
@@ -413,27 +412,22 @@ final class SimNet implements Network {
   // ---- trace ----
 
   void net(String name, Object... fields) {
-    emit(TraceKind.NET, name, fields);
+    emit(NetworkTrace.Kind.NET, name, fields);
   }
 
   void fault(String name, Object... fields) {
-    emit(TraceKind.FAULT, name, fields);
+    emit(NetworkTrace.Kind.FAULT, name, fields);
   }
 
   boolean tracesSegments() {
     return config.traceSegments();
   }
 
-  private void emit(TraceKind kind, String name, Object... fields) {
-    Trace trace = env == null ? null : env.trace();
-    if (trace == null || !trace.enabled()) {
-      return;
+  private void emit(NetworkTrace.Kind kind, String name, Object... fields) {
+    NetworkTrace trace = env == null ? null : env.trace();
+    if (trace != null && trace.enabled()) {
+      trace.event(kind, name, fields);
     }
-    Trace.EventBuilder event = trace.event(kind, "net", name);
-    for (int i = 0; i + 1 < fields.length; i += 2) {
-      event.with(String.valueOf(fields[i]), fields[i + 1]);
-    }
-    event.emit();
   }
 
   // ---- Network ----

@@ -1,28 +1,13 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.SO_KEEPALIVE;
-import static org.wsemu.winsock.WinSock.SO_OOBINLINE;
-import static org.wsemu.winsock.WinSock.SO_RCVBUF;
-import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
-import static org.wsemu.winsock.WinSock.SO_SNDBUF;
-import static org.wsemu.winsock.WinSock.TCP_NODELAY;
-import static org.wsemu.winsock.WinSock.WSAEADDRINUSE;
-import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
-import static org.wsemu.winsock.WinSock.WSAEALREADY;
-import static org.wsemu.winsock.WinSock.WSAEINVAL;
-import static org.wsemu.winsock.WinSock.WSAEISCONN;
-import static org.wsemu.winsock.WinSock.WSAENETUNREACH;
-import static org.wsemu.winsock.WinSock.WSAENOTCONN;
-import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
-import static org.wsemu.winsock.WinSock.WSAESHUTDOWN;
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.wsemu.net.NetError;
 import org.wsemu.net.NetException;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
+import org.wsemu.net.TransportOption;
 
 /**
  * A TCP endpoint of the simulated network. Its state machine and buffers live here; the packets
@@ -43,8 +28,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   final SimNet net;
   final SimHost host;
-  private final SimOptions options =
-      new SimOptions(SO_RCVBUF, SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, SO_REUSEADDR, SO_OOBINLINE);
+  private final SimOptions options = new SimOptions(true);
   State state = State.OPEN;
   private int boundIp;
   int localIp;
@@ -64,7 +48,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   // connecting
   private Handshake attempt;
-  private int connectError;
+  private NetError connectError;
 
   // connected
   Wire wire;
@@ -82,7 +66,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
   boolean inputShut;
   /** The connection is gone for this end: it sent or received a RST. */
   boolean dead;
-  int error;
+  NetError error;
   SimNet.Throttle inThrottle;
 
   SimTcpEndpoint(SimNet net, SimHost host) {
@@ -92,39 +76,39 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   // ---- options ----
 
-  int option(int option) {
+  int option(TransportOption option) {
     return options.get(option);
   }
 
   @Override
-  public int setOption(int option, int value) {
+  public int setOption(TransportOption option, int value) {
     return net.call(() -> {
-      int r = options.write(option, value);
-      if (r == 0 && wire != null && (option == SO_RCVBUF || option == SO_SNDBUF)) {
+      options.set(option, value);
+      if (wire != null && (option == TransportOption.RECEIVE_BUFFER || option == TransportOption.SEND_BUFFER)) {
         wire.pump(wire.other(this)); // the window this end offers changed
         changed();
       }
-      return r;
+      return 0;
     });
   }
 
   @Override
-  public int getOption(int option) {
-    return net.call(() -> options.read(option));
+  public int getOption(TransportOption option) {
+    return net.call(() -> options.get(option));
   }
 
   boolean oobInline() {
-    return option(SO_OOBINLINE) != 0;
+    return option(TransportOption.OOB_INLINE) != 0;
   }
 
   /** The room the peer may still fill in the receive buffer (not counting what is on the way). */
   int receiveWindow() {
-    return Math.max(0, Math.max(1, option(SO_RCVBUF)) - rcvBuf.size());
+    return Math.max(0, Math.max(1, option(TransportOption.RECEIVE_BUFFER)) - rcvBuf.size());
   }
 
   /** How many more bytes write() takes now. */
   int sendRoom() {
-    int sndbuf = option(SO_SNDBUF);
+    int sndbuf = option(TransportOption.SEND_BUFFER);
     if (sndbuf > 0) {
       return Math.max(0, sndbuf - sendBuf.size());
     }
@@ -136,14 +120,34 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public int bind(int ip, int port) {
-    return net.call(() -> state == State.OPEN ? bindLocal(ip, port) : -WSAEINVAL);
+    return net.call(() -> closed("bind", State.OPEN) ? NetError.CLOSED.result() : bindLocal(ip, port));
+  }
+
+  /**
+   * Whether the endpoint is closed; if not, checks that it is in one of {@code allowed}, as the
+   * caller must have made sure (the Winsock layer decides which call a socket's state allows).
+   * Closing may race with any call, so a closed endpoint is no bug: the call answers
+   * {@link NetError#CLOSED}.
+   *
+   * @throws IllegalStateException if it is open and in none of {@code allowed}
+   */
+  private boolean closed(String operation, State... allowed) {
+    if (state == State.CLOSED) {
+      return true;
+    }
+    for (State each : allowed) {
+      if (state == each) {
+        return false;
+      }
+    }
+    throw new IllegalStateException(operation + ": the endpoint is " + state);
   }
 
   private int bindLocal(int ip, int port) {
     if (ip != 0 && !host.owns(ip)) {
-      return -WSAEADDRNOTAVAIL;
+      return NetError.ADDRESS_NOT_AVAILABLE.result();
     }
-    int claimed = host.tcp.claim(port, option(SO_REUSEADDR) != 0);
+    int claimed = host.tcp.claim(port, option(TransportOption.REUSE_ADDRESS) != 0);
     if (claimed < 0) {
       return claimed;
     }
@@ -158,28 +162,13 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @Override
   public int listen(int requested) {
     return net.call(() -> {
-      switch (state) {
-        case LISTENING:
-          backlog = Math.max(1, requested);
-          return 0;
-        case OPEN:
-          int r = bindLocal(0, 0);
-          if (r < 0) {
-            return r;
-          }
-          break;
-        case BOUND:
-          break;
-        case CONNECTING:
-        case CONNECTED:
-          return -WSAEISCONN;
-        default:
-          return -WSAEINVAL;
+      if (closed("listen", State.BOUND)) {
+        return NetError.CLOSED.result();
       }
       List<SimTcpEndpoint> others = host.listeners.computeIfAbsent(localPort, p -> new ArrayList<>());
       for (SimTcpEndpoint other : others) {
         if (other.boundIp == 0 || boundIp == 0 || other.boundIp == boundIp) {
-          return -WSAEADDRINUSE;
+          return NetError.ADDRESS_IN_USE.result();
         }
       }
       others.add(this);
@@ -199,8 +188,8 @@ final class SimTcpEndpoint implements TcpEndpoint {
   public TcpEndpoint accept() throws NetException {
     net.lock();
     try {
-      if (state != State.LISTENING) {
-        throw new NetException(WSAEINVAL, "not listening");
+      if (closed("accept", State.LISTENING)) {
+        throw new NetException(NetError.CLOSED, "closed");
       }
       SimTcpEndpoint next = acceptQueue.poll();
       if (next != null) {
@@ -233,37 +222,28 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @Override
   public int connect(int ip, int port) {
     return net.call(() -> {
-      switch (state) {
-        case LISTENING:
-          return -WSAEINVAL;
-        case CONNECTING:
-          return -WSAEALREADY;
-        case CONNECTED:
-          return -WSAEISCONN;
-        case CLOSED:
-          return -WSAENOTSOCK;
-        case OPEN:
-          int r = bindLocal(0, 0);
-          if (r < 0) {
-            return r;
-          }
-          break;
-        default:
-          break;
+      if (closed("connect", State.OPEN, State.BOUND)) {
+        return NetError.CLOSED.result();
+      }
+      if (state == State.OPEN) {
+        int r = bindLocal(0, 0);
+        if (r < 0) {
+          return r;
+        }
       }
       SimHost target = net.resolve(host, ip);
       boolean loopback = SimNet.isLoopback(ip);
       if (boundIp != 0 && SimNet.isLoopback(boundIp) != loopback) {
-        return -WSAENETUNREACH; // bound to loopback, going elsewhere, or the other way round
+        return NetError.NETWORK_UNREACHABLE.result(); // bound to loopback, going elsewhere, or the other way round
       }
       localIp = boundIp != 0 ? boundIp : loopback ? ip : host.ip;
       remoteIp = ip;
       remotePort = port;
-      connectError = 0;
+      connectError = null;
       state = State.CONNECTING;
       attempt = new Handshake(this, target, ip, port);
       attempt.start();
-      return -WSAEWOULDBLOCK;
+      return NetError.WOULD_BLOCK.result();
     });
   }
 
@@ -276,7 +256,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
   }
 
   /** The handshake failed (lock held): back to bound, keeping the port, with the error to report. */
-  void connectFailed(int code) {
+  void connectFailed(NetError code) {
     attempt = null;
     state = State.BOUND;
     localIp = boundIp;
@@ -293,11 +273,16 @@ final class SimTcpEndpoint implements TcpEndpoint {
         case CONNECTED:
           return 0;
         case CONNECTING:
-          return -WSAEWOULDBLOCK;
+          return NetError.WOULD_BLOCK.result();
+        case CLOSED:
+          return NetError.CLOSED.result();
         default:
-          int r = connectError;
-          connectError = 0;
-          return r != 0 ? -r : -WSAENOTCONN;
+          NetError failure = connectError;
+          if (failure == null) {
+            throw new IllegalStateException("finishConnect: no connection attempt");
+          }
+          connectError = null;
+          return failure.result();
       }
     });
   }
@@ -307,8 +292,8 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @Override
   public int read(byte[] buffer, int offset, int len) {
     return net.call(() -> {
-      if (state != State.CONNECTED) {
-        return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
+      if (closed("read", State.CONNECTED)) {
+        return NetError.CLOSED.result();
       }
       if (!rcvBuf.isEmpty()) {
         int limit = markAt > 0 ? Math.min(len, markAt) : len; // a read stops at the urgent mark
@@ -323,22 +308,22 @@ final class SimTcpEndpoint implements TcpEndpoint {
         return n;
       }
       if (dead) {
-        return -error;
+        return error.result();
       }
-      return eof ? 0 : -WSAEWOULDBLOCK;
+      return eof ? 0 : NetError.WOULD_BLOCK.result();
     });
   }
 
   @Override
   public int write(byte[] buffer, int offset, int len) {
     return net.call(() -> {
-      int check = sendCheck();
+      int check = sendCheck("write");
       if (check != 0) {
         return check;
       }
       int n = Math.min(len, sendRoom());
       if (n <= 0) {
-        return len == 0 ? 0 : -WSAEWOULDBLOCK;
+        return len == 0 ? 0 : NetError.WOULD_BLOCK.result();
       }
       sendBuf.put(buffer, offset, n);
       queued += n;
@@ -347,20 +332,21 @@ final class SimTcpEndpoint implements TcpEndpoint {
     });
   }
 
-  private int sendCheck() {
-    if (state != State.CONNECTED) {
-      return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
+  /** 0 if data may be sent now, else why not: closed, the connection gone, or sending shut down (a fault). */
+  private int sendCheck(String operation) {
+    if (closed(operation, State.CONNECTED)) {
+      return NetError.CLOSED.result();
     }
     if (dead) {
-      return -error;
+      return error.result();
     }
-    return finWanted ? -WSAESHUTDOWN : 0;
+    return finWanted ? NetError.SHUT_DOWN.result() : 0;
   }
 
   @Override
   public int sendUrgent(int data) {
     return net.call(() -> {
-      int check = sendCheck();
+      int check = sendCheck("sendUrgent");
       if (check != 0) {
         return check;
       }
@@ -375,14 +361,14 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @Override
   public int readUrgent() {
     return net.call(() -> {
-      if (state != State.CONNECTED) {
-        return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
+      if (closed("readUrgent", State.CONNECTED)) {
+        return NetError.CLOSED.result();
       }
       if (oobInline()) {
-        return -WSAEINVAL;
+        return NetError.INVALID.result(); // urgent data stays in the stream: none is held apart
       }
       if (urgentByte < 0) {
-        return dead ? -error : -WSAEWOULDBLOCK;
+        return dead ? error.result() : NetError.WOULD_BLOCK.result();
       }
       int value = urgentByte;
       urgentByte = -1;
@@ -497,7 +483,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
         }
         return ops;
       default:
-        return connectError != 0 ? Readiness.CONNECT | Readiness.READ | Readiness.WRITE : 0;
+        return connectError != null ? Readiness.CONNECT | Readiness.READ | Readiness.WRITE : 0;
     }
   }
 

@@ -1,20 +1,11 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.SO_BROADCAST;
-import static org.wsemu.winsock.WinSock.SO_RCVBUF;
-import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
-import static org.wsemu.winsock.WinSock.SO_SNDBUF;
-import static org.wsemu.winsock.WinSock.WSAEACCES;
-import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
-import static org.wsemu.winsock.WinSock.WSAEINVAL;
-import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
-import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.wsemu.net.NetError;
 import org.wsemu.net.Readiness;
+import org.wsemu.net.TransportOption;
 import org.wsemu.net.UdpEndpoint;
 
 /**
@@ -32,7 +23,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
 
   private final SimNet net;
   final SimHost host;
-  private final SimOptions options = new SimOptions(SO_RCVBUF, SO_SNDBUF, SO_BROADCAST, SO_REUSEADDR);
+  private final SimOptions options = new SimOptions(false);
   private final Waiters waiters = new Waiters();
   private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
   private int queuedBytes;
@@ -50,30 +41,36 @@ final class SimUdpEndpoint implements UdpEndpoint {
   }
 
   @Override
-  public int setOption(int option, int value) {
-    return net.call(() -> options.write(option, value));
+  public int setOption(TransportOption option, int value) {
+    return net.call(() -> {
+      options.set(option, value);
+      return 0;
+    });
   }
 
   @Override
-  public int getOption(int option) {
-    return net.call(() -> options.read(option));
+  public int getOption(TransportOption option) {
+    return net.call(() -> options.get(option));
   }
 
   @Override
   public int bind(int ip, int port) {
     return net.call(() -> {
       if (closed) {
-        return -WSAENOTSOCK;
+        return NetError.CLOSED.result();
       }
-      return localPort != 0 ? -WSAEINVAL : bindLocal(ip, port);
+      if (localPort != 0) {
+        throw new IllegalStateException("bind: the endpoint is bound already");
+      }
+      return bindLocal(ip, port);
     });
   }
 
   private int bindLocal(int ip, int port) {
     if (ip != 0 && !host.owns(ip)) {
-      return -WSAEADDRNOTAVAIL;
+      return NetError.ADDRESS_NOT_AVAILABLE.result();
     }
-    int claimed = host.udp.claim(port, options.get(SO_REUSEADDR) != 0);
+    int claimed = host.udp.claim(port, options.get(TransportOption.REUSE_ADDRESS) != 0);
     if (claimed < 0) {
       return claimed;
     }
@@ -87,7 +84,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
   public int connect(int ip, int port) {
     return net.call(() -> {
       if (closed) {
-        return -WSAENOTSOCK;
+        return NetError.CLOSED.result();
       }
       if (localPort == 0) {
         int r = bindLocal(0, 0);
@@ -105,13 +102,13 @@ final class SimUdpEndpoint implements UdpEndpoint {
   public int send(byte[] buffer, int offset, int len, int ip, int port) {
     return net.call(() -> {
       if (closed) {
-        return -WSAENOTSOCK;
+        return NetError.CLOSED.result();
       }
       if (len > SimNet.MAX_DATAGRAM) {
-        return -WSAEMSGSIZE;
+        return NetError.MESSAGE_TOO_BIG.result();
       }
-      if (ip == BROADCAST && options.get(SO_BROADCAST) == 0) {
-        return -WSAEACCES;
+      if (ip == BROADCAST && options.get(TransportOption.BROADCAST) == 0) {
+        throw new IllegalStateException("send: to the broadcast address without BROADCAST");
       }
       if (localPort == 0) {
         int r = bindLocal(0, 0);
@@ -172,7 +169,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
     if (peerIp != 0 && (datagram.fromIp() != peerIp || datagram.fromPort() != peerPort)) {
       return; // a connected datagram socket hears only its peer
     }
-    if (queuedBytes >= Math.max(1, options.get(SO_RCVBUF))) {
+    if (queuedBytes >= Math.max(1, options.get(TransportOption.RECEIVE_BUFFER))) {
       net.net("drop", "route", route, "why", "receive buffer full", "len", datagram.data().length);
       return;
     }
@@ -188,11 +185,11 @@ final class SimUdpEndpoint implements UdpEndpoint {
   public int receive(byte[] buffer, int offset, int len, int[] from) {
     return net.call(() -> {
       if (closed) {
-        return -WSAENOTSOCK;
+        return NetError.CLOSED.result();
       }
       Datagram next = queue.poll();
       if (next == null) {
-        return -WSAEWOULDBLOCK;
+        return NetError.WOULD_BLOCK.result();
       }
       queuedBytes -= next.data().length;
       System.arraycopy(next.data(), 0, buffer, offset, Math.min(len, next.data().length));

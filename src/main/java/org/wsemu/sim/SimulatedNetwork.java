@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.wsemu.net.NetError;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.NetworkFactory;
+import org.wsemu.net.NetworkHost;
 import org.wsemu.task.TaskBody;
-import org.wsemu.winsock.WinsockConfig;
 
 /**
  * A deterministic simulated network behind the same Winsock API as the real one: hosts with
@@ -75,10 +76,10 @@ public final class SimulatedNetwork implements NetworkFactory {
 
   /** Every host with its address and aliases, for the emulator's hosts table. */
   @Override
-  public List<WinsockConfig.Host> hosts() {
-    List<WinsockConfig.Host> hosts = new ArrayList<>();
+  public List<NetworkHost> hosts() {
+    List<NetworkHost> hosts = new ArrayList<>();
     for (SimConfig.HostSpec spec : net.config.hosts()) {
-      hosts.add(new WinsockConfig.Host(spec.name(), spec.aliases(), List.of(dotted(spec.ip()))));
+      hosts.add(new NetworkHost(spec.name(), spec.aliases(), spec.ip()));
     }
     return hosts;
   }
@@ -139,7 +140,7 @@ public final class SimulatedNetwork implements NetworkFactory {
     net.whenAttached(() -> {
       int r = PeerService.start(net, target, port, peer);
       if (r != 0) {
-        throw new IllegalStateException("cannot listen on " + host + ":" + port + ": error " + -r);
+        throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + NetError.of(r));
       }
       net.net("peer", "at", SimNet.address(target.ip, port), "kind", "tcp");
     });
@@ -171,7 +172,7 @@ public final class SimulatedNetwork implements NetworkFactory {
     net.whenAttached(() -> {
       int r = DatagramPeerRunner.start(net, target, port, peer);
       if (r != 0) {
-        throw new IllegalStateException("cannot bind " + host + ":" + port + "/udp: error " + -r);
+        throw new IllegalStateException("cannot bind " + host + ":" + port + "/udp: " + NetError.of(r));
       }
       net.net("peer", "at", SimNet.address(target.ip, port), "kind", "udp");
     });

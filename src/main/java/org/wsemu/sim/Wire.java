@@ -1,7 +1,6 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.WSAECONNABORTED;
-import static org.wsemu.winsock.WinSock.WSAECONNRESET;
+import org.wsemu.net.NetError;
 
 /**
  * One TCP connection between two endpoints: it moves data segments, the urgent mark, FIN and RST
@@ -130,7 +129,7 @@ final class Wire {
       return;
     }
     SimTcpEndpoint to = other(from);
-    kill(from, WSAECONNABORTED);
+    kill(from, NetError.ABORTED);
     net.net("rst", "from", from.label(), "to", to.label(), "why", why);
     net.send(linkFrom(from), 0, true, null, () -> arriveRst(to));
   }
@@ -143,7 +142,7 @@ final class Wire {
 
   private void arriveRst(SimTcpEndpoint to) {
     if (to.wire == this && !to.dead) {
-      kill(to, WSAECONNRESET);
+      kill(to, NetError.RESET);
     }
   }
 
@@ -151,14 +150,14 @@ final class Wire {
   void breakConnection(String why) {
     net.fault("reset", "conn", client.label() + "<->" + server.label(), "why", why);
     if (client.wire == this && !client.dead) {
-      kill(client, WSAECONNRESET);
+      kill(client, NetError.RESET);
     }
     if (!server.dead) {
-      kill(server, WSAECONNRESET);
+      kill(server, NetError.RESET);
     }
   }
 
-  private static void kill(SimTcpEndpoint end, int code) {
+  private static void kill(SimTcpEndpoint end, NetError code) {
     end.dead = true;
     end.error = code;
     end.sendBuf.clear();

@@ -78,7 +78,7 @@ class SimulatedNetworkBuilderTest {
     net.listen("local", 7, Peers.discard());
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Emus.builder(SchedulingMode.WIN16).network(net).build());
-    assertEquals("cannot listen on local:7: error 10048", e.getMessage());
+    assertEquals("cannot listen on local:7: ADDRESS_IN_USE", e.getMessage());
   }
 
   @Test

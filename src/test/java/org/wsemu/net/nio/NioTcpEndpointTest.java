@@ -1,4 +1,4 @@
-package org.wsemu.net;
+package org.wsemu.net.nio;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,6 +9,8 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wsemu.net.NetworkCallbacks;
+import org.wsemu.net.TcpEndpoint;
 
 /** What the NIO endpoint does with exceptions that are not the network's. */
 @Timeout(20)
@@ -17,7 +19,18 @@ class NioTcpEndpointTest {
 
   @Test
   void aProgrammingErrorSurfacesAsItselfNotAsAWinsockError() throws Exception {
-    NioNetwork network = new NioNetwork("test");
+    NioNetwork network = new NioNetwork("test", new NetworkCallbacks() {
+      @Override
+      public boolean run(String what, Runnable code) {
+        code.run();
+        return true;
+      }
+
+      @Override
+      public void failed(String what, Throwable error) {
+        throw new AssertionError(what, error);
+      }
+    });
     try (ServerSocketChannel server = ServerSocketChannel.open()) {
       server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
       TcpEndpoint endpoint = network.openTcp();

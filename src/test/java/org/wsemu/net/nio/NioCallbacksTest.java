@@ -1,4 +1,4 @@
-package org.wsemu.net;
+package org.wsemu.net.nio;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
+import org.wsemu.net.Network;
+import org.wsemu.net.Readiness;
+import org.wsemu.net.TcpEndpoint;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.CapturedNetwork;
 import org.wsemu.testing.Emus;
