@@ -36,7 +36,7 @@ final class Handshake {
     net.net("syn", "from", client.label(), "to", to());
     timeout = net.after(net.config.connectTimeout().toMillis(), this::timedOut);
     if (target != null) {
-      net.send(net.link(client.host, target), 0, true, null, this::synArrived);
+      net.send(net.topology.link(client.host, target), 0, true, null, this::synArrived);
     }
   }
 
@@ -94,16 +94,16 @@ final class Handshake {
       net.fault("slow-reader", "at", to(), "bytesPerSecond", rate, "why", "drawn");
     }
     if (rate > 0) {
-      server.inThrottle = new SimNet.Throttle(rate);
+      server.stream.throttle(new SimNet.Throttle(rate));
     }
     long clientRate = net.rules.slowReaderRate(client.host, client.localPort);
     if (clientRate > 0) {
-      client.inThrottle = new SimNet.Throttle(clientRate);
+      client.stream.throttle(new SimNet.Throttle(clientRate));
     }
     listener.acceptQueue.add(server);
     net.net("queued", "from", client.label(), "to", to(), "pending", listener.acceptQueue.size());
     listener.changed();
-    net.send(net.link(target, client.host), 0, true, null, () -> synAckArrived(wire, server));
+    net.send(net.topology.link(target, client.host), 0, true, null, () -> synAckArrived(wire, server));
   }
 
   private SimTcpEndpoint listener() {
@@ -111,7 +111,7 @@ final class Handshake {
     if (candidates == null) {
       return null;
     }
-    int addressed = SimNet.isLoopback(ip) ? ip : target.ip;
+    int addressed = Topology.isLoopback(ip) ? ip : target.ip;
     for (SimTcpEndpoint candidate : candidates) {
       if (candidate.listensOn(addressed)) {
         return candidate;
@@ -121,7 +121,7 @@ final class Handshake {
   }
 
   private void refuse() {
-    net.send(net.link(target, client.host), 0, true, null, () -> {
+    net.send(net.topology.link(target, client.host), 0, true, null, () -> {
       if (live) {
         live = false;
         timeout.cancel();

@@ -30,7 +30,7 @@ final class SimHost {
 
   /** Whether {@code address} (host order) is one of this host's own: its address or loopback. */
   boolean owns(int address) {
-    return address == ip || SimNet.isLoopback(address);
+    return address == ip || Topology.isLoopback(address);
   }
 
   @Override

@@ -3,22 +3,27 @@ package org.wsemu.sim;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.NetError;
 import org.wsemu.net.NetException;
 import org.wsemu.net.Readiness;
+import org.wsemu.net.ReadinessWaiters;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.TransportOption;
 
 /**
- * A TCP endpoint of the simulated network. Its state machine and buffers live here; the packets
- * between two connected endpoints are the {@link Wire}'s business, and connection set-up the
- * {@link Handshake}'s.
+ * A TCP endpoint of the simulated network: its state machine, addresses, options and readiness.
+ * The data of a connection is its {@link TcpStream}'s; the packets between two connected endpoints
+ * are the {@link Wire}'s business, and connection set-up the {@link Handshake}'s. A call that the
+ * endpoint's state does not allow throws {@link IllegalStateException}: the Winsock layer decides
+ * which call a socket's state allows before it calls.
  *
  * <p>Buffers: what the application writes waits in the send buffer (SO_SNDBUF bytes) until the
  * peer's window lets it go; what arrives waits in the receive buffer (SO_RCVBUF bytes, which is
  * the window the peer sees). A blocking send therefore waits while the peer's window is full.
  *
- * <p>Thread-safe: every method takes the network's lock.
+ * <p>Thread-safe: every method takes the network's lock; package-private ones say "lock held" when
+ * the caller must hold it.
  */
 final class SimTcpEndpoint implements TcpEndpoint {
   enum State { OPEN, BOUND, LISTENING, CONNECTING, CONNECTED, CLOSED }
@@ -28,46 +33,32 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   final SimNet net;
   final SimHost host;
-  private final SimOptions options = new SimOptions(true);
-  State state = State.OPEN;
-  private int boundIp;
-  int localIp;
-  int localPort;
-  int remoteIp;
-  int remotePort;
-  private boolean holdsPort;
-  private final Waiters waiters = new Waiters();
-  private Runnable arrivalHook;
-  private long arrivals;
+  @GuardedBy("net.lock") private final SimOptions options = new SimOptions(true);
+  @GuardedBy("net.lock") State state = State.OPEN;
+  @GuardedBy("net.lock") private int boundIp;
+  @GuardedBy("net.lock") int localIp;
+  @GuardedBy("net.lock") int localPort;
+  @GuardedBy("net.lock") int remoteIp;
+  @GuardedBy("net.lock") int remotePort;
+  @GuardedBy("net.lock") private boolean holdsPort;
+  @GuardedBy("net.lock") private final ReadinessWaiters waiters = new ReadinessWaiters();
+  @GuardedBy("net.lock") private Runnable arrivalHook;
+  @GuardedBy("net.lock") private long arrivals;
   /** The ready-made peer that owns this endpoint, if any. */
-  PeerConnectionImpl owner;
+  @GuardedBy("net.lock") PeerConnectionImpl owner;
 
   // listening
-  final ArrayDeque<SimTcpEndpoint> acceptQueue = new ArrayDeque<>();
-  int backlog;
+  @GuardedBy("net.lock") final ArrayDeque<SimTcpEndpoint> acceptQueue = new ArrayDeque<>();
+  @GuardedBy("net.lock") int backlog;
 
   // connecting
-  private Handshake attempt;
-  private NetError connectError;
+  @GuardedBy("net.lock") private Handshake attempt;
+  @GuardedBy("net.lock") private NetError connectError;
 
   // connected
-  Wire wire;
-  final ByteQueue sendBuf = new ByteQueue();
-  long queued;
-  long transmitted;
-  long urgentSeq = -1;
-  int inflight;
-  boolean finWanted;
-  boolean finSent;
-  final ByteQueue rcvBuf = new ByteQueue();
-  int markAt = -1;
-  int urgentByte = -1;
-  boolean eof;
-  boolean inputShut;
-  /** The connection is gone for this end: it sent or received a RST. */
-  boolean dead;
-  NetError error;
-  SimNet.Throttle inThrottle;
+  @GuardedBy("net.lock") Wire wire;
+  /** The connection's data at this end; empty until connected. */
+  @GuardedBy("net.lock") final TcpStream stream = new TcpStream();
 
   SimTcpEndpoint(SimNet net, SimHost host) {
     this.net = net;
@@ -101,19 +92,19 @@ final class SimTcpEndpoint implements TcpEndpoint {
     return option(TransportOption.OOB_INLINE) != 0;
   }
 
-  /** The room the peer may still fill in the receive buffer (not counting what is on the way). */
+  /** The room the peer may still fill in the receive buffer (not counting what is on the way) (lock held). */
   int receiveWindow() {
-    return Math.max(0, Math.max(1, option(TransportOption.RECEIVE_BUFFER)) - rcvBuf.size());
+    return Math.max(0, Math.max(1, option(TransportOption.RECEIVE_BUFFER)) - stream.received());
   }
 
-  /** How many more bytes write() takes now. */
-  int sendRoom() {
+  /** How many more bytes write() takes now (lock held). */
+  private int sendRoom() {
     int sndbuf = option(TransportOption.SEND_BUFFER);
     if (sndbuf > 0) {
-      return Math.max(0, sndbuf - sendBuf.size());
+      return stream.roomIn(sndbuf);
     }
     // SO_SNDBUF 0: no buffering of its own, the data goes straight into the peer's window
-    return wire == null ? 0 : Math.max(0, wire.other(this).receiveWindow() - inflight - sendBuf.size());
+    return wire == null ? 0 : stream.roomIn(wire.other(this).receiveWindow() - stream.inflight());
   }
 
   // ---- binding, listening, accepting ----
@@ -231,9 +222,9 @@ final class SimTcpEndpoint implements TcpEndpoint {
           return r;
         }
       }
-      SimHost target = net.resolve(host, ip);
-      boolean loopback = SimNet.isLoopback(ip);
-      if (boundIp != 0 && SimNet.isLoopback(boundIp) != loopback) {
+      SimHost target = net.topology.resolve(host, ip);
+      boolean loopback = Topology.isLoopback(ip);
+      if (boundIp != 0 && Topology.isLoopback(boundIp) != loopback) {
         return NetError.NETWORK_UNREACHABLE.result(); // bound to loopback, going elsewhere, or the other way round
       }
       localIp = boundIp != 0 ? boundIp : loopback ? ip : host.ip;
@@ -295,22 +286,16 @@ final class SimTcpEndpoint implements TcpEndpoint {
       if (closed("read", State.CONNECTED)) {
         return NetError.CLOSED.result();
       }
-      if (!rcvBuf.isEmpty()) {
-        int limit = markAt > 0 ? Math.min(len, markAt) : len; // a read stops at the urgent mark
-        int n = rcvBuf.take(buffer, offset, limit, false);
-        if (markAt == 0 && n > 0) {
-          markAt = -1; // the urgent byte itself was read
-        } else if (markAt > 0) {
-          markAt -= n; // 0: stopped just before the mark, the next read starts with it
-        }
+      if (stream.hasData()) {
+        int n = stream.read(buffer, offset, len);
         wire.pump(wire.other(this)); // the window opened
         changed();
         return n;
       }
-      if (dead) {
-        return error.result();
+      if (stream.isDead()) {
+        return stream.error().result();
       }
-      return eof ? 0 : NetError.WOULD_BLOCK.result();
+      return stream.eof() ? 0 : NetError.WOULD_BLOCK.result();
     });
   }
 
@@ -325,8 +310,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
       if (n <= 0) {
         return len == 0 ? 0 : NetError.WOULD_BLOCK.result();
       }
-      sendBuf.put(buffer, offset, n);
-      queued += n;
+      stream.write(buffer, offset, n);
       wire.pump(this);
       return n;
     });
@@ -337,10 +321,10 @@ final class SimTcpEndpoint implements TcpEndpoint {
     if (closed(operation, State.CONNECTED)) {
       return NetError.CLOSED.result();
     }
-    if (dead) {
-      return error.result();
+    if (stream.isDead()) {
+      return stream.error().result();
     }
-    return finWanted ? NetError.SHUT_DOWN.result() : 0;
+    return stream.outputShut() ? NetError.SHUT_DOWN.result() : 0;
   }
 
   @Override
@@ -350,9 +334,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
       if (check != 0) {
         return check;
       }
-      sendBuf.put((byte) data); // urgent data may exceed the send buffer by its one byte
-      urgentSeq = queued;
-      queued++;
+      stream.writeUrgent((byte) data);
       wire.pump(this);
       return 1;
     });
@@ -367,11 +349,10 @@ final class SimTcpEndpoint implements TcpEndpoint {
       if (oobInline()) {
         return NetError.INVALID.result(); // urgent data stays in the stream: none is held apart
       }
-      if (urgentByte < 0) {
-        return dead ? error.result() : NetError.WOULD_BLOCK.result();
+      int value = stream.takeUrgent();
+      if (value < 0) {
+        return stream.isDead() ? stream.error().result() : NetError.WOULD_BLOCK.result();
       }
-      int value = urgentByte;
-      urgentByte = -1;
       changed();
       return value;
     });
@@ -379,27 +360,24 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public boolean atMark() {
-    return net.test(() -> oobInline() ? markAt < 0 : urgentByte < 0);
+    return net.test(() -> stream.atMark(oobInline()));
   }
 
   @Override
   public int peerEnd() {
-    return net.call(() -> eof || dead ? 1 : 0);
+    return net.call(() -> stream.peerEnded() ? 1 : 0);
   }
 
   @Override
   public int unsentBytes() {
-    return net.call(() -> state != State.CONNECTED || dead ? 0 : sendBuf.size() + inflight);
+    return net.call(() -> state != State.CONNECTED ? 0 : stream.unsent());
   }
 
   @Override
   public int shutdownInput() {
     return net.call(() -> {
-      if (state == State.CONNECTED && !inputShut) {
-        inputShut = true;
-        if (!rcvBuf.isEmpty()) {
-          wire.reset(this, "unread data at shutdown(SD_RECEIVE)");
-        }
+      if (state == State.CONNECTED && stream.shutdownInput() && stream.hasData()) {
+        wire.reset(this, "unread data at shutdown(SD_RECEIVE)");
       }
       return 0;
     });
@@ -408,13 +386,19 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @Override
   public int shutdownOutput() {
     return net.call(() -> {
-      if (state == State.CONNECTED && !finWanted) {
-        finWanted = true;
-        wire.pump(this);
-        changed();
+      if (state == State.CONNECTED) {
+        stopSending();
       }
       return 0;
     });
+  }
+
+  /** Asks for the FIN after what is queued, unless it was asked for already (connected; lock held). */
+  void stopSending() {
+    if (stream.shutdownOutput()) {
+      wire.pump(this);
+      changed();
+    }
   }
 
   @Override
@@ -440,23 +424,23 @@ final class SimTcpEndpoint implements TcpEndpoint {
         }
         case CONNECTING -> attempt.abandon();
         case CONNECTED -> {
-          if (abortive || !rcvBuf.isEmpty()) {
+          if (abortive || stream.hasData()) {
             wire.reset(this, abortive ? "abortive close" : "closed with unread data");
-          } else if (!finWanted) {
-            finWanted = true; // graceful: what is queued still goes, then the FIN
-            wire.pump(this);
+          } else if (stream.shutdownOutput()) {
+            wire.pump(this); // graceful: what is queued still goes, then the FIN
           }
         }
         default -> { }
       }
-      waiters.fireAll(net);
+      net.later(waiters.takeAll());
       arrived();
     });
   }
 
   // ---- readiness ----
 
-  int readyOps() {
+  /** The {@link Readiness} conditions that hold now (lock held). */
+  private int readyOps() {
     switch (state) {
       case CLOSED:
         return ALL_OPS;
@@ -465,23 +449,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
       case CONNECTING:
         return 0;
       case CONNECTED:
-        int ops = Readiness.CONNECT;
-        if (!rcvBuf.isEmpty() || eof || dead) {
-          ops |= Readiness.READ;
-        }
-        if (dead || finWanted || sendRoom() > 0) {
-          ops |= Readiness.WRITE;
-        }
-        if (urgentByte >= 0) {
-          ops |= Readiness.URGENT;
-        }
-        if (dead || sendBuf.isEmpty() && inflight == 0) {
-          ops |= Readiness.SENT;
-        }
-        if (eof || dead) {
-          ops |= Readiness.END;
-        }
-        return ops;
+        return Readiness.CONNECT | stream.readyOps(sendRoom());
       default:
         return connectError != null ? Readiness.CONNECT | Readiness.READ | Readiness.WRITE : 0;
     }
@@ -489,13 +457,17 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   /** Makes due the callbacks whose condition now holds (lock held). */
   void changed() {
-    waiters.fire(net, readyOps());
+    net.later(waiters.takeReady(readyOps()));
   }
 
   @Override
   public void notifyWhen(int ops, Runnable onReady) {
     net.locked(() -> {
-      waiters.add(net, ops, readyOps(), onReady);
+      if ((ops & readyOps()) != 0) {
+        net.soon(onReady);
+      } else {
+        waiters.add(ops, onReady);
+      }
     });
   }
 
@@ -546,6 +518,11 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @Override
   public int remotePort() {
     return net.call(() -> state == State.CONNECTED ? remotePort : 0);
+  }
+
+  /** Whether nothing more can be read: closed, reset, or the FIN with everything before it read (lock held). */
+  boolean atEnd() {
+    return state == State.CLOSED || stream.atEnd();
   }
 
   String label() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wsemu.net.NetError;
 import org.wsemu.net.Readiness;
+import org.wsemu.net.ReadinessWaiters;
 import org.wsemu.net.TransportOption;
 import org.wsemu.net.UdpEndpoint;
 
@@ -24,7 +25,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
   private final SimNet net;
   final SimHost host;
   private final SimOptions options = new SimOptions(false);
-  private final Waiters waiters = new Waiters();
+  private final ReadinessWaiters waiters = new ReadinessWaiters();
   private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
   private int queuedBytes;
   private int boundIp;
@@ -118,11 +119,11 @@ final class SimUdpEndpoint implements UdpEndpoint {
       }
       byte[] data = java.util.Arrays.copyOfRange(buffer, offset, offset + len);
       if (ip == BROADCAST) {
-        for (SimHost target : net.hosts()) {
+        for (SimHost target : net.topology.hosts()) {
           transmit(target, data, target.ip, port);
         }
       } else {
-        SimHost target = net.resolve(host, ip);
+        SimHost target = net.topology.resolve(host, ip);
         if (target == null) {
           net.net("drop", "from", SimNet.address(sourceIp(ip), localPort), "to", SimNet.address(ip, port),
               "why", "no such host", "len", len);
@@ -135,13 +136,13 @@ final class SimUdpEndpoint implements UdpEndpoint {
   }
 
   private int sourceIp(int destination) {
-    return boundIp != 0 ? boundIp : SimNet.isLoopback(destination) ? destination : host.ip;
+    return boundIp != 0 ? boundIp : Topology.isLoopback(destination) ? destination : host.ip;
   }
 
   private void transmit(SimHost target, byte[] data, int ip, int port) {
     int fromIp = sourceIp(ip);
     int fromPort = localPort;
-    net.send(net.link(host, target), data.length, false, null,
+    net.send(net.topology.link(host, target), data.length, false, null,
         () -> arrive(target, data, ip, port, fromIp, fromPort));
   }
 
@@ -149,7 +150,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
     List<SimUdpEndpoint> bound = target.datagramSockets.get(port);
     SimUdpEndpoint receiver = null;
     if (bound != null) {
-      int addressed = SimNet.isLoopback(ip) ? ip : target.ip;
+      int addressed = Topology.isLoopback(ip) ? ip : target.ip;
       for (SimUdpEndpoint candidate : bound) {
         if (candidate.boundIp == 0 || candidate.boundIp == addressed || ip == BROADCAST) {
           receiver = candidate;
@@ -175,7 +176,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
     }
     queue.add(datagram);
     queuedBytes += datagram.data().length;
-    waiters.fire(net, Readiness.READ);
+    net.later(waiters.takeReady(Readiness.READ));
     if (owner != null) {
       net.later(owner::drain);
     }
@@ -216,7 +217,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
         }
       }
       queue.clear();
-      waiters.fireAll(net);
+      net.later(waiters.takeAll());
     });
   }
 
@@ -234,7 +235,11 @@ final class SimUdpEndpoint implements UdpEndpoint {
   public void notifyWhen(int ops, Runnable onReady) {
     net.locked(() -> {
       int ready = closed ? -1 : (queue.isEmpty() ? 0 : Readiness.READ) | Readiness.WRITE;
-      waiters.add(net, ops, ready, onReady);
+      if ((ops & ready) != 0) {
+        net.soon(onReady);
+      } else {
+        waiters.add(ops, onReady);
+      }
     });
   }
 }
