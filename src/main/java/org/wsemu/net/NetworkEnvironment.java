@@ -18,18 +18,19 @@ public interface NetworkEnvironment {
   /**
    * Runs {@code action} once the clock reaches {@code due}: on the timer thread, or with a virtual
    * clock inside the Win16 scheduler when no task can run. It must only enqueue and wake; what it
-   * throws is reported as a callback's would be. Call it holding no lock an action takes: see
-   * {@link #schedulingRunsDueActions()}.
+   * throws is reported as a callback's would be. See {@link #schedulingRunsDueActions()} for what
+   * scheduling itself may run.
    */
   NetworkTimer schedule(long due, Runnable action);
 
   /**
-   * Whether {@link #schedule}, called on this thread now, may run due actions (and move a virtual
-   * clock on to them) before it returns: true on a thread outside the emulator's tasks with a
-   * virtual clock, where nobody else would run them; never inside an action the environment runs.
-   * A network that asks for several timers in one operation (a connection attempt's SYN and its
-   * timeout) schedules them there from one action due now, so that all are queued before time
-   * moves.
+   * Whether {@link #schedule}, called on this thread, may run due actions (and move a virtual clock
+   * on to them) before it returns: true on a thread outside the emulator's tasks with a virtual
+   * clock, where nobody else would run them. Elsewhere scheduling only enqueues, and may be done
+   * holding the network's own locks; and inside an action the environment runs it runs nothing
+   * more. So on such a thread a network schedules holding no lock an action takes, and the timers
+   * of one operation (a connection attempt's SYN and its timeout) from one action due now, so that
+   * all are queued before time moves.
    */
   boolean schedulingRunsDueActions();
 

@@ -17,7 +17,7 @@ final class Connections {
     if (end.state != SimTcpEndpoint.State.CONNECTED || end.wire == null || end.stream.isDead()) {
       return false;
     }
-    return end.host == host && end.localPort == port;
+    return end.host == host && end.addresses.localPort() == port;
   }
 
   /** Connections with an end at {@code host:port}, or going to it, in a stable order. */
@@ -26,7 +26,7 @@ final class Connections {
     for (SimTcpEndpoint end : net.tcpEndpoints) {
       if (at(net, end, host, port)
           || end.state == SimTcpEndpoint.State.CONNECTED && end.wire != null && !end.stream.isDead()
-              && net.topology.resolve(end.host, end.remoteIp) == host && end.remotePort == port) {
+              && net.topology.resolve(end.host, end.addresses.remoteIp()) == host && end.addresses.remotePort() == port) {
         found.add(end.wire);
       }
     }

@@ -1,6 +1,7 @@
 package org.wsemu.sim;
 
 import java.util.List;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.NetError;
 import org.wsemu.net.NetworkTimer;
 
@@ -11,6 +12,7 @@ import org.wsemu.net.NetworkTimer;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
+@GuardedBy("SimNet.lock")
 final class Handshake {
   private final SimNet net;
   private final SimTcpEndpoint client;
@@ -80,7 +82,7 @@ final class Handshake {
       refuse();
       return;
     }
-    SimTcpEndpoint server = SimTcpEndpoint.accepted(listener, ip, port, client.localIp, client.localPort);
+    SimTcpEndpoint server = new SimTcpEndpoint(listener, ip, port, client.addresses.localIp(), client.addresses.localPort());
     Wire wire = new Wire(net, client, server);
     long budget = net.rules.resetBudget(target, port);
     if (budget < 0 && net.chance(drawn.reset())) {
@@ -96,7 +98,7 @@ final class Handshake {
     if (rate > 0) {
       server.stream.throttle(new SimNet.Throttle(rate));
     }
-    long clientRate = net.rules.slowReaderRate(client.host, client.localPort);
+    long clientRate = net.rules.slowReaderRate(client.host, client.addresses.localPort());
     if (clientRate > 0) {
       client.stream.throttle(new SimNet.Throttle(clientRate));
     }
@@ -113,7 +115,7 @@ final class Handshake {
     }
     int addressed = Topology.isLoopback(ip) ? ip : target.ip;
     for (SimTcpEndpoint candidate : candidates) {
-      if (candidate.listensOn(addressed)) {
+      if (candidate.addresses.listensOn(addressed)) {
         return candidate;
       }
     }

@@ -2,6 +2,7 @@ package org.wsemu.sim;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.NetError;
 
 /**
@@ -11,6 +12,7 @@ import org.wsemu.net.NetError;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
+@GuardedBy("SimNet.lock")
 final class PortSpace {
   static final int FIRST_EPHEMERAL = 49152;
   static final int LAST_EPHEMERAL = 65535;

@@ -8,7 +8,7 @@ import org.wsemu.net.TransportOption;
  * The transport options of one simulated endpoint: {@link TransportOption#SEND_BUFFER} and
  * {@link TransportOption#RECEIVE_BUFFER} start at {@link SimNet#DEFAULT_BUFFER}, the others at 0.
  *
- * <p>Not thread-safe; the network's lock guards it.
+ * <p>Not thread-safe: its owner's lock guards it.
  */
 final class SimOptions {
   private final boolean tcp;

@@ -35,12 +35,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
   final SimHost host;
   @GuardedBy("net.lock") private final SimOptions options = new SimOptions(true);
   @GuardedBy("net.lock") State state = State.OPEN;
-  @GuardedBy("net.lock") private int boundIp;
-  @GuardedBy("net.lock") int localIp;
-  @GuardedBy("net.lock") int localPort;
-  @GuardedBy("net.lock") int remoteIp;
-  @GuardedBy("net.lock") int remotePort;
-  @GuardedBy("net.lock") private boolean holdsPort;
+  @GuardedBy("net.lock") final TcpAddresses addresses;
   @GuardedBy("net.lock") private final ReadinessWaiters waiters = new ReadinessWaiters();
   @GuardedBy("net.lock") private Runnable arrivalHook;
   @GuardedBy("net.lock") private long arrivals;
@@ -63,6 +58,16 @@ final class SimTcpEndpoint implements TcpEndpoint {
   SimTcpEndpoint(SimNet net, SimHost host) {
     this.net = net;
     this.host = host;
+    this.addresses = new TcpAddresses(host);
+  }
+
+  /** An endpoint for a connection {@code listener} takes, addressed as {@code ip:port} (lock held). */
+  SimTcpEndpoint(SimTcpEndpoint listener, int ip, int port, int peerIp, int peerPort) {
+    this(listener.net, listener.host);
+    options.copyFrom(listener.options);
+    state = State.CONNECTED;
+    addresses.accepted(listener.addresses, ip, port, peerIp, peerPort);
+    net.tcpEndpoints.add(this);
   }
 
   // ---- options ----
@@ -135,19 +140,11 @@ final class SimTcpEndpoint implements TcpEndpoint {
   }
 
   private int bindLocal(int ip, int port) {
-    if (ip != 0 && !host.owns(ip)) {
-      return NetError.ADDRESS_NOT_AVAILABLE.result();
+    int r = addresses.bind(ip, port, option(TransportOption.REUSE_ADDRESS) != 0);
+    if (r == 0) {
+      state = State.BOUND;
     }
-    int claimed = host.tcp.claim(port, option(TransportOption.REUSE_ADDRESS) != 0);
-    if (claimed < 0) {
-      return claimed;
-    }
-    boundIp = ip;
-    localIp = ip;
-    localPort = claimed;
-    holdsPort = true;
-    state = State.BOUND;
-    return 0;
+    return r;
   }
 
   @Override
@@ -156,23 +153,19 @@ final class SimTcpEndpoint implements TcpEndpoint {
       if (closed("listen", State.BOUND)) {
         return NetError.CLOSED.result();
       }
-      List<SimTcpEndpoint> others = host.listeners.computeIfAbsent(localPort, p -> new ArrayList<>());
+      List<SimTcpEndpoint> others = host.listeners.computeIfAbsent(addresses.localPort(), p -> new ArrayList<>());
       for (SimTcpEndpoint other : others) {
-        if (other.boundIp == 0 || boundIp == 0 || other.boundIp == boundIp) {
+        if (other.addresses.overlaps(addresses)) {
           return NetError.ADDRESS_IN_USE.result();
         }
       }
       others.add(this);
       state = State.LISTENING;
       backlog = Math.max(1, requested);
-      net.net("listen", "at", SimNet.address(localIp, localPort), "host", host.name, "backlog", backlog);
+      net.net("listen", "at", SimNet.address(addresses.localIp(), addresses.localPort()), "host", host.name,
+          "backlog", backlog);
       return 0;
     });
-  }
-
-  /** Whether this listener takes connections addressed to {@code ip} (host order). */
-  boolean listensOn(int ip) {
-    return boundIp == 0 || boundIp == ip;
   }
 
   @Override
@@ -192,22 +185,6 @@ final class SimTcpEndpoint implements TcpEndpoint {
     }
   }
 
-  /** An endpoint for a connection {@code listener} takes, addressed as {@code ip:port}. */
-  static SimTcpEndpoint accepted(SimTcpEndpoint listener, int ip, int port, int peerIp, int peerPort) {
-    SimTcpEndpoint server = new SimTcpEndpoint(listener.net, listener.host);
-    server.options.copyFrom(listener.options);
-    server.state = State.CONNECTED;
-    server.boundIp = listener.boundIp;
-    server.localIp = ip;
-    server.localPort = port;
-    server.remoteIp = peerIp;
-    server.remotePort = peerPort;
-    server.holdsPort = true;
-    listener.host.tcp.hold(port);
-    listener.net.tcpEndpoints.add(server);
-    return server;
-  }
-
   // ---- connecting ----
 
   @Override
@@ -222,17 +199,13 @@ final class SimTcpEndpoint implements TcpEndpoint {
           return r;
         }
       }
-      SimHost target = net.topology.resolve(host, ip);
-      boolean loopback = Topology.isLoopback(ip);
-      if (boundIp != 0 && Topology.isLoopback(boundIp) != loopback) {
-        return NetError.NETWORK_UNREACHABLE.result(); // bound to loopback, going elsewhere, or the other way round
+      int r = addresses.connecting(ip, port);
+      if (r < 0) {
+        return r;
       }
-      localIp = boundIp != 0 ? boundIp : loopback ? ip : host.ip;
-      remoteIp = ip;
-      remotePort = port;
       connectError = null;
       state = State.CONNECTING;
-      attempt = new Handshake(this, target, ip, port);
+      attempt = new Handshake(this, net.topology.resolve(host, ip), ip, port);
       attempt.start();
       return NetError.WOULD_BLOCK.result();
     });
@@ -250,9 +223,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
   void connectFailed(NetError code) {
     attempt = null;
     state = State.BOUND;
-    localIp = boundIp;
-    remoteIp = 0;
-    remotePort = 0;
+    addresses.unconnected();
     connectError = code;
     changed();
   }
@@ -410,13 +381,10 @@ final class SimTcpEndpoint implements TcpEndpoint {
       State was = state;
       state = State.CLOSED;
       net.tcpEndpoints.remove(this);
-      if (holdsPort) {
-        host.tcp.release(localPort);
-        holdsPort = false;
-      }
+      addresses.release();
       switch (was) {
         case LISTENING -> {
-          host.listeners.get(localPort).remove(this);
+          host.listeners.get(addresses.localPort()).remove(this);
           for (SimTcpEndpoint pending : acceptQueue) {
             pending.close(true); // never accepted: the client sees a reset
           }
@@ -502,22 +470,22 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public int localIp() {
-    return net.call(() -> localIp);
+    return net.call(addresses::localIp);
   }
 
   @Override
   public int localPort() {
-    return net.call(() -> localPort);
+    return net.call(addresses::localPort);
   }
 
   @Override
   public int remoteIp() {
-    return net.call(() -> state == State.CONNECTED ? remoteIp : 0);
+    return net.call(() -> state == State.CONNECTED ? addresses.remoteIp() : 0);
   }
 
   @Override
   public int remotePort() {
-    return net.call(() -> state == State.CONNECTED ? remotePort : 0);
+    return net.call(() -> state == State.CONNECTED ? addresses.remotePort() : 0);
   }
 
   /** Whether nothing more can be read: closed, reset, or the FIN with everything before it read (lock held). */
@@ -526,6 +494,6 @@ final class SimTcpEndpoint implements TcpEndpoint {
   }
 
   String label() {
-    return SimNet.address(localIp == 0 ? host.ip : localIp, localPort);
+    return addresses.label();
   }
 }

@@ -3,6 +3,7 @@ package org.wsemu.sim;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.NetError;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.ReadinessWaiters;
@@ -24,17 +25,17 @@ final class SimUdpEndpoint implements UdpEndpoint {
 
   private final SimNet net;
   final SimHost host;
-  private final SimOptions options = new SimOptions(false);
-  private final ReadinessWaiters waiters = new ReadinessWaiters();
-  private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
-  private int queuedBytes;
-  private int boundIp;
-  private int localPort;
-  private int peerIp;
-  private int peerPort;
-  private boolean closed;
+  @GuardedBy("net.lock") private final SimOptions options = new SimOptions(false);
+  @GuardedBy("net.lock") private final ReadinessWaiters waiters = new ReadinessWaiters();
+  @GuardedBy("net.lock") private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
+  @GuardedBy("net.lock") private int queuedBytes;
+  @GuardedBy("net.lock") private int boundIp;
+  @GuardedBy("net.lock") private int localPort;
+  @GuardedBy("net.lock") private int peerIp;
+  @GuardedBy("net.lock") private int peerPort;
+  @GuardedBy("net.lock") private boolean closed;
   /** The ready-made peer that owns this endpoint, if any. */
-  DatagramPeerRunner owner;
+  @GuardedBy("net.lock") DatagramPeerRunner owner;
 
   SimUdpEndpoint(SimNet net, SimHost host) {
     this.net = net;

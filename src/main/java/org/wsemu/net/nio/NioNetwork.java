@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkCallbacks;
 import org.wsemu.net.NetworkEnvironment;
@@ -22,8 +23,9 @@ public final class NioNetwork implements Network {
   private final NetworkCallbacks callbacks;
   /** Endpoints not yet closed: each forgets itself when it closes, shutdown closes the rest. */
   private final Set<Object> open = ConcurrentHashMap.newKeySet();
-  private NioSelectorLoop loop; // guarded by this; kept after shutdown, for openResources
-  private boolean stopped; // guarded by this
+  /** Kept after shutdown, for {@link #openResources}. */
+  @GuardedBy("this") private NioSelectorLoop loop;
+  @GuardedBy("this") private boolean stopped;
 
   /** The real network of the emulator {@code environment} stands for. */
   public NioNetwork(NetworkEnvironment environment) {

@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.ReadinessWaiters;
 
@@ -28,10 +29,10 @@ final class NioRegistration {
   private static final long RELEASE_WAIT_SECONDS = 1;
 
   private final NioSelectorLoop loop;
-  private final ReadinessWaiters waiters = new ReadinessWaiters(); // guarded by this
+  @GuardedBy("this") private final ReadinessWaiters waiters = new ReadinessWaiters();
   private SelectableChannel channel; // selector thread only
   private SelectionKey key; // selector thread only
-  private boolean closed; // guarded by this
+  @GuardedBy("this") private boolean closed;
 
   NioRegistration(NioSelectorLoop loop) {
     this.loop = loop;

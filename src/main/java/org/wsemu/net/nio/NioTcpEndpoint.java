@@ -14,6 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.NetError;
 import org.wsemu.net.NetException;
 import org.wsemu.net.TcpEndpoint;
@@ -43,14 +44,14 @@ final class NioTcpEndpoint implements TcpEndpoint {
 
   private final NioNetwork network;
   private final NioRegistration registration;
-  private final NioTcpOptions options = new NioTcpOptions(); // guarded by this
+  @GuardedBy("this") private final NioTcpOptions options = new NioTcpOptions();
   private volatile SocketChannel channel; // open, or null; closed only by close()
   private volatile ServerSocketChannel server;
   private volatile InetSocketAddress binding; // written under this
   private volatile Reset reset; // written under this
-  private InetSocketAddress target; // guarded by this: where the last connect went
-  private InetSocketAddress attemptLocal; // guarded by this: the local address of that connect
-  private boolean closed; // guarded by this
+  @GuardedBy("this") private InetSocketAddress target; // where the last connect went
+  @GuardedBy("this") private InetSocketAddress attemptLocal; // the local address of that connect
+  @GuardedBy("this") private boolean closed;
 
   NioTcpEndpoint(NioNetwork network, NioSelectorLoop loop) {
     this.network = network;

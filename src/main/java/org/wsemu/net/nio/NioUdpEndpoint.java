@@ -10,6 +10,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.NetError;
 import org.wsemu.net.TransportOption;
 import org.wsemu.net.UdpEndpoint;
@@ -27,7 +28,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
   private final NioNetwork network;
   private final DatagramChannel channel;
   private final NioRegistration registration;
-  private final ByteBuffer incoming = ByteBuffer.allocate(65536); // guarded by this
+  @GuardedBy("this") private final ByteBuffer incoming = ByteBuffer.allocate(65536);
 
   NioUdpEndpoint(NioNetwork network, NioSelectorLoop loop) throws IOException {
     this.network = network;
