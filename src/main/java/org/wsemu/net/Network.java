@@ -1,11 +1,11 @@
 package org.wsemu.net;
 
-import org.wsemu.net.nio.NioNetwork;
 import org.wsemu.task.OpenResources;
 
 /**
  * A network for the Winsock layer of one emulator: the real one (Java NIO on the machine's
- * sockets, {@link #real()}) or the simulated one ({@link org.wsemu.sim.SimulatedNetwork}). The
+ * sockets, {@link org.wsemu.net.nio.RealNetwork}) or the simulated one
+ * ({@link org.wsemu.sim.SimulatedNetwork}). The
  * Winsock layer implements Windows Sockets semantics (states, errors, blocking, lingering,
  * buffering for MSG_PEEK and FIONREAD) on the non-blocking primitives of {@link TcpEndpoint} and
  * {@link UdpEndpoint}, so both networks behave the same through the API.
@@ -24,11 +24,6 @@ import org.wsemu.task.OpenResources;
  * <p>Thread-safe.
  */
 public interface Network {
-
-  /** The real network: one NIO selector thread per emulator, no thread per socket. */
-  static NetworkFactory real() {
-    return NioNetwork::new;
-  }
 
   /** A new, unbound TCP endpoint, or {@code null} if the system has no socket left. */
   TcpEndpoint openTcp();

@@ -3,7 +3,7 @@ package org.wsemu.net;
 import java.util.List;
 
 /**
- * Makes the network of one emulator when it is built: {@link Network#real()} or a
+ * Makes the network of one emulator when it is built: a {@link org.wsemu.net.nio.RealNetwork} or a
  * {@link org.wsemu.sim.SimulatedNetwork}.
  *
  * <p>Called once, on the building thread.

@@ -7,18 +7,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkCallbacks;
-import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.UdpEndpoint;
 import org.wsemu.task.OpenResources;
 
 /**
  * The real network: endpoints on Java NIO channels, one selector thread per emulator (started with
- * the first endpoint), no thread per socket. Programs obtain it with {@link Network#real()}.
+ * the first endpoint), no thread per socket. Programs choose it with {@link RealNetwork}.
  *
  * <p>Thread-safe.
  */
-public final class NioNetwork implements Network {
+final class NioNetwork implements Network {
   private final String emulatorName;
   private final NetworkCallbacks callbacks;
   /** Endpoints not yet closed: each forgets itself when it closes, shutdown closes the rest. */
@@ -26,11 +25,6 @@ public final class NioNetwork implements Network {
   /** Kept after shutdown, for {@link #openResources}. */
   @GuardedBy("this") private NioSelectorLoop loop;
   @GuardedBy("this") private boolean stopped;
-
-  /** The real network of the emulator {@code environment} stands for. */
-  public NioNetwork(NetworkEnvironment environment) {
-    this(environment.name(), environment.callbacks());
-  }
 
   /** A network whose readiness callbacks run at {@code callbacks}. */
   NioNetwork(String emulatorName, NetworkCallbacks callbacks) {
