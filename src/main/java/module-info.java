@@ -5,8 +5,9 @@
  * <p>Exported: the emulator ({@code org.wsemu}), the basic types ({@code org.wsemu.task},
  * {@code org.wsemu.time}), the trace ({@code org.wsemu.trace}), the USER and Windows Sockets
  * functions ({@code org.wsemu.user}, {@code org.wsemu.winsock}), the network SPI
- * ({@code org.wsemu.net}) and the simulated network ({@code org.wsemu.sim}). The runtime the layers
- * share ({@code org.wsemu.kernel}) is not exported.
+ * ({@code org.wsemu.net}), the real network ({@code org.wsemu.net.nio}) and the simulated network
+ * ({@code org.wsemu.sim}). The runtime the layers share ({@code org.wsemu.kernel}) and the
+ * annotations of the library's threading contracts ({@code org.wsemu.internal}) are not exported.
  */
 module org.wsemu {
   requires transitive org.slf4j; // Slf4jTraceSink takes a Logger
@@ -18,5 +19,6 @@ module org.wsemu {
   exports org.wsemu.user;
   exports org.wsemu.winsock;
   exports org.wsemu.net;
+  exports org.wsemu.net.nio;
   exports org.wsemu.sim;
 }

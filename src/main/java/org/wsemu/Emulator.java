@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.TaskControl;
-import org.wsemu.net.Network;
 import org.wsemu.net.NetworkFactory;
+import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.task.CallbackExceptionHandler;
 import org.wsemu.task.NestingLimitException;
@@ -324,7 +324,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * The network under the Winsock layer: {@link Network#real()}, a
+     * The network under the Winsock layer: a {@link RealNetwork}, a
      * {@link SimulatedNetwork}, or {@code null} for none (socket() then fails with WSAENETDOWN; the
      * database functions still work). Default: the real network with a real clock, a simulated
      * network with default settings (one host, "local", 10.0.0.1) with a virtual clock. The real
@@ -431,15 +431,11 @@ public final class Emulator implements AutoCloseable {
       }
       sinks.forEach(trace::addSink);
       NetworkFactory chosenNetwork = networkChosen ? network
-          : chosenClock.isVirtual() ? SimulatedNetwork.builder().build() : Network.real();
+          : chosenClock.isVirtual() ? SimulatedNetwork.builder().build() : new RealNetwork();
       if (chosenNetwork != null && chosenClock.isVirtual() && !chosenNetwork.supportsVirtualTime()) {
         throw new IllegalArgumentException("the real network needs Clock.system(): virtual time cannot wait for real sockets");
       }
-      List<WinsockConfig.Host> allHosts = new ArrayList<>(hosts);
-      if (chosenNetwork != null) {
-        allHosts.addAll(chosenNetwork.hosts());
-      }
-      WinsockConfig winsockConfig = new WinsockConfig(hostName, allHosts, lookupLatency, hookRepollInterval,
+      WinsockConfig winsockConfig = new WinsockConfig(hostName, hosts, lookupLatency, hookRepollInterval,
           repostQuitFromDefaultHook, maxSockets, maxAsyncRequests);
       Kernel kernel = new Kernel(config, trace);
       User user = UserModule.install(kernel, postedMessageLimit);

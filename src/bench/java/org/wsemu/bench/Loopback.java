@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.wsemu.Emulator;
-import org.wsemu.net.Network;
+import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.time.Clock;
 import org.wsemu.trace.TraceKind;
@@ -33,7 +33,7 @@ final class Loopback {
 
   /** A quiet emulator of {@code mode} on the real network and clock. */
   static Emulator.Builder emulator(String name, SchedulingMode mode) {
-    return Emulator.builder().name(name).mode(mode).clock(Clock.system()).network(Network.real()).slf4jTrace(false);
+    return Emulator.builder().name(name).mode(mode).clock(Clock.system()).network(new RealNetwork()).slf4jTrace(false);
   }
 
   /** A trace sink that counts {@code latch} down each time a task blocks in {@code function}. */

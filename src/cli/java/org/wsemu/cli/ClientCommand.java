@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.wsemu.Emulator;
-import org.wsemu.net.Network;
+import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.samples.AsyncQuoteClient;
 import org.wsemu.samples.QuoteClient;
 import org.wsemu.samples.QuoteServer;
@@ -130,7 +130,7 @@ final class ClientCommand implements Callable<Integer> {
   }
 
   private Emulator.Builder real() {
-    return Emulator.builder().name("client").mode(mode).clock(Clock.system()).network(Network.real());
+    return Emulator.builder().name("client").mode(mode).clock(Clock.system()).network(new RealNetwork());
   }
 
   private Emulator.Builder simulated(Peer quotes) {

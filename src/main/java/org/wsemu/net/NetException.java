@@ -1,18 +1,24 @@
 package org.wsemu.net;
 
-/** A network failure carrying its Windows Sockets error code; thrown only where an int cannot carry it. */
+import java.util.Objects;
+
+/**
+ * A transport failure, where an int result cannot carry it ({@link TcpEndpoint#accept}).
+ *
+ * <p>Immutable and thread-safe.
+ */
 public final class NetException extends Exception {
   private static final long serialVersionUID = 1L;
-  private final int error;
+  private final NetError error;
 
-  /** An exception for {@code error}, a WSAE* code. */
-  public NetException(int error, String message) {
+  /** An exception for {@code error}. */
+  public NetException(NetError error, String message) {
     super(message);
-    this.error = error;
+    this.error = Objects.requireNonNull(error, "error");
   }
 
-  /** The WSAE* code. */
-  public int error() {
+  /** What failed. */
+  public NetError error() {
     return error;
   }
 }

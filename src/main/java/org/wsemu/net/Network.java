@@ -4,25 +4,26 @@ import org.wsemu.task.OpenResources;
 
 /**
  * A network for the Winsock layer of one emulator: the real one (Java NIO on the machine's
- * sockets, {@link #real()}) or the simulated one ({@link org.wsemu.sim.SimulatedNetwork}). The
+ * sockets, {@link org.wsemu.net.nio.RealNetwork}) or the simulated one
+ * ({@link org.wsemu.sim.SimulatedNetwork}). The
  * Winsock layer implements Windows Sockets semantics (states, errors, blocking, lingering,
  * buffering for MSG_PEEK and FIONREAD) on the non-blocking primitives of {@link TcpEndpoint} and
  * {@link UdpEndpoint}, so both networks behave the same through the API.
  *
  * <p>Conventions of the endpoint methods: addresses and ports are in host order ({@code 127.0.0.1}
- * is {@code 0x7F000001}); results are non-negative on success and the negated Windows Sockets error
- * code on failure ({@code -WSAEWOULDBLOCK} when the operation would block). Readiness is reported by
- * one-shot callbacks that run on a network thread, never on the thread that asked for them before
- * it got its answer, and must only enqueue and wake.
+ * is {@code 0x7F000001}); results are non-negative on success and a {@link NetError#result()} on
+ * failure ({@link NetError#WOULD_BLOCK} when the operation cannot complete now). The Winsock layer
+ * decides every Winsock rule (which call a socket's state allows) before it calls an endpoint; an
+ * endpoint reports only what its transport did, and a call its state does not allow (listening
+ * twice, reading before connecting) is a bug of the caller, which it refuses with an
+ * {@link IllegalStateException}. Only closing may race with the other calls: an endpoint closed
+ * meanwhile answers {@link NetError#CLOSED}. Readiness is reported by one-shot callbacks that run on
+ * a network thread, never on the thread that asked for them before it got its answer, and must
+ * only enqueue and wake.
  *
  * <p>Thread-safe.
  */
 public interface Network {
-
-  /** The real network: one NIO selector thread per emulator, no thread per socket. */
-  static NetworkFactory real() {
-    return environment -> new NioNetwork(environment.name(), environment.callbacks());
-  }
 
   /** A new, unbound TCP endpoint, or {@code null} if the system has no socket left. */
   TcpEndpoint openTcp();

@@ -1,14 +1,10 @@
 package org.wsemu.net;
 
-import org.wsemu.kernel.CallbackBoundary;
-import org.wsemu.kernel.KernelTimer;
-import org.wsemu.time.Clock;
-import org.wsemu.trace.Trace;
-
 /**
- * What a network gets from the emulator it serves: its name, clock, timer queue and trace, and
- * which task is calling. A simulated network schedules every packet on the timer queue, so that in
- * Win16 mode with a virtual clock the network runs in virtual time and deterministically.
+ * What a network gets from the emulator it serves: its name, its clock and timer queue, which task
+ * is calling, its trace, and where to run code the network does not own. A simulated network
+ * schedules every packet on the timer queue, so that in Win16 mode with a virtual clock the network
+ * runs in virtual time and deterministically.
  *
  * <p>Thread-safe.
  */
@@ -16,28 +12,34 @@ public interface NetworkEnvironment {
   /** The emulator's name, for thread names. */
   String name();
 
-  /** The emulator's clock. */
-  Clock clock();
+  /** The emulator's clock, in milliseconds. */
+  long now();
 
   /**
    * Runs {@code action} once the clock reaches {@code due}: on the timer thread, or with a virtual
-   * clock inside the Win16 scheduler when no task can run. It must only enqueue and wake.
+   * clock inside the Win16 scheduler when no task can run. It must only enqueue and wake; what it
+   * throws is reported as a callback's would be. See {@link #schedulingRunsDueActions()} for what
+   * scheduling itself may run.
    */
-  KernelTimer schedule(long due, Runnable action);
+  NetworkTimer schedule(long due, Runnable action);
 
-  /** The emulator's trace. */
-  Trace trace();
+  /**
+   * Whether {@link #schedule}, called on this thread, may run due actions (and move a virtual clock
+   * on to them) before it returns: true on a thread outside the emulator's tasks with a virtual
+   * clock, where nobody else would run them. Elsewhere scheduling only enqueues, and may be done
+   * holding the network's own locks; and inside an action the environment runs it runs nothing
+   * more. So on such a thread a network schedules holding no lock an action takes, and the timers
+   * of one operation (a connection attempt's SYN and its timeout) from one action due now, so that
+   * all are queued before time moves.
+   */
+  boolean schedulingRunsDueActions();
 
   /** The handle of the task whose thread is calling, or 0 on any other thread. */
   int currentTask();
 
-  /**
-   * Where the network runs code it does not own (readiness callbacks, simulated peers): an
-   * exception is recorded as an EXCEPTION trace event and handed to the emulator's
-   * {@link org.wsemu.task.CallbackExceptionHandler}, and the network goes on; only fatal errors pass
-   * (see {@link CallbackBoundary}). The default records in {@link #trace()} and logs.
-   */
-  default CallbackBoundary callbacks() {
-    return new CallbackBoundary(trace(), org.wsemu.task.CallbackExceptionHandler.logAndContinue());
-  }
+  /** The emulator's trace. */
+  NetworkTrace trace();
+
+  /** Where the network runs code it does not own: the emulator's callback boundary. */
+  NetworkCallbacks callbacks();
 }

@@ -1,10 +1,9 @@
 package org.wsemu.net;
 
 import java.util.List;
-import org.wsemu.winsock.WinsockConfig;
 
 /**
- * Makes the network of one emulator when it is built: {@link Network#real()} or a
+ * Makes the network of one emulator when it is built: a {@link org.wsemu.net.nio.RealNetwork} or a
  * {@link org.wsemu.sim.SimulatedNetwork}.
  *
  * <p>Called once, on the building thread.
@@ -14,7 +13,7 @@ public interface NetworkFactory {
   /**
    * Creates the network of one emulator.
    *
-   * @param environment the emulator's clock, timer queue and trace
+   * @param environment the emulator's clock, timer queue, trace and callback boundary
    */
   Network create(NetworkEnvironment environment);
 
@@ -27,7 +26,7 @@ public interface NetworkFactory {
   }
 
   /** Hosts this network adds to the emulator's hosts table, after the builder's own. Default none. */
-  default List<WinsockConfig.Host> hosts() {
+  default List<NetworkHost> hosts() {
     return List.of();
   }
 }

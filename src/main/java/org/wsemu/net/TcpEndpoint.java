@@ -1,51 +1,74 @@
 package org.wsemu.net;
 
 /**
- * A non-blocking TCP endpoint. See {@link Network} for the result conventions: non-negative on
- * success, {@code -WSAE*} on failure, {@code -WSAEWOULDBLOCK} when the operation cannot complete
- * now.
+ * A non-blocking TCP endpoint. See {@link Network} for the conventions: results non-negative on
+ * success, a {@link NetError#result()} on failure; a call the endpoint's state does not allow
+ * throws {@link IllegalStateException}.
+ *
+ * <p>Its states: new; bound ({@link #bind}, or a connection attempt that failed: the endpoint
+ * keeps the port the attempt took); listening; connecting; connected (by {@link #finishConnect},
+ * or made by {@link #accept}); closed.
  *
  * <p>Thread-safe: a reader and a writer may use it at once, as Winsock allows.
  */
 public interface TcpEndpoint {
-  /** Sets SO_RCVBUF, SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, SO_REUSEADDR or SO_OOBINLINE (WinSock values); 0 or -error. */
-  int setOption(int option, int value);
+  /**
+   * Sets an option that {@link TransportOption#forTcp()}: 0 or an error.
+   *
+   * @throws IllegalArgumentException for a UDP-only option
+   */
+  int setOption(TransportOption option, int value);
 
-  /** The value of one of the options above, or -error. */
-  int getOption(int option);
+  /**
+   * The value of an option that {@link TransportOption#forTcp()}, or an error.
+   *
+   * @throws IllegalArgumentException for a UDP-only option
+   */
+  int getOption(TransportOption option);
 
-  /** Binds to {@code ip:port} (host order; port 0 picks an ephemeral port); 0 or -error. */
+  /**
+   * Binds a new endpoint to {@code ip:port} (host order; port 0 picks an ephemeral port): 0 or an
+   * error ({@link NetError#ADDRESS_IN_USE}, {@link NetError#ADDRESS_NOT_AVAILABLE}...).
+   */
   int bind(int ip, int port);
 
-  /** Starts listening, bound or not (then on an ephemeral port); 0 or -error. */
+  /** Starts listening on a bound endpoint: 0 or an error. */
   int listen(int backlog);
 
   /**
-   * Takes a pending connection.
+   * Takes a pending connection of a listening endpoint.
    *
    * @return the connected endpoint, or {@code null} if none is pending
    * @throws NetException if accepting failed
    */
   TcpEndpoint accept() throws NetException;
 
-  /** Starts connecting: 0 if connected at once, -WSAEWOULDBLOCK if in progress, or -error. */
+  /**
+   * Starts connecting a new or bound endpoint (a new one is bound to an ephemeral port first): 0
+   * if connected at once, {@link NetError#WOULD_BLOCK} if in progress, or an error.
+   */
   int connect(int ip, int port);
 
-  /** Completes a connection in progress: 0 connected, -WSAEWOULDBLOCK still pending, or -error. */
+  /**
+   * Completes a connection in progress: 0 connected, {@link NetError#WOULD_BLOCK} still pending,
+   * or why the attempt failed ({@link NetError#REFUSED}, {@link NetError#TIMED_OUT}...), once;
+   * the endpoint is bound again then.
+   */
   int finishConnect();
 
-  /** Reads up to {@code len} bytes: the count, 0 at end of stream, or -error. */
+  /** Reads up to {@code len} bytes: the count, 0 at end of stream, or an error. */
   int read(byte[] buffer, int offset, int len);
 
-  /** Writes up to {@code len} bytes: the count written (at least 1), or -error. */
+  /** Writes up to {@code len} bytes: the count written (at least 1), or an error. */
   int write(byte[] buffer, int offset, int len);
 
-  /** Sends one byte of urgent (out-of-band) data: 1 or -error. */
+  /** Sends one byte of urgent (out-of-band) data: 1 or an error. */
   int sendUrgent(int data);
 
   /**
-   * Takes the urgent byte received apart from the stream (SO_OOBINLINE off): the byte (0..255),
-   * -WSAEWOULDBLOCK if none waits, or -WSAEINVAL where the network cannot hold urgent data apart.
+   * Takes the urgent byte received apart from the stream: the byte (0..255),
+   * {@link NetError#WOULD_BLOCK} if none waits, or {@link NetError#INVALID} where the endpoint
+   * holds no urgent data apart ({@link TransportOption#OOB_INLINE} on, or a network that cannot).
    */
   int readUrgent();
 
@@ -72,10 +95,10 @@ public interface TcpEndpoint {
     return END_UNKNOWN;
   }
 
-  /** Stops receiving: 0 or -error. */
+  /** Stops receiving: 0 or an error. */
   int shutdownInput();
 
-  /** Stops sending (FIN after the queued data): 0 or -error. */
+  /** Stops sending (FIN after the queued data): 0 or an error. */
   int shutdownOutput();
 
   /** Closes; with {@code abortive} the connection is reset (RST) and unsent data is lost. */

@@ -1,31 +1,46 @@
 package org.wsemu.net;
 
 /**
- * A non-blocking UDP endpoint. See {@link Network} for the result conventions.
+ * A non-blocking UDP endpoint. See {@link Network} for the conventions: results non-negative on
+ * success, a {@link NetError#result()} on failure; a call the endpoint's state does not allow
+ * throws {@link IllegalStateException}. Connecting or sending binds an unbound endpoint to an
+ * ephemeral port first.
  *
  * <p>Thread-safe.
  */
 public interface UdpEndpoint {
-  /** Sets SO_RCVBUF, SO_SNDBUF, SO_BROADCAST or SO_REUSEADDR (WinSock values); 0 or -error. */
-  int setOption(int option, int value);
+  /**
+   * Sets an option that {@link TransportOption#forUdp()}: 0 or an error.
+   *
+   * @throws IllegalArgumentException for a TCP-only option
+   */
+  int setOption(TransportOption option, int value);
 
-  /** The value of one of the options above, or -error. */
-  int getOption(int option);
+  /**
+   * The value of an option that {@link TransportOption#forUdp()}, or an error.
+   *
+   * @throws IllegalArgumentException for a TCP-only option
+   */
+  int getOption(TransportOption option);
 
-  /** Binds to {@code ip:port} (host order; port 0 picks an ephemeral port); 0 or -error. */
+  /** Binds an unbound endpoint to {@code ip:port} (host order; port 0 picks an ephemeral port): 0 or an error. */
   int bind(int ip, int port);
 
-  /** Sets the default peer, and receives only from it: 0 or -error. */
+  /** Sets the default peer, and receives only from it: 0 or an error. */
   int connect(int ip, int port);
 
-  /** Sends one datagram to {@code ip:port}: the length, or -error (-WSAEMSGSIZE when too large). */
+  /**
+   * Sends one datagram to {@code ip:port}: the length, or an error ({@link NetError#MESSAGE_TOO_BIG}
+   * when it is larger than the network carries). The caller sends to the broadcast address
+   * ({@code 0xFFFFFFFF}) only with {@link TransportOption#BROADCAST} on.
+   */
   int send(byte[] buffer, int offset, int len, int ip, int port);
 
   /**
    * Receives one datagram, copying at most {@code len} bytes of it.
    *
    * @param from receives the sender's address and port (host order) in elements 0 and 1
-   * @return the datagram's full length (more than {@code len} when it was truncated), or -error
+   * @return the datagram's full length (more than {@code len} when it was truncated), or an error
    */
   int receive(byte[] buffer, int offset, int len, int[] from);
 

@@ -3,7 +3,7 @@ package org.wsemu.sim;
 /**
  * A growable ring of bytes: a socket buffer of the simulated network.
  *
- * <p>Not thread-safe; the network's lock guards it.
+ * <p>Not thread-safe: its owner's lock guards it.
  */
 final class ByteQueue {
   private byte[] ring = new byte[256];

@@ -14,10 +14,10 @@ final class Connections {
   private Connections() {}
 
   private static boolean at(SimNet net, SimTcpEndpoint end, SimHost host, int port) {
-    if (end.state != SimTcpEndpoint.State.CONNECTED || end.wire == null || end.dead) {
+    if (end.state != SimTcpEndpoint.State.CONNECTED || end.wire == null || end.stream.isDead()) {
       return false;
     }
-    return end.host == host && end.localPort == port;
+    return end.host == host && end.addresses.localPort() == port;
   }
 
   /** Connections with an end at {@code host:port}, or going to it, in a stable order. */
@@ -25,8 +25,8 @@ final class Connections {
     Set<Wire> found = new LinkedHashSet<>();
     for (SimTcpEndpoint end : net.tcpEndpoints) {
       if (at(net, end, host, port)
-          || end.state == SimTcpEndpoint.State.CONNECTED && end.wire != null && !end.dead
-              && net.resolve(end.host, end.remoteIp) == host && end.remotePort == port) {
+          || end.state == SimTcpEndpoint.State.CONNECTED && end.wire != null && !end.stream.isDead()
+              && net.topology.resolve(end.host, end.addresses.remoteIp()) == host && end.addresses.remotePort() == port) {
         found.add(end.wire);
       }
     }
@@ -43,10 +43,8 @@ final class Connections {
       PeerConnectionImpl owner = end.owner;
       if (owner != null) {
         net.later(owner::close);
-      } else if (!end.finWanted) {
-        end.finWanted = true;
-        end.wire.pump(end);
-        end.changed();
+      } else {
+        end.stopSending();
       }
     }
   }
@@ -55,7 +53,7 @@ final class Connections {
   static void throttleAt(SimNet net, SimHost host, int port, long bytesPerSecond) {
     for (SimTcpEndpoint end : net.tcpEndpoints) {
       if (at(net, end, host, port)) {
-        end.inThrottle = bytesPerSecond > 0 ? new SimNet.Throttle(bytesPerSecond) : null;
+        end.stream.throttle(bytesPerSecond > 0 ? new SimNet.Throttle(bytesPerSecond) : null);
       }
     }
   }

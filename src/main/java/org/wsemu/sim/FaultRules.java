@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * Faults set up by name on host:port pairs: refused connections, resets after a number of bytes,
@@ -11,6 +12,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
+@GuardedBy("SimNet.lock")
 final class FaultRules {
   private final Set<Long> refused = new HashSet<>();
   private final Map<Long, Long> resetAfter = new HashMap<>();

@@ -1,10 +1,9 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.WSAECONNREFUSED;
-import static org.wsemu.winsock.WinSock.WSAETIMEDOUT;
-
 import java.util.List;
-import org.wsemu.kernel.KernelTimer;
+import org.wsemu.internal.GuardedBy;
+import org.wsemu.net.NetError;
+import org.wsemu.net.NetworkTimer;
 
 /**
  * One connection attempt: the SYN travels to the target host, which refuses it (nobody listens,
@@ -13,6 +12,7 @@ import org.wsemu.kernel.KernelTimer;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
+@GuardedBy("SimNet.lock")
 final class Handshake {
   private final SimNet net;
   private final SimTcpEndpoint client;
@@ -20,7 +20,7 @@ final class Handshake {
   private final int ip;
   private final int port;
   private boolean live = true;
-  private KernelTimer timeout;
+  private NetworkTimer timeout;
 
   Handshake(SimTcpEndpoint client, SimHost target, int ip, int port) {
     this.net = client.net;
@@ -38,7 +38,7 @@ final class Handshake {
     net.net("syn", "from", client.label(), "to", to());
     timeout = net.after(net.config.connectTimeout().toMillis(), this::timedOut);
     if (target != null) {
-      net.send(net.link(client.host, target), 0, true, null, this::synArrived);
+      net.send(net.topology.link(client.host, target), 0, true, null, this::synArrived);
     }
   }
 
@@ -52,7 +52,7 @@ final class Handshake {
     if (live) {
       live = false;
       net.net("timeout", "from", client.label(), "to", to());
-      client.connectFailed(WSAETIMEDOUT);
+      client.connectFailed(NetError.TIMED_OUT);
     }
   }
 
@@ -82,7 +82,7 @@ final class Handshake {
       refuse();
       return;
     }
-    SimTcpEndpoint server = SimTcpEndpoint.accepted(listener, ip, port, client.localIp, client.localPort);
+    SimTcpEndpoint server = new SimTcpEndpoint(listener, ip, port, client.addresses.localIp(), client.addresses.localPort());
     Wire wire = new Wire(net, client, server);
     long budget = net.rules.resetBudget(target, port);
     if (budget < 0 && net.chance(drawn.reset())) {
@@ -96,16 +96,16 @@ final class Handshake {
       net.fault("slow-reader", "at", to(), "bytesPerSecond", rate, "why", "drawn");
     }
     if (rate > 0) {
-      server.inThrottle = new SimNet.Throttle(rate);
+      server.stream.throttle(new SimNet.Throttle(rate));
     }
-    long clientRate = net.rules.slowReaderRate(client.host, client.localPort);
+    long clientRate = net.rules.slowReaderRate(client.host, client.addresses.localPort());
     if (clientRate > 0) {
-      client.inThrottle = new SimNet.Throttle(clientRate);
+      client.stream.throttle(new SimNet.Throttle(clientRate));
     }
     listener.acceptQueue.add(server);
     net.net("queued", "from", client.label(), "to", to(), "pending", listener.acceptQueue.size());
     listener.changed();
-    net.send(net.link(target, client.host), 0, true, null, () -> synAckArrived(wire, server));
+    net.send(net.topology.link(target, client.host), 0, true, null, () -> synAckArrived(wire, server));
   }
 
   private SimTcpEndpoint listener() {
@@ -113,9 +113,9 @@ final class Handshake {
     if (candidates == null) {
       return null;
     }
-    int addressed = SimNet.isLoopback(ip) ? ip : target.ip;
+    int addressed = Topology.isLoopback(ip) ? ip : target.ip;
     for (SimTcpEndpoint candidate : candidates) {
-      if (candidate.listensOn(addressed)) {
+      if (candidate.addresses.listensOn(addressed)) {
         return candidate;
       }
     }
@@ -123,11 +123,11 @@ final class Handshake {
   }
 
   private void refuse() {
-    net.send(net.link(target, client.host), 0, true, null, () -> {
+    net.send(net.topology.link(target, client.host), 0, true, null, () -> {
       if (live) {
         live = false;
         timeout.cancel();
-        client.connectFailed(WSAECONNREFUSED);
+        client.connectFailed(NetError.REFUSED);
       }
     });
   }

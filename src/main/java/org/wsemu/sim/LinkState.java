@@ -2,6 +2,7 @@ package org.wsemu.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * One direction of a link between two hosts (or a host and itself): its current character, when
@@ -10,6 +11,7 @@ import java.util.List;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
+@GuardedBy("SimNet.lock")
 final class LinkState {
   final SimHost from;
   final SimHost to;

@@ -1,15 +1,20 @@
 package org.wsemu.sim;
 
 import java.time.Duration;
+import org.wsemu.net.NetError;
 
 /**
  * One connection as a {@link Peer} sees it. Results follow the network's conventions: counts,
- * 0 at the end of the stream, {@code -WSAEWOULDBLOCK} when nothing waits, {@code -WSAE*} errors.
+ * 0 at the end of the stream, {@link #WOULD_BLOCK} when nothing waits, and on failure another
+ * negative value, the {@link NetError#result()} of what failed ({@link NetError#of} names it).
  *
  * <p>Thread-safe, but meant for the peer's own callbacks.
  */
 public interface PeerConnection {
-  /** Reads what has arrived, up to {@code len} bytes: the count, 0 at the end of the stream, or -error. */
+  /** What {@link #read} returns when nothing waits: {@link NetError#WOULD_BLOCK} as a result. */
+  int WOULD_BLOCK = NetError.WOULD_BLOCK.result();
+
+  /** Reads what has arrived, up to {@code len} bytes: the count, 0 at the end of the stream, or an error. */
   int read(byte[] buffer, int offset, int len);
 
   /** Whether the other side closed (everything read) or the connection was reset. */

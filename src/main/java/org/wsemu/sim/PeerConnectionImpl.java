@@ -1,10 +1,9 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.Readiness;
 
 /**
@@ -13,18 +12,18 @@ import org.wsemu.net.Readiness;
  * (the exception is reported at the emulator's callback boundary first).
  *
  * <p>Thread-safe: the session's callbacks run under this object's monitor, one at a time; the
- * monitor is taken before the network's lock, never after.
+ * monitor is taken before the network's lock, never after (see docs/scheduling.md, "Locking").
  */
 final class PeerConnectionImpl implements PeerConnection {
   private final SimNet net;
   private final SimTcpEndpoint endpoint;
-  private final ByteQueue outgoing = new ByteQueue();
-  private final List<Runnable> whenSent = new ArrayList<>();
-  private Peer.Session session;
-  private boolean closed;
-  private boolean closeWhenSent;
-  private boolean shutdownWhenSent;
-  private boolean writeArmed;
+  @GuardedBy("this") private final ByteQueue outgoing = new ByteQueue();
+  @GuardedBy("this") private final List<Runnable> whenSent = new ArrayList<>();
+  @GuardedBy("this") private Peer.Session session;
+  @GuardedBy("this") private boolean closed;
+  @GuardedBy("this") private boolean closeWhenSent;
+  @GuardedBy("this") private boolean shutdownWhenSent;
+  @GuardedBy("this") private boolean writeArmed;
 
   PeerConnectionImpl(SimNet net, SimTcpEndpoint endpoint) {
     this.net = net;
@@ -84,13 +83,7 @@ final class PeerConnectionImpl implements PeerConnection {
 
   @Override
   public boolean atEnd() {
-    net.lock();
-    try {
-      return endpoint.dead || endpoint.eof && endpoint.rcvBuf.isEmpty()
-          || endpoint.state == SimTcpEndpoint.State.CLOSED;
-    } finally {
-      net.unlock();
-    }
+    return net.test(endpoint::atEnd);
   }
 
   @Override
@@ -120,7 +113,7 @@ final class PeerConnectionImpl implements PeerConnection {
       int written = endpoint.write(scratch, 0, n);
       if (written > 0) {
         outgoing.skip(written);
-      } else if (written == -WSAEWOULDBLOCK) {
+      } else if (written == WOULD_BLOCK) {
         if (!writeArmed) {
           writeArmed = true;
           endpoint.notifyWhen(Readiness.WRITE, this::writable);

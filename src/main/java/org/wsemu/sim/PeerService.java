@@ -1,5 +1,6 @@
 package org.wsemu.sim;
 
+import org.wsemu.net.NetError;
 import org.wsemu.net.NetException;
 import org.wsemu.net.Readiness;
 
@@ -47,8 +48,8 @@ final class PeerService {
     SimTcpEndpoint endpoint = new SimTcpEndpoint(net, host);
     net.tcpEndpoints.add(endpoint);
     int r = endpoint.connect(ip, port);
-    if (r != -org.wsemu.winsock.WinSock.WSAEWOULDBLOCK) {
-      net.net("peer-connect-failed", "to", SimNet.address(ip, port), "error", -r);
+    if (r != NetError.WOULD_BLOCK.result()) {
+      net.net("peer-connect-failed", "to", SimNet.address(ip, port), "error", NetError.of(r));
       endpoint.close(true);
       return;
     }
@@ -57,7 +58,7 @@ final class PeerService {
       if (result == 0) {
         new PeerConnectionImpl(net, endpoint).start(peer);
       } else {
-        net.locked(() -> net.net("peer-connect-failed", "to", SimNet.address(ip, port), "error", -result));
+        net.locked(() -> net.net("peer-connect-failed", "to", SimNet.address(ip, port), "error", NetError.of(result)));
         endpoint.close(true);
       }
     });

@@ -1,7 +1,5 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +38,7 @@ public final class Peers {
           if (n > 0) {
             connection.send(Arrays.copyOf(buffer, n));
           } else {
-            if (n != -WSAEWOULDBLOCK) {
+            if (n != PeerConnection.WOULD_BLOCK) {
               connection.close(); // end of stream or reset
             }
             return;
@@ -152,7 +150,7 @@ public final class Peers {
         while (left[0] > 0) {
           int n = connection.read(buffer, 0, (int) Math.min(buffer.length, left[0]));
           if (n <= 0) {
-            if (n != -WSAEWOULDBLOCK) {
+            if (n != PeerConnection.WOULD_BLOCK) {
               connection.close();
             }
             return;
@@ -200,7 +198,7 @@ public final class Peers {
 
     private void tick() {
       int n = connection.read(buffer, 0, buffer.length);
-      if (n == 0 || n < 0 && n != -WSAEWOULDBLOCK) {
+      if (n == 0 || n < 0 && n != PeerConnection.WOULD_BLOCK) {
         connection.close();
         ticking = false;
       } else if (n > 0) {
@@ -236,7 +234,7 @@ public final class Peers {
     for (;;) {
       int n = connection.read(buffer, 0, buffer.length);
       if (n <= 0) {
-        if (n != -WSAEWOULDBLOCK) {
+        if (n != PeerConnection.WOULD_BLOCK) {
           connection.close();
         }
         return;

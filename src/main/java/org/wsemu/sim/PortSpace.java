@@ -1,10 +1,9 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.WSAEADDRINUSE;
-import static org.wsemu.winsock.WinSock.WSAENOBUFS;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.wsemu.internal.GuardedBy;
+import org.wsemu.net.NetError;
 
 /**
  * The ports of one protocol on one host: which are held (and by how many endpoints: accepted
@@ -13,6 +12,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
+@GuardedBy("SimNet.lock")
 final class PortSpace {
   static final int FIRST_EPHEMERAL = 49152;
   static final int LAST_EPHEMERAL = 65535;
@@ -28,16 +28,17 @@ final class PortSpace {
    * Takes {@code port}, or the next free ephemeral port for 0.
    *
    * @param reuse whether the taker set SO_REUSEADDR (then a held port may be shared)
-   * @return the port, or -WSAEADDRINUSE, or -WSAENOBUFS when no ephemeral port is left
+   * @return the port, or {@link NetError#ADDRESS_IN_USE}, or {@link NetError#NO_BUFFERS} when no
+   *     ephemeral port is left (as results)
    */
   int claim(int port, boolean reuse) {
     if (port == 0) {
       port = ephemeral();
       if (port == 0) {
-        return -WSAENOBUFS;
+        return NetError.NO_BUFFERS.result();
       }
     } else if (inUse(port) && !reuse) {
-      return -WSAEADDRINUSE;
+      return NetError.ADDRESS_IN_USE.result();
     }
     hold(port);
     return port;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * A host of the simulated network: its name and address, the TCP and UDP ports its endpoints
@@ -11,6 +12,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
+@GuardedBy("SimNet.lock")
 final class SimHost {
   final String name;
   final int ip;
@@ -30,7 +32,7 @@ final class SimHost {
 
   /** Whether {@code address} (host order) is one of this host's own: its address or loopback. */
   boolean owns(int address) {
-    return address == ip || SimNet.isLoopback(address);
+    return address == ip || Topology.isLoopback(address);
   }
 
   @Override

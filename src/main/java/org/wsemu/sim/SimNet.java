@@ -1,36 +1,30 @@
 package org.wsemu.sim;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.ReentrantLock;
-import org.wsemu.kernel.CallbackBoundary;
-import org.wsemu.kernel.KernelTimer;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.Network;
+import org.wsemu.net.NetworkCallbacks;
 import org.wsemu.net.NetworkEnvironment;
+import org.wsemu.net.NetworkTimer;
+import org.wsemu.net.NetworkTrace;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.UdpEndpoint;
 import org.wsemu.task.OpenResources;
-import org.wsemu.trace.Trace;
-import org.wsemu.trace.TraceKind;
 
 /**
- * The state of one simulated network: hosts, links, endpoints, fault rules, the seeded random
- * source, and the emulator it serves.
+ * The state of one simulated network: its hosts and links ({@link Topology}), endpoints, fault
+ * rules, the seeded random source, and the emulator it serves; and how packets travel.
  *
- * <p>Thread-safe through one lock. Everything that changes the network's state runs under it, and
- * nothing runs callbacks under it: readiness callbacks, peer code and deferred work go to an outbox
- * that the outermost {@link #unlock} runs after releasing the lock, each at the emulator's
- * {@link CallbackBoundary} (one that throws is reported and the rest still run). Every packet
- * travels as an
- * action on the emulator's timer queue, so with a virtual clock the network moves only in virtual
- * time, in the order the queue fixes, which makes it deterministic.
+ * <p>Thread-safe through one lock, {@link #lock} (see {@link SimLock}): everything that changes the
+ * network's state runs under it, and callbacks, peer code and timers wait for its release. Every
+ * packet travels as an action on the emulator's timer queue, so with a virtual clock the network
+ * moves only in virtual time, in the order the queue fixes, which makes it deterministic.
  */
 final class SimNet implements Network {
   /** Payload bytes per TCP segment. */
@@ -42,111 +36,57 @@ final class SimNet implements Network {
   /** Socket buffer sizes before SO_SNDBUF / SO_RCVBUF change them, as on Windows. */
   static final int DEFAULT_BUFFER = 8192;
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private List<Runnable> outbox = new ArrayList<>();
-  private List<HeldTimer> held = new ArrayList<>();
+  final SimLock lock = new SimLock();
   final SimConfig config;
-  private final SplittableRandom random;
-  private final Map<Integer, SimHost> hostsByIp = new LinkedHashMap<>();
-  private final Map<String, SimHost> hostsByName = new HashMap<>();
-  final SimHost localHost;
-  private final Map<Integer, SimHost> taskHosts = new HashMap<>();
-  private final Map<String, LinkState> links = new HashMap<>();
-  final Set<SimTcpEndpoint> tcpEndpoints = new LinkedHashSet<>();
-  final Set<SimUdpEndpoint> udpEndpoints = new LinkedHashSet<>();
-  final FaultRules rules = new FaultRules();
-  private NetworkEnvironment env;
-  private volatile CallbackBoundary callbacks = CallbackBoundary.loggingOnly();
-  private final List<Runnable> deferred = new ArrayList<>();
-  private boolean stopped;
-  private long packets; // guarded by the lock
+  final Topology topology;
+  @GuardedBy("lock") final Set<SimTcpEndpoint> tcpEndpoints = new LinkedHashSet<>();
+  @GuardedBy("lock") final Set<SimUdpEndpoint> udpEndpoints = new LinkedHashSet<>();
+  @GuardedBy("lock") final FaultRules rules = new FaultRules();
+  @GuardedBy("lock") private final SplittableRandom random;
+  @GuardedBy("lock") private final List<Runnable> deferred = new ArrayList<>();
+  @GuardedBy("lock") private boolean stopped;
+  @GuardedBy("lock") private long packets;
+  private volatile NetworkEnvironment env;
 
   SimNet(SimConfig config) {
     this.config = config;
+    this.topology = new Topology(config);
     this.random = new SplittableRandom(config.seed());
-    for (SimConfig.HostSpec spec : config.hosts()) {
-      SimHost host = new SimHost(spec.name(), spec.ip(), spec.aliases());
-      hostsByIp.put(host.ip, host);
-      hostsByName.put(host.name.toLowerCase(Locale.ROOT), host);
-      for (String alias : spec.aliases()) {
-        hostsByName.putIfAbsent(alias.toLowerCase(Locale.ROOT), host);
-      }
-    }
-    this.localHost = hostsByIp.values().iterator().next();
   }
 
-  // ---- lock and outbox ----
+  // ---- the lock ----
 
   void lock() {
     lock.lock();
   }
 
-  /**
-   * Releases the lock; the outermost release hands the timers held back for a thread outside the
-   * emulator to the timer queue, then runs what was put in the outbox meanwhile.
-   */
   void unlock() {
-    List<Runnable> fire = null;
-    List<HeldTimer> release = null;
-    if (lock.getHoldCount() == 1) {
-      if (!outbox.isEmpty()) {
-        fire = outbox;
-        outbox = new ArrayList<>();
-      }
-      if (!held.isEmpty()) {
-        release = held;
-        held = new ArrayList<>();
-      }
-    }
     lock.unlock();
-    if (release != null) {
-      releaseHeld(release); // first: they were asked for before anything the outbox will ask for
-    }
-    if (fire != null) {
-      for (Runnable action : fire) {
-        callbacks.run("network callback", action);
-      }
-    }
-  }
-
-  /** Where code the network does not own runs: the emulator's callback boundary once attached. */
-  CallbackBoundary callbacks() {
-    return callbacks;
   }
 
   /** Runs {@code action} once the lock is released (lock held). */
   void later(Runnable action) {
-    outbox.add(action);
+    lock.later(action);
   }
 
   /** Runs {@code operation} under the lock and returns its result. */
-  int call(java.util.function.IntSupplier operation) {
-    lock();
-    try {
-      return operation.getAsInt();
-    } finally {
-      unlock();
-    }
+  int call(IntSupplier operation) {
+    return lock.call(operation);
   }
 
   /** Evaluates {@code condition} under the lock. */
-  boolean test(java.util.function.BooleanSupplier condition) {
-    lock();
-    try {
-      return condition.getAsBoolean();
-    } finally {
-      unlock();
-    }
+  boolean test(BooleanSupplier condition) {
+    return lock.test(condition);
   }
 
   /** Runs {@code action} under the lock. */
   void locked(Runnable action) {
-    lock();
-    try {
-      action.run();
-    } finally {
-      unlock();
-    }
+    lock.locked(action);
+  }
+
+  /** Where code the network does not own runs: the emulator's callback boundary (attached). */
+  NetworkCallbacks callbacks() {
+    return env.callbacks();
   }
 
   // ---- the emulator ----
@@ -160,7 +100,7 @@ final class SimNet implements Network {
         throw new IllegalStateException("a SimulatedNetwork serves one emulator; build another for this one");
       }
       env = environment;
-      callbacks = environment.callbacks();
+      lock.attach(environment);
       early = new ArrayList<>(deferred);
       deferred.clear();
     } finally {
@@ -184,104 +124,36 @@ final class SimNet implements Network {
   }
 
   long now() {
-    return env.clock().millis();
+    return env.now();
   }
 
-  /**
-   * Runs {@code action} under the lock at clock time {@code due}, unless the network stopped (lock
-   * held).
-   *
-   * <p>With a virtual clock, a thread outside the emulator (a test's peer, a fault set up from the
-   * test thread) does not put its timers on the queue one by one: the kernel runs the queue at once
-   * for such a thread when no task can run, so the first timer of an operation (a connect's
-   * timeout) would fire, and time jump to it, before the operation had scheduled its earlier ones
-   * (the SYN). They are held until the outermost unlock and then go on the queue together.
-   */
-  KernelTimer at(long due, Runnable action) {
-    Runnable guarded = () -> locked(() -> {
+  /** Runs {@code action} under the lock at clock time {@code due}, unless the network stopped (lock held). */
+  NetworkTimer at(long due, Runnable action) {
+    return lock.at(due, () -> locked(() -> {
       if (!stopped) {
         action.run();
       }
-    });
-    if (!env.clock().isVirtual() || env.currentTask() != 0) {
-      return env.schedule(due, guarded);
-    }
-    HeldTimer timer = new HeldTimer(due, guarded);
-    held.add(timer);
-    return timer;
+    }));
   }
 
-  /**
-   * Puts held timers on the queue, in the order they were asked for, from one action due now: it
-   * runs inside the scheduler, where scheduling runs nothing, so all are queued before time moves.
-   */
-  private void releaseHeld(List<HeldTimer> timers) {
-    env.schedule(now(), () -> timers.forEach(timer -> timer.schedule(env)));
-  }
-
-  /** A timer asked for outside the emulator's tasks, not yet on the queue. */
-  private static final class HeldTimer implements KernelTimer {
-    private final long due;
-    private final Runnable action;
-    private KernelTimer queued;
-    private boolean cancelled;
-
-    HeldTimer(long due, Runnable action) {
-      this.due = due;
-      this.action = action;
-    }
-
-    synchronized void schedule(NetworkEnvironment environment) {
-      if (!cancelled) {
-        queued = environment.schedule(due, action);
-      }
-    }
-
-    @Override
-    public synchronized boolean cancel() {
-      if (cancelled) {
-        return false;
-      }
-      cancelled = true;
-      return queued == null || queued.cancel();
-    }
-  }
-
-  KernelTimer after(long delayMillis, Runnable action) {
+  NetworkTimer after(long delayMillis, Runnable action) {
     return at(now() + Math.max(0, delayMillis), action);
   }
 
-  // ---- hosts, tasks, links ----
-
-  static boolean isLoopback(int ip) {
-    return (ip >>> 24) == 127;
+  /** Runs {@code due} (callbacks a change made due) once the lock is released, in order (lock held). */
+  void later(List<Runnable> due) {
+    lock.later(due);
   }
 
-  static String address(int ip, int port) {
-    return SimulatedNetwork.dotted(ip) + ":" + port;
+  /**
+   * A callback whose condition holds already: it runs from the timer queue, like every delivery,
+   * never on the thread that asked before that thread has its answer (lock held).
+   */
+  void soon(Runnable onReady) {
+    at(now(), () -> later(onReady));
   }
 
-  /** The host named {@code name} (or an alias), ignoring case. */
-  SimHost host(String name) {
-    SimHost host = hostsByName.get(name.toLowerCase(Locale.ROOT));
-    if (host == null) {
-      throw new IllegalArgumentException("no simulated host named " + name + "; hosts: " + hostsByName.keySet());
-    }
-    return host;
-  }
-
-  /** The host an address reaches from {@code from}: itself for loopback; null if nobody has it. */
-  SimHost resolve(SimHost from, int ip) {
-    return isLoopback(ip) ? from : hostsByIp.get(ip);
-  }
-
-  Iterable<SimHost> hosts() {
-    return hostsByIp.values();
-  }
-
-  void place(int task, SimHost host) {
-    taskHosts.put(task, host);
-  }
+  // ---- tasks ----
 
   /**
    * Places the calling task on {@code host}.
@@ -296,34 +168,20 @@ final class SimNet implements Network {
       if (task == 0) {
         throw new IllegalStateException("onHost bodies run as tasks of the emulator this network serves");
       }
-      place(task, host);
+      topology.place(task, host);
       return task;
     } finally {
       unlock();
     }
   }
 
-  void unplace(int task) {
-    taskHosts.remove(task);
-  }
-
   /** The host of the calling task (lock held): where it was placed, or the first host. */
   SimHost callerHost() {
-    int task = env == null ? 0 : env.currentTask();
-    return taskHosts.getOrDefault(task, localHost);
+    return topology.hostOf(env == null ? 0 : env.currentTask());
   }
 
-  /** One direction of the link between two hosts. */
-  LinkState link(SimHost from, SimHost to) {
-    String key = from.name + "->" + to.name;
-    LinkState state = links.get(key);
-    if (state == null) {
-      Link configured = from == to ? Link.LOOPBACK
-          : config.links().getOrDefault(SimConfig.pairKey(from.name, to.name), config.defaultLink());
-      state = new LinkState(from, to, configured);
-      links.put(key, state);
-    }
-    return state;
+  static String address(int ip, int port) {
+    return SimulatedNetwork.dotted(ip) + ":" + port;
   }
 
   // ---- packets ----
@@ -341,7 +199,7 @@ final class SimNet implements Network {
   /**
    * Sends a packet of {@code payload} bytes over {@code link}; {@code arrive} runs under the lock
    * when it arrives. A reliable (TCP) packet never overtakes an earlier one on the same link and
-   * waits out a partition; an unreliable one (a datagram) may be lost or cut off.
+   * waits out a partition; an unreliable one (a datagram) may be lost or cut off (lock held).
    *
    * @return false if the packet was lost
    */
@@ -392,7 +250,7 @@ final class SimNet implements Network {
     return true;
   }
 
-  /** Heals the partition of one direction: the held packets go, in order. */
+  /** Heals the partition of one direction: the held packets go, in order (lock held). */
   void heal(LinkState link) {
     link.partitioned = false;
     List<Runnable> held = new ArrayList<>(link.held);
@@ -400,12 +258,12 @@ final class SimNet implements Network {
     held.forEach(Runnable::run);
   }
 
-  /** A draw from the seed: true with {@code probability}. Draws nothing for 0. */
+  /** A draw from the seed: true with {@code probability}. Draws nothing for 0 (lock held). */
   boolean chance(double probability) {
     return probability > 0 && random.nextDouble() < probability;
   }
 
-  /** A draw from the seed in {@code min..max}. */
+  /** A draw from the seed in {@code min..max} (lock held). */
   long between(long min, long max) {
     return max <= min ? min : min + random.nextLong(max - min + 1);
   }
@@ -413,27 +271,22 @@ final class SimNet implements Network {
   // ---- trace ----
 
   void net(String name, Object... fields) {
-    emit(TraceKind.NET, name, fields);
+    emit(NetworkTrace.Kind.NET, name, fields);
   }
 
   void fault(String name, Object... fields) {
-    emit(TraceKind.FAULT, name, fields);
+    emit(NetworkTrace.Kind.FAULT, name, fields);
   }
 
   boolean tracesSegments() {
     return config.traceSegments();
   }
 
-  private void emit(TraceKind kind, String name, Object... fields) {
-    Trace trace = env == null ? null : env.trace();
-    if (trace == null || !trace.enabled()) {
-      return;
+  private void emit(NetworkTrace.Kind kind, String name, Object... fields) {
+    NetworkTrace trace = env == null ? null : env.trace();
+    if (trace != null && trace.enabled()) {
+      trace.event(kind, name, fields);
     }
-    Trace.EventBuilder event = trace.event(kind, "net", name);
-    for (int i = 0; i + 1 < fields.length; i += 2) {
-      event.with(String.valueOf(fields[i]), fields[i + 1]);
-    }
-    event.emit();
   }
 
   // ---- Network ----

@@ -1,49 +1,52 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.SO_RCVBUF;
-import static org.wsemu.winsock.WinSock.SO_SNDBUF;
-import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
-
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
+import org.wsemu.net.TransportOption;
 
 /**
- * The transport options of one simulated endpoint (WinSock option numbers): SO_SNDBUF and
- * SO_RCVBUF start at {@link SimNet#DEFAULT_BUFFER}, the others at 0.
+ * The transport options of one simulated endpoint: {@link TransportOption#SEND_BUFFER} and
+ * {@link TransportOption#RECEIVE_BUFFER} start at {@link SimNet#DEFAULT_BUFFER}, the others at 0.
  *
- * <p>Not thread-safe; the network's lock guards it.
+ * <p>Not thread-safe: its owner's lock guards it.
  */
 final class SimOptions {
-  private final Set<Integer> known;
-  private final Map<Integer, Integer> values = new HashMap<>();
+  private final boolean tcp;
+  private final Map<TransportOption, Integer> values = new EnumMap<>(TransportOption.class);
 
-  /** Options for an endpoint that understands {@code known}. */
-  SimOptions(Integer... known) {
-    this.known = Set.of(known);
+  /** Options for a TCP endpoint, or a UDP one. */
+  SimOptions(boolean tcp) {
+    this.tcp = tcp;
   }
 
-  /** The value of an option this endpoint understands. */
-  int get(int option) {
+  /**
+   * The value of an option.
+   *
+   * @throws IllegalArgumentException for an option of the other protocol
+   */
+  int get(TransportOption option) {
+    check(option);
     Integer value = values.get(option);
     if (value != null) {
       return value;
     }
-    return option == SO_RCVBUF || option == SO_SNDBUF ? SimNet.DEFAULT_BUFFER : 0;
+    return option == TransportOption.RECEIVE_BUFFER || option == TransportOption.SEND_BUFFER ? SimNet.DEFAULT_BUFFER : 0;
   }
 
-  /** The value, or -WSAENOPROTOOPT for an option this endpoint does not understand. */
-  int read(int option) {
-    return known.contains(option) ? get(option) : -WSAENOPROTOOPT;
-  }
-
-  /** Sets an option: 0, or -WSAENOPROTOOPT for one this endpoint does not understand. */
-  int write(int option, int value) {
-    if (!known.contains(option)) {
-      return -WSAENOPROTOOPT;
-    }
+  /**
+   * Sets an option.
+   *
+   * @throws IllegalArgumentException for an option of the other protocol
+   */
+  void set(TransportOption option, int value) {
+    check(option);
     values.put(option, value);
-    return 0;
+  }
+
+  private void check(TransportOption option) {
+    if (tcp ? !option.forTcp() : !option.forUdp()) {
+      throw new IllegalArgumentException("not a " + (tcp ? "TCP" : "UDP") + " option: " + option);
+    }
   }
 
   /** Takes every value of {@code other} (an accepted endpoint inherits its listener's). */

@@ -1,39 +1,29 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.SO_KEEPALIVE;
-import static org.wsemu.winsock.WinSock.SO_OOBINLINE;
-import static org.wsemu.winsock.WinSock.SO_RCVBUF;
-import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
-import static org.wsemu.winsock.WinSock.SO_SNDBUF;
-import static org.wsemu.winsock.WinSock.TCP_NODELAY;
-import static org.wsemu.winsock.WinSock.WSAEADDRINUSE;
-import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
-import static org.wsemu.winsock.WinSock.WSAEALREADY;
-import static org.wsemu.winsock.WinSock.WSAEINVAL;
-import static org.wsemu.winsock.WinSock.WSAEISCONN;
-import static org.wsemu.winsock.WinSock.WSAENETUNREACH;
-import static org.wsemu.winsock.WinSock.WSAENOTCONN;
-import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
-import static org.wsemu.winsock.WinSock.WSAESHUTDOWN;
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.wsemu.internal.GuardedBy;
+import org.wsemu.net.NetError;
 import org.wsemu.net.NetException;
 import org.wsemu.net.Readiness;
+import org.wsemu.net.ReadinessWaiters;
 import org.wsemu.net.TcpEndpoint;
+import org.wsemu.net.TransportOption;
 
 /**
- * A TCP endpoint of the simulated network. Its state machine and buffers live here; the packets
- * between two connected endpoints are the {@link Wire}'s business, and connection set-up the
- * {@link Handshake}'s.
+ * A TCP endpoint of the simulated network: its state machine, addresses, options and readiness.
+ * The data of a connection is its {@link TcpStream}'s; the packets between two connected endpoints
+ * are the {@link Wire}'s business, and connection set-up the {@link Handshake}'s. A call that the
+ * endpoint's state does not allow throws {@link IllegalStateException}: the Winsock layer decides
+ * which call a socket's state allows before it calls.
  *
  * <p>Buffers: what the application writes waits in the send buffer (SO_SNDBUF bytes) until the
  * peer's window lets it go; what arrives waits in the receive buffer (SO_RCVBUF bytes, which is
  * the window the peer sees). A blocking send therefore waits while the peer's window is full.
  *
- * <p>Thread-safe: every method takes the network's lock.
+ * <p>Thread-safe: every method takes the network's lock; package-private ones say "lock held" when
+ * the caller must hold it.
  */
 final class SimTcpEndpoint implements TcpEndpoint {
   enum State { OPEN, BOUND, LISTENING, CONNECTING, CONNECTED, CLOSED }
@@ -43,164 +33,147 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   final SimNet net;
   final SimHost host;
-  private final SimOptions options =
-      new SimOptions(SO_RCVBUF, SO_SNDBUF, TCP_NODELAY, SO_KEEPALIVE, SO_REUSEADDR, SO_OOBINLINE);
-  State state = State.OPEN;
-  private int boundIp;
-  int localIp;
-  int localPort;
-  int remoteIp;
-  int remotePort;
-  private boolean holdsPort;
-  private final Waiters waiters = new Waiters();
-  private Runnable arrivalHook;
-  private long arrivals;
+  @GuardedBy("net.lock") private final SimOptions options = new SimOptions(true);
+  @GuardedBy("net.lock") State state = State.OPEN;
+  @GuardedBy("net.lock") final TcpAddresses addresses;
+  @GuardedBy("net.lock") private final ReadinessWaiters waiters = new ReadinessWaiters();
+  @GuardedBy("net.lock") private Runnable arrivalHook;
+  @GuardedBy("net.lock") private long arrivals;
   /** The ready-made peer that owns this endpoint, if any. */
-  PeerConnectionImpl owner;
+  @GuardedBy("net.lock") PeerConnectionImpl owner;
 
   // listening
-  final ArrayDeque<SimTcpEndpoint> acceptQueue = new ArrayDeque<>();
-  int backlog;
+  @GuardedBy("net.lock") final ArrayDeque<SimTcpEndpoint> acceptQueue = new ArrayDeque<>();
+  @GuardedBy("net.lock") int backlog;
 
   // connecting
-  private Handshake attempt;
-  private int connectError;
+  @GuardedBy("net.lock") private Handshake attempt;
+  @GuardedBy("net.lock") private NetError connectError;
 
   // connected
-  Wire wire;
-  final ByteQueue sendBuf = new ByteQueue();
-  long queued;
-  long transmitted;
-  long urgentSeq = -1;
-  int inflight;
-  boolean finWanted;
-  boolean finSent;
-  final ByteQueue rcvBuf = new ByteQueue();
-  int markAt = -1;
-  int urgentByte = -1;
-  boolean eof;
-  boolean inputShut;
-  /** The connection is gone for this end: it sent or received a RST. */
-  boolean dead;
-  int error;
-  SimNet.Throttle inThrottle;
+  @GuardedBy("net.lock") Wire wire;
+  /** The connection's data at this end; empty until connected. */
+  @GuardedBy("net.lock") final TcpStream stream = new TcpStream();
 
   SimTcpEndpoint(SimNet net, SimHost host) {
     this.net = net;
     this.host = host;
+    this.addresses = new TcpAddresses(host);
+  }
+
+  /** An endpoint for a connection {@code listener} takes, addressed as {@code ip:port} (lock held). */
+  SimTcpEndpoint(SimTcpEndpoint listener, int ip, int port, int peerIp, int peerPort) {
+    this(listener.net, listener.host);
+    options.copyFrom(listener.options);
+    state = State.CONNECTED;
+    addresses.accepted(listener.addresses, ip, port, peerIp, peerPort);
+    net.tcpEndpoints.add(this);
   }
 
   // ---- options ----
 
-  int option(int option) {
+  int option(TransportOption option) {
     return options.get(option);
   }
 
   @Override
-  public int setOption(int option, int value) {
+  public int setOption(TransportOption option, int value) {
     return net.call(() -> {
-      int r = options.write(option, value);
-      if (r == 0 && wire != null && (option == SO_RCVBUF || option == SO_SNDBUF)) {
+      options.set(option, value);
+      if (wire != null && (option == TransportOption.RECEIVE_BUFFER || option == TransportOption.SEND_BUFFER)) {
         wire.pump(wire.other(this)); // the window this end offers changed
         changed();
       }
-      return r;
+      return 0;
     });
   }
 
   @Override
-  public int getOption(int option) {
-    return net.call(() -> options.read(option));
+  public int getOption(TransportOption option) {
+    return net.call(() -> options.get(option));
   }
 
   boolean oobInline() {
-    return option(SO_OOBINLINE) != 0;
+    return option(TransportOption.OOB_INLINE) != 0;
   }
 
-  /** The room the peer may still fill in the receive buffer (not counting what is on the way). */
+  /** The room the peer may still fill in the receive buffer (not counting what is on the way) (lock held). */
   int receiveWindow() {
-    return Math.max(0, Math.max(1, option(SO_RCVBUF)) - rcvBuf.size());
+    return Math.max(0, Math.max(1, option(TransportOption.RECEIVE_BUFFER)) - stream.received());
   }
 
-  /** How many more bytes write() takes now. */
-  int sendRoom() {
-    int sndbuf = option(SO_SNDBUF);
+  /** How many more bytes write() takes now (lock held). */
+  private int sendRoom() {
+    int sndbuf = option(TransportOption.SEND_BUFFER);
     if (sndbuf > 0) {
-      return Math.max(0, sndbuf - sendBuf.size());
+      return stream.roomIn(sndbuf);
     }
     // SO_SNDBUF 0: no buffering of its own, the data goes straight into the peer's window
-    return wire == null ? 0 : Math.max(0, wire.other(this).receiveWindow() - inflight - sendBuf.size());
+    return wire == null ? 0 : stream.roomIn(wire.other(this).receiveWindow() - stream.inflight());
   }
 
   // ---- binding, listening, accepting ----
 
   @Override
   public int bind(int ip, int port) {
-    return net.call(() -> state == State.OPEN ? bindLocal(ip, port) : -WSAEINVAL);
+    return net.call(() -> closed("bind", State.OPEN) ? NetError.CLOSED.result() : bindLocal(ip, port));
+  }
+
+  /**
+   * Whether the endpoint is closed; if not, checks that it is in one of {@code allowed}, as the
+   * caller must have made sure (the Winsock layer decides which call a socket's state allows).
+   * Closing may race with any call, so a closed endpoint is no bug: the call answers
+   * {@link NetError#CLOSED}.
+   *
+   * @throws IllegalStateException if it is open and in none of {@code allowed}
+   */
+  private boolean closed(String operation, State... allowed) {
+    if (state == State.CLOSED) {
+      return true;
+    }
+    for (State each : allowed) {
+      if (state == each) {
+        return false;
+      }
+    }
+    throw new IllegalStateException(operation + ": the endpoint is " + state);
   }
 
   private int bindLocal(int ip, int port) {
-    if (ip != 0 && !host.owns(ip)) {
-      return -WSAEADDRNOTAVAIL;
+    int r = addresses.bind(ip, port, option(TransportOption.REUSE_ADDRESS) != 0);
+    if (r == 0) {
+      state = State.BOUND;
     }
-    int claimed = host.tcp.claim(port, option(SO_REUSEADDR) != 0);
-    if (claimed < 0) {
-      return claimed;
-    }
-    boundIp = ip;
-    localIp = ip;
-    localPort = claimed;
-    holdsPort = true;
-    state = State.BOUND;
-    return 0;
+    return r;
   }
 
   @Override
   public int listen(int requested) {
     return net.call(() -> {
-      switch (state) {
-        case LISTENING:
-          backlog = Math.max(1, requested);
-          return 0;
-        case OPEN:
-          int r = bindLocal(0, 0);
-          if (r < 0) {
-            return r;
-          }
-          break;
-        case BOUND:
-          break;
-        case CONNECTING:
-        case CONNECTED:
-          return -WSAEISCONN;
-        default:
-          return -WSAEINVAL;
+      if (closed("listen", State.BOUND)) {
+        return NetError.CLOSED.result();
       }
-      List<SimTcpEndpoint> others = host.listeners.computeIfAbsent(localPort, p -> new ArrayList<>());
+      List<SimTcpEndpoint> others = host.listeners.computeIfAbsent(addresses.localPort(), p -> new ArrayList<>());
       for (SimTcpEndpoint other : others) {
-        if (other.boundIp == 0 || boundIp == 0 || other.boundIp == boundIp) {
-          return -WSAEADDRINUSE;
+        if (other.addresses.overlaps(addresses)) {
+          return NetError.ADDRESS_IN_USE.result();
         }
       }
       others.add(this);
       state = State.LISTENING;
       backlog = Math.max(1, requested);
-      net.net("listen", "at", SimNet.address(localIp, localPort), "host", host.name, "backlog", backlog);
+      net.net("listen", "at", SimNet.address(addresses.localIp(), addresses.localPort()), "host", host.name,
+          "backlog", backlog);
       return 0;
     });
-  }
-
-  /** Whether this listener takes connections addressed to {@code ip} (host order). */
-  boolean listensOn(int ip) {
-    return boundIp == 0 || boundIp == ip;
   }
 
   @Override
   public TcpEndpoint accept() throws NetException {
     net.lock();
     try {
-      if (state != State.LISTENING) {
-        throw new NetException(WSAEINVAL, "not listening");
+      if (closed("accept", State.LISTENING)) {
+        throw new NetException(NetError.CLOSED, "closed");
       }
       SimTcpEndpoint next = acceptQueue.poll();
       if (next != null) {
@@ -212,58 +185,29 @@ final class SimTcpEndpoint implements TcpEndpoint {
     }
   }
 
-  /** An endpoint for a connection {@code listener} takes, addressed as {@code ip:port}. */
-  static SimTcpEndpoint accepted(SimTcpEndpoint listener, int ip, int port, int peerIp, int peerPort) {
-    SimTcpEndpoint server = new SimTcpEndpoint(listener.net, listener.host);
-    server.options.copyFrom(listener.options);
-    server.state = State.CONNECTED;
-    server.boundIp = listener.boundIp;
-    server.localIp = ip;
-    server.localPort = port;
-    server.remoteIp = peerIp;
-    server.remotePort = peerPort;
-    server.holdsPort = true;
-    listener.host.tcp.hold(port);
-    listener.net.tcpEndpoints.add(server);
-    return server;
-  }
-
   // ---- connecting ----
 
   @Override
   public int connect(int ip, int port) {
     return net.call(() -> {
-      switch (state) {
-        case LISTENING:
-          return -WSAEINVAL;
-        case CONNECTING:
-          return -WSAEALREADY;
-        case CONNECTED:
-          return -WSAEISCONN;
-        case CLOSED:
-          return -WSAENOTSOCK;
-        case OPEN:
-          int r = bindLocal(0, 0);
-          if (r < 0) {
-            return r;
-          }
-          break;
-        default:
-          break;
+      if (closed("connect", State.OPEN, State.BOUND)) {
+        return NetError.CLOSED.result();
       }
-      SimHost target = net.resolve(host, ip);
-      boolean loopback = SimNet.isLoopback(ip);
-      if (boundIp != 0 && SimNet.isLoopback(boundIp) != loopback) {
-        return -WSAENETUNREACH; // bound to loopback, going elsewhere, or the other way round
+      if (state == State.OPEN) {
+        int r = bindLocal(0, 0);
+        if (r < 0) {
+          return r;
+        }
       }
-      localIp = boundIp != 0 ? boundIp : loopback ? ip : host.ip;
-      remoteIp = ip;
-      remotePort = port;
-      connectError = 0;
+      int r = addresses.connecting(ip, port);
+      if (r < 0) {
+        return r;
+      }
+      connectError = null;
       state = State.CONNECTING;
-      attempt = new Handshake(this, target, ip, port);
+      attempt = new Handshake(this, net.topology.resolve(host, ip), ip, port);
       attempt.start();
-      return -WSAEWOULDBLOCK;
+      return NetError.WOULD_BLOCK.result();
     });
   }
 
@@ -276,12 +220,10 @@ final class SimTcpEndpoint implements TcpEndpoint {
   }
 
   /** The handshake failed (lock held): back to bound, keeping the port, with the error to report. */
-  void connectFailed(int code) {
+  void connectFailed(NetError code) {
     attempt = null;
     state = State.BOUND;
-    localIp = boundIp;
-    remoteIp = 0;
-    remotePort = 0;
+    addresses.unconnected();
     connectError = code;
     changed();
   }
@@ -293,11 +235,16 @@ final class SimTcpEndpoint implements TcpEndpoint {
         case CONNECTED:
           return 0;
         case CONNECTING:
-          return -WSAEWOULDBLOCK;
+          return NetError.WOULD_BLOCK.result();
+        case CLOSED:
+          return NetError.CLOSED.result();
         default:
-          int r = connectError;
-          connectError = 0;
-          return r != 0 ? -r : -WSAENOTCONN;
+          NetError failure = connectError;
+          if (failure == null) {
+            throw new IllegalStateException("finishConnect: no connection attempt");
+          }
+          connectError = null;
+          return failure.result();
       }
     });
   }
@@ -307,66 +254,58 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @Override
   public int read(byte[] buffer, int offset, int len) {
     return net.call(() -> {
-      if (state != State.CONNECTED) {
-        return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
+      if (closed("read", State.CONNECTED)) {
+        return NetError.CLOSED.result();
       }
-      if (!rcvBuf.isEmpty()) {
-        int limit = markAt > 0 ? Math.min(len, markAt) : len; // a read stops at the urgent mark
-        int n = rcvBuf.take(buffer, offset, limit, false);
-        if (markAt == 0 && n > 0) {
-          markAt = -1; // the urgent byte itself was read
-        } else if (markAt > 0) {
-          markAt -= n; // 0: stopped just before the mark, the next read starts with it
-        }
+      if (stream.hasData()) {
+        int n = stream.read(buffer, offset, len);
         wire.pump(wire.other(this)); // the window opened
         changed();
         return n;
       }
-      if (dead) {
-        return -error;
+      if (stream.isDead()) {
+        return stream.error().result();
       }
-      return eof ? 0 : -WSAEWOULDBLOCK;
+      return stream.eof() ? 0 : NetError.WOULD_BLOCK.result();
     });
   }
 
   @Override
   public int write(byte[] buffer, int offset, int len) {
     return net.call(() -> {
-      int check = sendCheck();
+      int check = sendCheck("write");
       if (check != 0) {
         return check;
       }
       int n = Math.min(len, sendRoom());
       if (n <= 0) {
-        return len == 0 ? 0 : -WSAEWOULDBLOCK;
+        return len == 0 ? 0 : NetError.WOULD_BLOCK.result();
       }
-      sendBuf.put(buffer, offset, n);
-      queued += n;
+      stream.write(buffer, offset, n);
       wire.pump(this);
       return n;
     });
   }
 
-  private int sendCheck() {
-    if (state != State.CONNECTED) {
-      return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
+  /** 0 if data may be sent now, else why not: closed, the connection gone, or sending shut down (a fault). */
+  private int sendCheck(String operation) {
+    if (closed(operation, State.CONNECTED)) {
+      return NetError.CLOSED.result();
     }
-    if (dead) {
-      return -error;
+    if (stream.isDead()) {
+      return stream.error().result();
     }
-    return finWanted ? -WSAESHUTDOWN : 0;
+    return stream.outputShut() ? NetError.SHUT_DOWN.result() : 0;
   }
 
   @Override
   public int sendUrgent(int data) {
     return net.call(() -> {
-      int check = sendCheck();
+      int check = sendCheck("sendUrgent");
       if (check != 0) {
         return check;
       }
-      sendBuf.put((byte) data); // urgent data may exceed the send buffer by its one byte
-      urgentSeq = queued;
-      queued++;
+      stream.writeUrgent((byte) data);
       wire.pump(this);
       return 1;
     });
@@ -375,17 +314,16 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @Override
   public int readUrgent() {
     return net.call(() -> {
-      if (state != State.CONNECTED) {
-        return state == State.CLOSED ? -WSAENOTSOCK : -WSAENOTCONN;
+      if (closed("readUrgent", State.CONNECTED)) {
+        return NetError.CLOSED.result();
       }
       if (oobInline()) {
-        return -WSAEINVAL;
+        return NetError.INVALID.result(); // urgent data stays in the stream: none is held apart
       }
-      if (urgentByte < 0) {
-        return dead ? -error : -WSAEWOULDBLOCK;
+      int value = stream.takeUrgent();
+      if (value < 0) {
+        return stream.isDead() ? stream.error().result() : NetError.WOULD_BLOCK.result();
       }
-      int value = urgentByte;
-      urgentByte = -1;
       changed();
       return value;
     });
@@ -393,27 +331,24 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public boolean atMark() {
-    return net.test(() -> oobInline() ? markAt < 0 : urgentByte < 0);
+    return net.test(() -> stream.atMark(oobInline()));
   }
 
   @Override
   public int peerEnd() {
-    return net.call(() -> eof || dead ? 1 : 0);
+    return net.call(() -> stream.peerEnded() ? 1 : 0);
   }
 
   @Override
   public int unsentBytes() {
-    return net.call(() -> state != State.CONNECTED || dead ? 0 : sendBuf.size() + inflight);
+    return net.call(() -> state != State.CONNECTED ? 0 : stream.unsent());
   }
 
   @Override
   public int shutdownInput() {
     return net.call(() -> {
-      if (state == State.CONNECTED && !inputShut) {
-        inputShut = true;
-        if (!rcvBuf.isEmpty()) {
-          wire.reset(this, "unread data at shutdown(SD_RECEIVE)");
-        }
+      if (state == State.CONNECTED && stream.shutdownInput() && stream.hasData()) {
+        wire.reset(this, "unread data at shutdown(SD_RECEIVE)");
       }
       return 0;
     });
@@ -422,13 +357,19 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @Override
   public int shutdownOutput() {
     return net.call(() -> {
-      if (state == State.CONNECTED && !finWanted) {
-        finWanted = true;
-        wire.pump(this);
-        changed();
+      if (state == State.CONNECTED) {
+        stopSending();
       }
       return 0;
     });
+  }
+
+  /** Asks for the FIN after what is queued, unless it was asked for already (connected; lock held). */
+  void stopSending() {
+    if (stream.shutdownOutput()) {
+      wire.pump(this);
+      changed();
+    }
   }
 
   @Override
@@ -440,13 +381,10 @@ final class SimTcpEndpoint implements TcpEndpoint {
       State was = state;
       state = State.CLOSED;
       net.tcpEndpoints.remove(this);
-      if (holdsPort) {
-        host.tcp.release(localPort);
-        holdsPort = false;
-      }
+      addresses.release();
       switch (was) {
         case LISTENING -> {
-          host.listeners.get(localPort).remove(this);
+          host.listeners.get(addresses.localPort()).remove(this);
           for (SimTcpEndpoint pending : acceptQueue) {
             pending.close(true); // never accepted: the client sees a reset
           }
@@ -454,23 +392,23 @@ final class SimTcpEndpoint implements TcpEndpoint {
         }
         case CONNECTING -> attempt.abandon();
         case CONNECTED -> {
-          if (abortive || !rcvBuf.isEmpty()) {
+          if (abortive || stream.hasData()) {
             wire.reset(this, abortive ? "abortive close" : "closed with unread data");
-          } else if (!finWanted) {
-            finWanted = true; // graceful: what is queued still goes, then the FIN
-            wire.pump(this);
+          } else if (stream.shutdownOutput()) {
+            wire.pump(this); // graceful: what is queued still goes, then the FIN
           }
         }
         default -> { }
       }
-      waiters.fireAll(net);
+      net.later(waiters.takeAll());
       arrived();
     });
   }
 
   // ---- readiness ----
 
-  int readyOps() {
+  /** The {@link Readiness} conditions that hold now (lock held). */
+  private int readyOps() {
     switch (state) {
       case CLOSED:
         return ALL_OPS;
@@ -479,37 +417,25 @@ final class SimTcpEndpoint implements TcpEndpoint {
       case CONNECTING:
         return 0;
       case CONNECTED:
-        int ops = Readiness.CONNECT;
-        if (!rcvBuf.isEmpty() || eof || dead) {
-          ops |= Readiness.READ;
-        }
-        if (dead || finWanted || sendRoom() > 0) {
-          ops |= Readiness.WRITE;
-        }
-        if (urgentByte >= 0) {
-          ops |= Readiness.URGENT;
-        }
-        if (dead || sendBuf.isEmpty() && inflight == 0) {
-          ops |= Readiness.SENT;
-        }
-        if (eof || dead) {
-          ops |= Readiness.END;
-        }
-        return ops;
+        return Readiness.CONNECT | stream.readyOps(sendRoom());
       default:
-        return connectError != 0 ? Readiness.CONNECT | Readiness.READ | Readiness.WRITE : 0;
+        return connectError != null ? Readiness.CONNECT | Readiness.READ | Readiness.WRITE : 0;
     }
   }
 
   /** Makes due the callbacks whose condition now holds (lock held). */
   void changed() {
-    waiters.fire(net, readyOps());
+    net.later(waiters.takeReady(readyOps()));
   }
 
   @Override
   public void notifyWhen(int ops, Runnable onReady) {
     net.locked(() -> {
-      waiters.add(net, ops, readyOps(), onReady);
+      if ((ops & readyOps()) != 0) {
+        net.soon(onReady);
+      } else {
+        waiters.add(ops, onReady);
+      }
     });
   }
 
@@ -544,25 +470,30 @@ final class SimTcpEndpoint implements TcpEndpoint {
 
   @Override
   public int localIp() {
-    return net.call(() -> localIp);
+    return net.call(addresses::localIp);
   }
 
   @Override
   public int localPort() {
-    return net.call(() -> localPort);
+    return net.call(addresses::localPort);
   }
 
   @Override
   public int remoteIp() {
-    return net.call(() -> state == State.CONNECTED ? remoteIp : 0);
+    return net.call(() -> state == State.CONNECTED ? addresses.remoteIp() : 0);
   }
 
   @Override
   public int remotePort() {
-    return net.call(() -> state == State.CONNECTED ? remotePort : 0);
+    return net.call(() -> state == State.CONNECTED ? addresses.remotePort() : 0);
+  }
+
+  /** Whether nothing more can be read: closed, reset, or the FIN with everything before it read (lock held). */
+  boolean atEnd() {
+    return state == State.CLOSED || stream.atEnd();
   }
 
   String label() {
-    return SimNet.address(localIp == 0 ? host.ip : localIp, localPort);
+    return addresses.label();
   }
 }

@@ -1,20 +1,13 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.SO_BROADCAST;
-import static org.wsemu.winsock.WinSock.SO_RCVBUF;
-import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
-import static org.wsemu.winsock.WinSock.SO_SNDBUF;
-import static org.wsemu.winsock.WinSock.WSAEACCES;
-import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
-import static org.wsemu.winsock.WinSock.WSAEINVAL;
-import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
-import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.wsemu.internal.GuardedBy;
+import org.wsemu.net.NetError;
 import org.wsemu.net.Readiness;
+import org.wsemu.net.ReadinessWaiters;
+import org.wsemu.net.TransportOption;
 import org.wsemu.net.UdpEndpoint;
 
 /**
@@ -32,17 +25,17 @@ final class SimUdpEndpoint implements UdpEndpoint {
 
   private final SimNet net;
   final SimHost host;
-  private final SimOptions options = new SimOptions(SO_RCVBUF, SO_SNDBUF, SO_BROADCAST, SO_REUSEADDR);
-  private final Waiters waiters = new Waiters();
-  private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
-  private int queuedBytes;
-  private int boundIp;
-  private int localPort;
-  private int peerIp;
-  private int peerPort;
-  private boolean closed;
+  @GuardedBy("net.lock") private final SimOptions options = new SimOptions(false);
+  @GuardedBy("net.lock") private final ReadinessWaiters waiters = new ReadinessWaiters();
+  @GuardedBy("net.lock") private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
+  @GuardedBy("net.lock") private int queuedBytes;
+  @GuardedBy("net.lock") private int boundIp;
+  @GuardedBy("net.lock") private int localPort;
+  @GuardedBy("net.lock") private int peerIp;
+  @GuardedBy("net.lock") private int peerPort;
+  @GuardedBy("net.lock") private boolean closed;
   /** The ready-made peer that owns this endpoint, if any. */
-  DatagramPeerRunner owner;
+  @GuardedBy("net.lock") DatagramPeerRunner owner;
 
   SimUdpEndpoint(SimNet net, SimHost host) {
     this.net = net;
@@ -50,30 +43,36 @@ final class SimUdpEndpoint implements UdpEndpoint {
   }
 
   @Override
-  public int setOption(int option, int value) {
-    return net.call(() -> options.write(option, value));
+  public int setOption(TransportOption option, int value) {
+    return net.call(() -> {
+      options.set(option, value);
+      return 0;
+    });
   }
 
   @Override
-  public int getOption(int option) {
-    return net.call(() -> options.read(option));
+  public int getOption(TransportOption option) {
+    return net.call(() -> options.get(option));
   }
 
   @Override
   public int bind(int ip, int port) {
     return net.call(() -> {
       if (closed) {
-        return -WSAENOTSOCK;
+        return NetError.CLOSED.result();
       }
-      return localPort != 0 ? -WSAEINVAL : bindLocal(ip, port);
+      if (localPort != 0) {
+        throw new IllegalStateException("bind: the endpoint is bound already");
+      }
+      return bindLocal(ip, port);
     });
   }
 
   private int bindLocal(int ip, int port) {
     if (ip != 0 && !host.owns(ip)) {
-      return -WSAEADDRNOTAVAIL;
+      return NetError.ADDRESS_NOT_AVAILABLE.result();
     }
-    int claimed = host.udp.claim(port, options.get(SO_REUSEADDR) != 0);
+    int claimed = host.udp.claim(port, options.get(TransportOption.REUSE_ADDRESS) != 0);
     if (claimed < 0) {
       return claimed;
     }
@@ -87,7 +86,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
   public int connect(int ip, int port) {
     return net.call(() -> {
       if (closed) {
-        return -WSAENOTSOCK;
+        return NetError.CLOSED.result();
       }
       if (localPort == 0) {
         int r = bindLocal(0, 0);
@@ -105,13 +104,13 @@ final class SimUdpEndpoint implements UdpEndpoint {
   public int send(byte[] buffer, int offset, int len, int ip, int port) {
     return net.call(() -> {
       if (closed) {
-        return -WSAENOTSOCK;
+        return NetError.CLOSED.result();
       }
       if (len > SimNet.MAX_DATAGRAM) {
-        return -WSAEMSGSIZE;
+        return NetError.MESSAGE_TOO_BIG.result();
       }
-      if (ip == BROADCAST && options.get(SO_BROADCAST) == 0) {
-        return -WSAEACCES;
+      if (ip == BROADCAST && options.get(TransportOption.BROADCAST) == 0) {
+        throw new IllegalStateException("send: to the broadcast address without BROADCAST");
       }
       if (localPort == 0) {
         int r = bindLocal(0, 0);
@@ -121,11 +120,11 @@ final class SimUdpEndpoint implements UdpEndpoint {
       }
       byte[] data = java.util.Arrays.copyOfRange(buffer, offset, offset + len);
       if (ip == BROADCAST) {
-        for (SimHost target : net.hosts()) {
+        for (SimHost target : net.topology.hosts()) {
           transmit(target, data, target.ip, port);
         }
       } else {
-        SimHost target = net.resolve(host, ip);
+        SimHost target = net.topology.resolve(host, ip);
         if (target == null) {
           net.net("drop", "from", SimNet.address(sourceIp(ip), localPort), "to", SimNet.address(ip, port),
               "why", "no such host", "len", len);
@@ -138,13 +137,13 @@ final class SimUdpEndpoint implements UdpEndpoint {
   }
 
   private int sourceIp(int destination) {
-    return boundIp != 0 ? boundIp : SimNet.isLoopback(destination) ? destination : host.ip;
+    return boundIp != 0 ? boundIp : Topology.isLoopback(destination) ? destination : host.ip;
   }
 
   private void transmit(SimHost target, byte[] data, int ip, int port) {
     int fromIp = sourceIp(ip);
     int fromPort = localPort;
-    net.send(net.link(host, target), data.length, false, null,
+    net.send(net.topology.link(host, target), data.length, false, null,
         () -> arrive(target, data, ip, port, fromIp, fromPort));
   }
 
@@ -152,7 +151,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
     List<SimUdpEndpoint> bound = target.datagramSockets.get(port);
     SimUdpEndpoint receiver = null;
     if (bound != null) {
-      int addressed = SimNet.isLoopback(ip) ? ip : target.ip;
+      int addressed = Topology.isLoopback(ip) ? ip : target.ip;
       for (SimUdpEndpoint candidate : bound) {
         if (candidate.boundIp == 0 || candidate.boundIp == addressed || ip == BROADCAST) {
           receiver = candidate;
@@ -172,13 +171,13 @@ final class SimUdpEndpoint implements UdpEndpoint {
     if (peerIp != 0 && (datagram.fromIp() != peerIp || datagram.fromPort() != peerPort)) {
       return; // a connected datagram socket hears only its peer
     }
-    if (queuedBytes >= Math.max(1, options.get(SO_RCVBUF))) {
+    if (queuedBytes >= Math.max(1, options.get(TransportOption.RECEIVE_BUFFER))) {
       net.net("drop", "route", route, "why", "receive buffer full", "len", datagram.data().length);
       return;
     }
     queue.add(datagram);
     queuedBytes += datagram.data().length;
-    waiters.fire(net, Readiness.READ);
+    net.later(waiters.takeReady(Readiness.READ));
     if (owner != null) {
       net.later(owner::drain);
     }
@@ -188,11 +187,11 @@ final class SimUdpEndpoint implements UdpEndpoint {
   public int receive(byte[] buffer, int offset, int len, int[] from) {
     return net.call(() -> {
       if (closed) {
-        return -WSAENOTSOCK;
+        return NetError.CLOSED.result();
       }
       Datagram next = queue.poll();
       if (next == null) {
-        return -WSAEWOULDBLOCK;
+        return NetError.WOULD_BLOCK.result();
       }
       queuedBytes -= next.data().length;
       System.arraycopy(next.data(), 0, buffer, offset, Math.min(len, next.data().length));
@@ -219,7 +218,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
         }
       }
       queue.clear();
-      waiters.fireAll(net);
+      net.later(waiters.takeAll());
     });
   }
 
@@ -237,7 +236,11 @@ final class SimUdpEndpoint implements UdpEndpoint {
   public void notifyWhen(int ops, Runnable onReady) {
     net.locked(() -> {
       int ready = closed ? -1 : (queue.isEmpty() ? 0 : Readiness.READ) | Readiness.WRITE;
-      waiters.add(net, ops, ready, onReady);
+      if ((ops & ready) != 0) {
+        net.soon(onReady);
+      } else {
+        waiters.add(ops, onReady);
+      }
     });
   }
 }

@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.wsemu.net.NetError;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.NetworkFactory;
+import org.wsemu.net.NetworkHost;
 import org.wsemu.task.TaskBody;
-import org.wsemu.winsock.WinsockConfig;
 
 /**
  * A deterministic simulated network behind the same Winsock API as the real one: hosts with
@@ -75,10 +76,10 @@ public final class SimulatedNetwork implements NetworkFactory {
 
   /** Every host with its address and aliases, for the emulator's hosts table. */
   @Override
-  public List<WinsockConfig.Host> hosts() {
-    List<WinsockConfig.Host> hosts = new ArrayList<>();
+  public List<NetworkHost> hosts() {
+    List<NetworkHost> hosts = new ArrayList<>();
     for (SimConfig.HostSpec spec : net.config.hosts()) {
-      hosts.add(new WinsockConfig.Host(spec.name(), spec.aliases(), List.of(dotted(spec.ip()))));
+      hosts.add(new NetworkHost(spec.name(), spec.aliases(), spec.ip()));
     }
     return hosts;
   }
@@ -92,7 +93,7 @@ public final class SimulatedNetwork implements NetworkFactory {
 
   /** The name of the host tasks run on unless placed elsewhere (the first host). */
   public String defaultHost() {
-    return net.localHost.name;
+    return net.topology.localHost.name;
   }
 
   /**
@@ -105,7 +106,7 @@ public final class SimulatedNetwork implements NetworkFactory {
 
   /** The dotted address of a host. */
   public String address(String host) {
-    return dotted(net.host(host).ip);
+    return dotted(net.topology.host(host).ip);
   }
 
   // ---- hosts and peers ----
@@ -115,14 +116,14 @@ public final class SimulatedNetwork implements NetworkFactory {
    * host, so any Java code can play a simulated host through the Winsock API.
    */
   public TaskBody onHost(String host, TaskBody body) {
-    SimHost target = net.host(host);
+    SimHost target = net.topology.host(host);
     Objects.requireNonNull(body, "body");
     return () -> {
       int task = net.placeCaller(target);
       try {
         return body.run();
       } finally {
-        net.locked(() -> net.unplace(task));
+        net.locked(() -> net.topology.unplace(task));
       }
     };
   }
@@ -133,13 +134,13 @@ public final class SimulatedNetwork implements NetworkFactory {
    * @throws IllegalStateException if the port is taken (when the emulator is built, if it is not yet)
    */
   public void listen(String host, int port, Peer peer) {
-    SimHost target = net.host(host);
+    SimHost target = net.topology.host(host);
     checkPort(port);
     Objects.requireNonNull(peer, "peer");
     net.whenAttached(() -> {
       int r = PeerService.start(net, target, port, peer);
       if (r != 0) {
-        throw new IllegalStateException("cannot listen on " + host + ":" + port + ": error " + -r);
+        throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + NetError.of(r));
       }
       net.net("peer", "at", SimNet.address(target.ip, port), "kind", "tcp");
     });
@@ -152,10 +153,10 @@ public final class SimulatedNetwork implements NetworkFactory {
    * (refused, timed out), the trace says so and the peer never hears of it.
    */
   public void connect(String fromHost, String to, int port, Peer peer) {
-    SimHost from = net.host(fromHost);
+    SimHost from = net.topology.host(fromHost);
     checkPort(port);
     Objects.requireNonNull(peer, "peer");
-    int ip = to.chars().allMatch(c -> c == '.' || Character.isDigit(c)) ? parse(to) : net.host(to).ip;
+    int ip = to.chars().allMatch(c -> c == '.' || Character.isDigit(c)) ? parse(to) : net.topology.host(to).ip;
     net.whenAttached(() -> PeerService.connect(net, from, ip, port, peer));
   }
 
@@ -165,13 +166,13 @@ public final class SimulatedNetwork implements NetworkFactory {
    * @throws IllegalStateException if the port is taken
    */
   public void listenDatagrams(String host, int port, DatagramPeer peer) {
-    SimHost target = net.host(host);
+    SimHost target = net.topology.host(host);
     checkPort(port);
     Objects.requireNonNull(peer, "peer");
     net.whenAttached(() -> {
       int r = DatagramPeerRunner.start(net, target, port, peer);
       if (r != 0) {
-        throw new IllegalStateException("cannot bind " + host + ":" + port + "/udp: error " + -r);
+        throw new IllegalStateException("cannot bind " + host + ":" + port + "/udp: " + NetError.of(r));
       }
       net.net("peer", "at", SimNet.address(target.ip, port), "kind", "udp");
     });
@@ -181,7 +182,7 @@ public final class SimulatedNetwork implements NetworkFactory {
 
   /** Connection attempts to {@code host:port} are refused (RST) from now on, whoever listens. */
   public void refuse(String host, int port) {
-    SimHost target = net.host(host);
+    SimHost target = net.topology.host(host);
     checkPort(port);
     net.whenAttached(() -> {
       net.rules.refuse(target, port, true);
@@ -191,7 +192,7 @@ public final class SimulatedNetwork implements NetworkFactory {
 
   /** Undoes {@link #refuse}. */
   public void stopRefusing(String host, int port) {
-    SimHost target = net.host(host);
+    SimHost target = net.topology.host(host);
     checkPort(port);
     net.whenAttached(() -> {
       net.rules.refuse(target, port, false);
@@ -204,7 +205,7 @@ public final class SimulatedNetwork implements NetworkFactory {
    * WSAECONNRESET) once {@code bytes} more bytes, counting both directions, have arrived.
    */
   public void resetAfter(String host, int port, long bytes) {
-    SimHost target = net.host(host);
+    SimHost target = net.topology.host(host);
     checkPort(port);
     if (bytes < 0) {
       throw new IllegalArgumentException("bytes < 0: " + bytes);
@@ -223,7 +224,7 @@ public final class SimulatedNetwork implements NetworkFactory {
 
   /** Resets every open connection to or from {@code host:port} now (both ends get WSAECONNRESET). */
   public void resetConnections(String host, int port) {
-    SimHost target = net.host(host);
+    SimHost target = net.topology.host(host);
     checkPort(port);
     net.whenAttached(() -> {
       for (Wire wire : Connections.wiresAt(net, target, port)) {
@@ -238,22 +239,22 @@ public final class SimulatedNetwork implements NetworkFactory {
    * socket stops sending (as after shutdown SD_SEND).
    */
   public void closeConnections(String host, int port) {
-    SimHost target = net.host(host);
+    SimHost target = net.topology.host(host);
     checkPort(port);
     net.whenAttached(() -> Connections.closeAt(net, target, port));
   }
 
   /** Changes the link between two hosts (delay, jitter, bandwidth, loss) for packets sent from now on. */
   public void link(String a, String b, Link link) {
-    SimHost x = net.host(a);
-    SimHost y = net.host(b);
+    SimHost x = net.topology.host(a);
+    SimHost y = net.topology.host(b);
     Objects.requireNonNull(link, "link");
     if (x == y) {
       throw new IllegalArgumentException("a host's link to itself is loopback and cannot change: " + a);
     }
     net.whenAttached(() -> {
-      net.link(x, y).link = link;
-      net.link(y, x).link = link;
+      net.topology.link(x, y).link = link;
+      net.topology.link(y, x).link = link;
       net.fault("link", "between", x.name + "<->" + y.name, "latency", link.latency().toMillis(),
           "jitter", link.jitter().toMillis(), "bytesPerSecond", link.bytesPerSecond(), "loss", link.datagramLoss());
     });
@@ -264,38 +265,38 @@ public final class SimulatedNetwork implements NetworkFactory {
    * may time out meanwhile), datagrams are lost.
    */
   public void partition(String a, String b) {
-    SimHost x = net.host(a);
-    SimHost y = net.host(b);
+    SimHost x = net.topology.host(a);
+    SimHost y = net.topology.host(b);
     if (x == y) {
       throw new IllegalArgumentException("a host cannot be partitioned from itself: " + a);
     }
     net.whenAttached(() -> {
-      net.link(x, y).partitioned = true;
-      net.link(y, x).partitioned = true;
+      net.topology.link(x, y).partitioned = true;
+      net.topology.link(y, x).partitioned = true;
       net.fault("partition", "between", x.name + "<->" + y.name);
     });
   }
 
   /** Heals a {@link #partition}: what waited goes, in order. */
   public void heal(String a, String b) {
-    SimHost x = net.host(a);
-    SimHost y = net.host(b);
+    SimHost x = net.topology.host(a);
+    SimHost y = net.topology.host(b);
     net.whenAttached(() -> {
       net.fault("heal", "between", x.name + "<->" + y.name);
-      net.heal(net.link(x, y));
-      net.heal(net.link(y, x));
+      net.heal(net.topology.link(x, y));
+      net.heal(net.topology.link(y, x));
     });
   }
 
   /** The next {@code count} datagrams from {@code from} to {@code to} are lost. */
   public void dropDatagrams(String from, String to, int count) {
-    SimHost x = net.host(from);
-    SimHost y = net.host(to);
+    SimHost x = net.topology.host(from);
+    SimHost y = net.topology.host(to);
     if (count < 0) {
       throw new IllegalArgumentException("count < 0: " + count);
     }
     net.whenAttached(() -> {
-      net.link(x, y).dropNext += count;
+      net.topology.link(x, y).dropNext += count;
       net.fault("drop-datagrams", "link", x.name + "->" + y.name, "count", count);
     });
   }
@@ -305,7 +306,7 @@ public final class SimulatedNetwork implements NetworkFactory {
    * {@code bytesPerSecond} (0 lifts it): their senders find the window full and wait.
    */
   public void slowReader(String host, int port, long bytesPerSecond) {
-    SimHost target = net.host(host);
+    SimHost target = net.topology.host(host);
     checkPort(port);
     if (bytesPerSecond < 0) {
       throw new IllegalArgumentException("bytesPerSecond < 0: " + bytesPerSecond);

@@ -1,15 +1,15 @@
 package org.wsemu.sim;
 
-import static org.wsemu.winsock.WinSock.WSAECONNABORTED;
-import static org.wsemu.winsock.WinSock.WSAECONNRESET;
+import org.wsemu.internal.GuardedBy;
+import org.wsemu.net.NetError;
 
 /**
- * One TCP connection between two endpoints: it moves data segments, the urgent mark, FIN and RST
- * from one end to the other over their link, under flow control (a sender never has more on the
- * way than the receiver's buffer can still take), and applies a reset-after-N-bytes fault.
- *
- * <p>Not thread-safe; the network's lock guards it.
+ * One TCP connection between two endpoints: it takes segments out of one end's {@link TcpStream}
+ * and delivers them, the urgent mark, the FIN and a RST into the other's, over their link, under
+ * flow control (a sender never has more on the way than the receiver's buffer can still take), and
+ * applies a reset-after-N-bytes fault.
  */
+@GuardedBy("SimNet.lock")
 final class Wire {
   private final SimNet net;
   private final SimTcpEndpoint client;
@@ -23,8 +23,8 @@ final class Wire {
     this.net = net;
     this.client = client;
     this.server = server;
-    this.toServer = net.link(client.host, server.host);
-    this.toClient = net.link(server.host, client.host);
+    this.toServer = net.topology.link(client.host, server.host);
+    this.toClient = net.topology.link(server.host, client.host);
     server.wire = this; // the client joins when the SYN-ACK reaches it
   }
 
@@ -38,34 +38,22 @@ final class Wire {
 
   /** Sends what {@code from}'s send buffer holds, as far as the other end's window allows, then the FIN if asked. */
   void pump(SimTcpEndpoint from) {
-    if (from.dead) {
+    TcpStream out = from.stream;
+    if (out.isDead()) {
       return;
     }
     SimTcpEndpoint to = other(from);
     boolean moved = false;
-    while (!from.sendBuf.isEmpty()) {
-      int window = to.receiveWindow() - from.inflight;
-      if (window <= 0) {
-        break;
-      }
-      int n = Math.min(SimNet.MSS, Math.min(from.sendBuf.size(), window));
-      int urgentIndex = -1;
-      if (from.urgentSeq >= from.transmitted && from.urgentSeq < from.transmitted + n) {
-        urgentIndex = (int) (from.urgentSeq - from.transmitted);
-        from.urgentSeq = -1;
-      }
-      byte[] chunk = from.sendBuf.take(n);
-      from.transmitted += n;
-      from.inflight += n;
+    for (TcpStream.Segment segment; (segment = out.nextSegment(to.receiveWindow())) != null; ) {
       moved = true;
-      int mark = urgentIndex;
+      int n = segment.data().length;
       if (net.tracesSegments()) {
         net.net("segment", "from", from.label(), "to", to.label(), "len", n);
       }
-      net.send(linkFrom(from), n, true, to.inThrottle, () -> arriveData(to, chunk, mark));
+      TcpStream.Segment sent = segment;
+      net.send(linkFrom(from), n, true, to.stream.throttle(), () -> arriveData(to, sent));
     }
-    if (from.sendBuf.isEmpty() && from.finWanted && !from.finSent) {
-      from.finSent = true;
+    if (out.finDue()) {
       net.net("fin", "from", from.label(), "to", to.label());
       net.send(linkFrom(from), 0, true, null, () -> arriveFin(to));
     }
@@ -74,37 +62,28 @@ final class Wire {
     }
   }
 
-  private void arriveData(SimTcpEndpoint to, byte[] chunk, int urgentIndex) {
+  private void arriveData(SimTcpEndpoint to, TcpStream.Segment segment) {
     SimTcpEndpoint from = other(to);
-    from.inflight -= chunk.length;
-    if (from.inflight == 0 && from.sendBuf.isEmpty()) {
+    byte[] data = segment.data();
+    if (from.stream.acknowledged(data.length)) {
       from.changed(); // everything it wrote is there: a lingering close may end
     }
-    if (to.wire != this || to.dead) {
+    if (to.wire != this || to.stream.isDead()) {
       return;
     }
-    int len = chunk.length;
+    int len = data.length;
     boolean budgetSpent = false;
     if (resetBudget >= 0) {
       len = (int) Math.min(len, resetBudget);
       resetBudget -= len;
       budgetSpent = resetBudget == 0;
     }
-    if (len > 0 && (to.state == SimTcpEndpoint.State.CLOSED || to.inputShut)) {
-      reset(to, to.inputShut ? "data after shutdown(SD_RECEIVE)" : "data for a closed socket");
+    if (len > 0 && (to.state == SimTcpEndpoint.State.CLOSED || to.stream.inputShut())) {
+      reset(to, to.stream.inputShut() ? "data after shutdown(SD_RECEIVE)" : "data for a closed socket");
       return;
     }
-    int mark = urgentIndex < len ? urgentIndex : -1;
-    if (mark >= 0 && !to.oobInline()) {
-      to.urgentByte = chunk[mark] & 0xFF;
-      to.rcvBuf.put(chunk, 0, mark);
-      to.rcvBuf.put(chunk, mark + 1, len - mark - 1);
-    } else {
-      if (mark >= 0) {
-        to.markAt = to.rcvBuf.size() + mark;
-      }
-      to.rcvBuf.put(chunk, 0, len);
-    }
+    int mark = segment.urgentIndex() < len ? segment.urgentIndex() : -1;
+    to.stream.arrive(data, len, mark, to.oobInline());
     to.changed();
     to.arrived();
     if (mark >= 0) {
@@ -116,21 +95,21 @@ final class Wire {
   }
 
   private void arriveFin(SimTcpEndpoint to) {
-    if (to.wire != this || to.dead) {
+    if (to.wire != this || to.stream.isDead()) {
       return;
     }
-    to.eof = true;
+    to.stream.finArrived();
     to.changed();
     to.arrived();
   }
 
   /** {@code from} resets the connection: its buffers go, and a RST travels to the other end. */
   void reset(SimTcpEndpoint from, String why) {
-    if (from.dead) {
+    if (from.stream.isDead()) {
       return;
     }
     SimTcpEndpoint to = other(from);
-    kill(from, WSAECONNABORTED);
+    kill(from, NetError.ABORTED);
     net.net("rst", "from", from.label(), "to", to.label(), "why", why);
     net.send(linkFrom(from), 0, true, null, () -> arriveRst(to));
   }
@@ -142,29 +121,24 @@ final class Wire {
   }
 
   private void arriveRst(SimTcpEndpoint to) {
-    if (to.wire == this && !to.dead) {
-      kill(to, WSAECONNRESET);
+    if (to.wire == this && !to.stream.isDead()) {
+      kill(to, NetError.RESET);
     }
   }
 
   /** A fault resets both ends at once, as a middlebox would. */
   void breakConnection(String why) {
     net.fault("reset", "conn", client.label() + "<->" + server.label(), "why", why);
-    if (client.wire == this && !client.dead) {
-      kill(client, WSAECONNRESET);
+    if (client.wire == this && !client.stream.isDead()) {
+      kill(client, NetError.RESET);
     }
-    if (!server.dead) {
-      kill(server, WSAECONNRESET);
+    if (!server.stream.isDead()) {
+      kill(server, NetError.RESET);
     }
   }
 
-  private static void kill(SimTcpEndpoint end, int code) {
-    end.dead = true;
-    end.error = code;
-    end.sendBuf.clear();
-    end.rcvBuf.clear();
-    end.urgentByte = -1;
-    end.markAt = -1;
+  private static void kill(SimTcpEndpoint end, NetError why) {
+    end.stream.kill(why);
     end.changed();
     end.arrived();
   }

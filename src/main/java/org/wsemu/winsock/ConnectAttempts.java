@@ -25,7 +25,7 @@ final class ConnectAttempts {
    * {@link WsSocket#WOULD_BLOCK} in progress, or -error.
    */
   int start(SocketState state, TcpEndpoint endpoint, int ip, int port) {
-    int r = endpoint.connect(ip, port);
+    int r = NetErrors.result(endpoint.connect(ip, port));
     started++;
     if (r == 0) {
       state.connected();
@@ -45,7 +45,7 @@ final class ConnectAttempts {
    *     look does not, so the failure waits for the next connect or SO_ERROR)
    */
   int finish(SocketState state, TcpEndpoint endpoint, boolean reported) {
-    int r = endpoint.finishConnect();
+    int r = NetErrors.result(endpoint.finishConnect());
     if (r == 0) {
       state.connected();
       finished(0);

@@ -32,7 +32,7 @@ final class DatagramSlot {
     if (data == null) {
       data = new byte[65536];
     }
-    int size = endpoint.receive(data, 0, data.length, from);
+    int size = NetErrors.result(endpoint.receive(data, 0, data.length, from));
     if (size < 0) {
       return size;
     }

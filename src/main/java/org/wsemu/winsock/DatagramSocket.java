@@ -2,10 +2,10 @@ package org.wsemu.winsock;
 
 import static org.wsemu.winsock.WinSock.MSG_OOB;
 import static org.wsemu.winsock.WinSock.MSG_PEEK;
-import static org.wsemu.winsock.WinSock.SO_BROADCAST;
 import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
 
 import org.wsemu.net.Readiness;
+import org.wsemu.net.TransportOption;
 import org.wsemu.net.UdpEndpoint;
 import org.wsemu.winsock.SocketState.Phase;
 
@@ -14,7 +14,8 @@ import org.wsemu.winsock.SocketState.Phase;
  * first (UNBOUND, BOUND, or CONNECTED once it has a default peer), then the endpoint. Datagram
  * boundaries are kept; a datagram longer than the caller's buffer fills it and fails with
  * WSAEMSGSIZE. One datagram may wait in a {@link DatagramSlot} when it had to be looked at without
- * being consumed; the looks fill a {@link DatagramReadiness} snapshot.
+ * being consumed; the looks fill a {@link DatagramReadiness} snapshot. The endpoint's results are
+ * read through {@link NetErrors}.
  *
  * <p>Thread-safe: every operation holds the socket's monitor, which guards all of its state; the
  * endpoint is asked for readiness callbacks, and closed, outside it.
@@ -45,7 +46,7 @@ final class DatagramSocket extends WsSocket {
     if (r != 0) {
       return r;
     }
-    r = endpoint.bind(ip, port);
+    r = NetErrors.result(endpoint.bind(ip, port));
     if (r == 0) {
       state.bound();
     }
@@ -58,7 +59,7 @@ final class DatagramSocket extends WsSocket {
     if (r != 0) {
       return r;
     }
-    r = endpoint.connect(ip, port);
+    r = NetErrors.result(endpoint.connect(ip, port));
     if (r == 0) {
       state.connected();
       peerIp = ip;
@@ -80,7 +81,7 @@ final class DatagramSocket extends WsSocket {
     if (r != 0) {
       return r;
     }
-    r = endpoint.send(buffer, offset, len, destination, destinationPort);
+    r = NetErrors.result(endpoint.send(buffer, offset, len, destination, destinationPort));
     if (r == WOULD_BLOCK) {
       congested = true;
     } else if (r >= 0) {
@@ -105,7 +106,7 @@ final class DatagramSocket extends WsSocket {
     if (slot.holds()) {
       return slot.take(buffer, offset, len, from, peek);
     }
-    int size = endpoint.receive(buffer, offset, len, from);
+    int size = NetErrors.result(endpoint.receive(buffer, offset, len, from));
     return size > len ? -WSAEMSGSIZE : size;
   }
 
@@ -226,19 +227,19 @@ final class DatagramSocket extends WsSocket {
   }
 
   @Override
-  synchronized int transportOption(int option) {
+  synchronized int transportOption(TransportOption option) {
     int r = state.usable();
-    return r != 0 ? r : endpoint.getOption(option);
+    return r != 0 ? r : NetErrors.result(endpoint.getOption(option));
   }
 
   @Override
-  synchronized int setTransportOption(int option, int value) {
+  synchronized int setTransportOption(TransportOption option, int value) {
     int r = state.usable();
     if (r != 0) {
       return r;
     }
-    r = endpoint.setOption(option, value);
-    if (r == 0 && option == SO_BROADCAST) {
+    r = NetErrors.result(endpoint.setOption(option, value));
+    if (r == 0 && option == TransportOption.BROADCAST) {
       broadcast = value != 0;
     }
     return r;

@@ -52,7 +52,7 @@ final class PendingConnections {
       try {
         next = listener.accept();
       } catch (NetException e) {
-        return -e.error();
+        return -NetErrors.code(e.error());
       }
     }
     connection[0] = next;

@@ -21,6 +21,8 @@ import static org.wsemu.winsock.WinSock.TCP_NODELAY;
 import static org.wsemu.winsock.WinSock.WSAEINVAL;
 import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
 
+import org.wsemu.net.TransportOption;
+
 /**
  * The Windows Sockets 1.1 option set of getsockopt and setsockopt: which options exist at which
  * level for which socket type, which are read-only, and where each value lives (the endpoint for
@@ -32,6 +34,26 @@ import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
  */
 final class SocketOptions {
   private SocketOptions() {}
+
+  /**
+   * The transport option an option number names, for an option that {@link #check} accepted and
+   * that lives in the endpoint: SO_RCVBUF, SO_SNDBUF, SO_REUSEADDR, TCP_NODELAY, SO_KEEPALIVE,
+   * SO_OOBINLINE or SO_BROADCAST. The one place where Winsock's option numbers meet the network's.
+   */
+  static TransportOption transport(int level, int optname) {
+    if (level == IPPROTO_TCP) {
+      return TransportOption.NO_DELAY;
+    }
+    return switch (optname) {
+      case SO_RCVBUF -> TransportOption.RECEIVE_BUFFER;
+      case SO_SNDBUF -> TransportOption.SEND_BUFFER;
+      case SO_REUSEADDR -> TransportOption.REUSE_ADDRESS;
+      case SO_KEEPALIVE -> TransportOption.KEEP_ALIVE;
+      case SO_OOBINLINE -> TransportOption.OOB_INLINE;
+      case SO_BROADCAST -> TransportOption.BROADCAST;
+      default -> throw new IllegalArgumentException("not a transport option: " + optname);
+    };
+  }
 
   /** Whether the option is SO_LINGER (a {@code linger} value) rather than an int. */
   static boolean isLinger(int level, int optname) {
@@ -77,7 +99,7 @@ final class SocketOptions {
   /** The value of an int option that {@link #check} accepted: the value or -error. */
   static int get(WsSocket socket, int level, int optname) {
     if (level == IPPROTO_TCP) {
-      return socket.transportOption(TCP_NODELAY);
+      return socket.transportOption(transport(level, optname));
     }
     synchronized (socket) {
       switch (optname) {
@@ -94,7 +116,7 @@ final class SocketOptions {
         case SO_DONTLINGER:
           return ((StreamSocket) socket).lingerOn ? 0 : 1;
         default:
-          return socket.transportOption(optname);
+          return socket.transportOption(transport(level, optname));
       }
     }
   }
@@ -102,7 +124,7 @@ final class SocketOptions {
   /** Sets an int option that {@link #check} accepted: 0 or -error. */
   static int set(WsSocket socket, int level, int optname, int value) {
     if (level == IPPROTO_TCP) {
-      return socket.setTransportOption(TCP_NODELAY, value);
+      return socket.setTransportOption(transport(level, optname), value);
     }
     synchronized (socket) {
       switch (optname) {
@@ -116,7 +138,7 @@ final class SocketOptions {
           ((StreamSocket) socket).lingerOn = value == 0;
           return 0;
         default:
-          return socket.setTransportOption(optname, value);
+          return socket.setTransportOption(transport(level, optname), value);
       }
     }
   }

@@ -57,12 +57,12 @@ final class StreamReceiver {
     if (endRead) {
       return 0;
     }
-    return received(endpoint.read(buffer, offset, len));
+    return received(NetErrors.result(endpoint.read(buffer, offset, len)));
   }
 
   /** recv with MSG_OOB (urgent data held apart): 1 with the byte, or -error. */
   static int receiveUrgent(TcpEndpoint endpoint, byte[] buffer, int offset, int len) {
-    int urgent = endpoint.readUrgent();
+    int urgent = NetErrors.result(endpoint.readUrgent());
     if (urgent < 0) {
       return urgent;
     }
@@ -84,7 +84,7 @@ final class StreamReceiver {
 
   /** Reads what is available (up to {@code want} more bytes) ahead: 0 or -error. */
   private int readAhead(TcpEndpoint endpoint, int want) {
-    int r = received(readAhead.fill(endpoint::read, want));
+    int r = received(NetErrors.result(readAhead.fill(endpoint::read, want)));
     if (r != WsSocket.WOULD_BLOCK) {
       tookFromEndpoint.run();
     }

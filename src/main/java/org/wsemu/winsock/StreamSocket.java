@@ -8,6 +8,7 @@ import static org.wsemu.winsock.WinSock.WSAENOBUFS;
 import org.wsemu.net.Network;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
+import org.wsemu.net.TransportOption;
 import org.wsemu.winsock.SocketState.Phase;
 import org.wsemu.winsock.StreamReadiness.AttemptSeen;
 
@@ -16,6 +17,7 @@ import org.wsemu.winsock.StreamReadiness.AttemptSeen;
  * first, then the endpoint. Its parts: {@link ConnectAttempts} (connecting), {@link StreamReceiver}
  * (what was read ahead, how the stream ended), {@link PendingConnections} (accepting), and the
  * looks that fill a {@link StreamReadiness} snapshot for select, WSAAsyncSelect and blocked calls.
+ * The endpoint's results are read through {@link NetErrors}.
  *
  * <p>Thread-safe: every operation holds the socket's monitor, which guards all of its parts; the
  * endpoint is asked for readiness callbacks, and closed, outside it.
@@ -61,7 +63,7 @@ final class StreamSocket extends WsSocket {
     if (ep == null) {
       return -WSAENOBUFS;
     }
-    r = ep.bind(ip, port);
+    r = NetErrors.result(ep.bind(ip, port));
     if (r == 0) {
       state.bound();
     }
@@ -74,7 +76,7 @@ final class StreamSocket extends WsSocket {
     if (r != 0 || state.phase() == Phase.LISTENING) {
       return r;
     }
-    r = endpoint().listen(Math.max(1, Math.min(backlog, maxBacklog)));
+    r = NetErrors.result(endpoint().listen(Math.max(1, Math.min(backlog, maxBacklog))));
     if (r == 0) {
       state.listening();
     }
@@ -217,7 +219,7 @@ final class StreamSocket extends WsSocket {
     if (check != 0 || len == 0) {
       return check;
     }
-    int r = endpoint().write(buffer, offset, len);
+    int r = NetErrors.result(endpoint().write(buffer, offset, len));
     if (r == WOULD_BLOCK) {
       congested = true;
     } else if (r < 0) {
@@ -229,7 +231,7 @@ final class StreamSocket extends WsSocket {
   /** Sends one urgent byte: 1 or -error. */
   synchronized int sendUrgent(int data) {
     int check = state.sendStream();
-    return check != 0 ? check : endpoint().sendUrgent(data);
+    return check != 0 ? check : NetErrors.result(endpoint().sendUrgent(data));
   }
 
   // ---- readiness ----
@@ -379,24 +381,24 @@ final class StreamSocket extends WsSocket {
   }
 
   @Override
-  synchronized int transportOption(int option) {
+  synchronized int transportOption(TransportOption option) {
     int r = state.usable();
     if (r != 0) {
       return r;
     }
     TcpEndpoint ep = transport.open();
-    return ep == null ? -WSAENOBUFS : ep.getOption(option);
+    return ep == null ? -WSAENOBUFS : NetErrors.result(ep.getOption(option));
   }
 
   @Override
-  synchronized int setTransportOption(int option, int value) {
+  synchronized int setTransportOption(TransportOption option, int value) {
     int r = state.usable();
     if (r != 0) {
       return r;
     }
     TcpEndpoint ep = transport.open();
-    r = ep == null ? -WSAENOBUFS : ep.setOption(option, value);
-    if (r == 0 && option == WinSock.SO_OOBINLINE) {
+    r = ep == null ? -WSAENOBUFS : NetErrors.result(ep.setOption(option, value));
+    if (r == 0 && option == TransportOption.OOB_INLINE) {
       oobInline = value != 0;
     }
     return r;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkFactory;
+import org.wsemu.net.NetworkHost;
 import org.wsemu.user.User;
 
 /**
@@ -23,7 +24,7 @@ public final class WinsockModule {
    * Installs Windows Sockets on a kernel that already has USER.
    *
    * @param network the emulator's network, or null for none (socket() then fails with WSAENETDOWN;
-   *     the database functions still work)
+   *     the database functions still work); its hosts join the hosts table after the config's
    * @return the Winsock functions for that kernel's tasks
    */
   @SuppressWarnings("exports") // Kernel is internal, and so is this method
@@ -47,6 +48,9 @@ public final class WinsockModule {
         addresses.add(address.bytes());
       }
       hosts.add(new HostRecord(host.name(), host.aliases(), addresses));
+    }
+    for (NetworkHost host : network == null ? List.<NetworkHost>of() : network.hosts()) {
+      hosts.add(new HostRecord(host.name(), host.aliases(), List.of(Addresses.bytes(host.address()))));
     }
     return new RealWinsock(core, new Lookups(Database.create(config.hostName(), hosts)));
   }

@@ -1,5 +1,7 @@
 package org.wsemu.winsock;
 
+import org.wsemu.net.TransportOption;
+
 /**
  * An emulated socket: the Windows Sockets semantics of one handle over a transport endpoint of the
  * emulator's network. Subclasses implement streams and datagrams; what they share is here: the
@@ -100,10 +102,10 @@ abstract class WsSocket {
   abstract boolean isConnectedStream();
 
   /** A transport option (SO_RCVBUF...) through the endpoint: value or -error. */
-  abstract int transportOption(int option);
+  abstract int transportOption(TransportOption option);
 
   /** Sets a transport option; 0 or -error. */
-  abstract int setTransportOption(int option, int value);
+  abstract int setTransportOption(TransportOption option, int value);
 
   /**
    * The socket's Winsock state changed in a way that may end a wait (closed, shut down, aborted,

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
+import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.testing.CapturedNetwork;
 import org.wsemu.testing.Emus;
@@ -29,7 +30,7 @@ class NotifyWhenTest {
   @World.AllWorlds
   void aClosedEndpointCallsBackOnANetworkThreadNeverInsideNotifyWhen(World world) throws Exception {
     SimulatedNetwork sim = world.newNetwork();
-    CapturedNetwork captured = new CapturedNetwork(sim != null ? sim : Network.real());
+    CapturedNetwork captured = new CapturedNetwork(sim != null ? sim : new RealNetwork());
     try (Emulator emu = world.builder(sim).network(captured).build()) {
       User user = emu.user();
       Emus.run(emu, () -> {

@@ -13,7 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.net.Network;
+import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.Emus;
 import org.wsemu.time.Clock;
@@ -78,13 +78,13 @@ class SimulatedNetworkBuilderTest {
     net.listen("local", 7, Peers.discard());
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Emus.builder(SchedulingMode.WIN16).network(net).build());
-    assertEquals("cannot listen on local:7: error 10048", e.getMessage());
+    assertEquals("cannot listen on local:7: ADDRESS_IN_USE", e.getMessage());
   }
 
   @Test
   void theRealNetworkStillNeedsTheRealClock() {
     assertThrows(IllegalArgumentException.class,
-        () -> Emus.builder(SchedulingMode.WIN16).clock(Clock.virtual()).network(Network.real()).build());
+        () -> Emus.builder(SchedulingMode.WIN16).clock(Clock.virtual()).network(new RealNetwork()).build());
   }
 
   @Test

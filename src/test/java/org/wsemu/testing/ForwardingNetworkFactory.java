@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.NetworkFactory;
-import org.wsemu.winsock.WinsockConfig;
+import org.wsemu.net.NetworkHost;
 
 /**
  * A network factory that hands every call to another one: a test overrides {@link #create} to
@@ -32,7 +32,7 @@ public class ForwardingNetworkFactory implements NetworkFactory {
   }
 
   @Override
-  public List<WinsockConfig.Host> hosts() {
+  public List<NetworkHost> hosts() {
     return inner.hosts();
   }
 }

@@ -15,6 +15,7 @@ import org.junit.platform.testkit.engine.Events;
 import org.wsemu.Emulator;
 import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
+import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.task.OpenResources;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.user.MSG;
@@ -111,7 +112,7 @@ class LeakCheckTest {
 
     @Test
     void closesAnEmulatorWhoseNetworkIgnoresShutdown() {
-      ForwardingNetworkFactory forgetful = new ForwardingNetworkFactory(Network.real()) {
+      ForwardingNetworkFactory forgetful = new ForwardingNetworkFactory(new RealNetwork()) {
         @Override
         public Network create(NetworkEnvironment environment) {
           network = new ForwardingNetwork(super.create(environment)) {

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wsemu.Emulator;
-import org.wsemu.net.Network;
+import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.time.Clock;
@@ -89,7 +89,7 @@ public enum World {
   public Emulator.Builder builder(SimulatedNetwork network) {
     Emulator.Builder builder = Emus.builder(mode);
     if (!simulated) {
-      return builder.clock(Clock.system()).network(Network.real());
+      return builder.clock(Clock.system()).network(new RealNetwork());
     }
     SimulatedNetwork chosen = network != null ? network : SimulatedNetwork.builder().build();
     return builder.clock(mode == SchedulingMode.WIN16 ? Clock.virtual() : Clock.system()).network(chosen);

@@ -7,9 +7,14 @@ import static org.wsemu.winsock.WinSock.WSAENETUNREACH;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wsemu.net.NetError;
 import org.wsemu.winsock.SocketState.Phase;
 
-/** Connection attempts: how each ends, and that its failure is reported exactly once. */
+/**
+ * Connection attempts: how each ends, and that its failure is reported exactly once. The scripted
+ * network answers in its own vocabulary ({@link NetError} results); the attempts answer in
+ * Winsock's.
+ */
 class ConnectAttemptsTest {
   private static final int PEER = 0x7F000001;
 
@@ -28,7 +33,7 @@ class ConnectAttemptsTest {
 
   @Test
   void anAttemptInProgressFinishesWhenTheNetworkSaysSo() {
-    network.answers("connect", WsSocket.WOULD_BLOCK).answers("finishConnect", WsSocket.WOULD_BLOCK, 0);
+    network.answers("connect", NetError.WOULD_BLOCK.result()).answers("finishConnect", NetError.WOULD_BLOCK.result(), 0);
     assertEquals(WsSocket.WOULD_BLOCK, attempts.start(state, network.endpoint, PEER, 7));
     assertEquals(Phase.CONNECTING, state.phase());
     assertEquals(0, attempts.finishedAttempt());
@@ -40,7 +45,7 @@ class ConnectAttemptsTest {
 
   @Test
   void aFailureTheConnectReportsIsNotReportedAgain() {
-    network.answers("connect", WsSocket.WOULD_BLOCK).answers("finishConnect", -WSAECONNREFUSED);
+    network.answers("connect", NetError.WOULD_BLOCK.result()).answers("finishConnect", NetError.REFUSED.result());
     attempts.start(state, network.endpoint, PEER, 7);
     assertEquals(-WSAECONNREFUSED, attempts.finish(state, network.endpoint, true));
     assertEquals(Phase.UNBOUND, state.phase());
@@ -51,7 +56,7 @@ class ConnectAttemptsTest {
   @Test
   void aFailureSelectSawWaitsForTheNextConnectOrSoErrorOnce() {
     state.bound();
-    network.answers("connect", WsSocket.WOULD_BLOCK).answers("finishConnect", -WSAECONNREFUSED);
+    network.answers("connect", NetError.WOULD_BLOCK.result()).answers("finishConnect", NetError.REFUSED.result());
     attempts.start(state, network.endpoint, PEER, 7);
     assertEquals(-WSAECONNREFUSED, attempts.finish(state, network.endpoint, false));
     assertEquals(Phase.BOUND, state.phase(), "bind had bound it");
@@ -61,12 +66,12 @@ class ConnectAttemptsTest {
 
   @Test
   void anFdConnectThatReportedTheFailureClearsIt() {
-    network.answers("connect", WsSocket.WOULD_BLOCK).answers("finishConnect", -WSAECONNREFUSED);
+    network.answers("connect", NetError.WOULD_BLOCK.result()).answers("finishConnect", NetError.REFUSED.result());
     attempts.start(state, network.endpoint, PEER, 7);
     attempts.finish(state, network.endpoint, false);
     attempts.reportedByEvent(2);
     assertEquals(WSAECONNREFUSED, attempts.takeUnreported(), "another attempt's report clears nothing");
-    network.answers("connect", WsSocket.WOULD_BLOCK).answers("finishConnect", -WSAECONNREFUSED);
+    network.answers("connect", NetError.WOULD_BLOCK.result()).answers("finishConnect", NetError.REFUSED.result());
     attempts.start(state, network.endpoint, PEER, 7);
     attempts.finish(state, network.endpoint, false);
     attempts.reportedByEvent(2);
@@ -75,7 +80,7 @@ class ConnectAttemptsTest {
 
   @Test
   void aFailureAtOnceIsTheConnectsAndEndsNoAttemptForFdConnect() {
-    network.answers("connect", -WSAENETUNREACH);
+    network.answers("connect", NetError.NETWORK_UNREACHABLE.result());
     assertEquals(-WSAENETUNREACH, attempts.start(state, network.endpoint, PEER, 7));
     assertEquals(Phase.UNBOUND, state.phase());
     assertEquals(0, attempts.finishedAttempt());
@@ -84,7 +89,7 @@ class ConnectAttemptsTest {
 
   @Test
   void aCancelWhileConnectingEndsTheAttemptWithConnAborted() {
-    network.answers("connect", WsSocket.WOULD_BLOCK);
+    network.answers("connect", NetError.WOULD_BLOCK.result());
     attempts.start(state, network.endpoint, PEER, 7);
     attempts.abortedWhileConnecting(state);
     assertEquals(Phase.UNBOUND, state.phase());

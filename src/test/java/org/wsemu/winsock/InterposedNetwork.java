@@ -8,6 +8,7 @@ import org.wsemu.net.Network;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.NetworkFactory;
 import org.wsemu.net.TcpEndpoint;
+import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.testing.ForwardingNetwork;
 import org.wsemu.testing.ForwardingNetworkFactory;
 import org.wsemu.testing.World;
@@ -30,7 +31,7 @@ final class InterposedNetwork extends ForwardingNetworkFactory {
 
   /** The network of {@code world} (a fresh simulated one, or the real one) with a seam. */
   static InterposedNetwork of(World world) {
-    return new InterposedNetwork(world.simulated() ? world.newNetwork() : Network.real());
+    return new InterposedNetwork(world.simulated() ? world.newNetwork() : new RealNetwork());
   }
 
   /** The next call of the endpoint method {@code name}, on any TCP endpoint, first runs {@code first}. */

@@ -2,7 +2,6 @@ package org.wsemu.winsock;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.wsemu.winsock.WinSock.INVALID_SOCKET;
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.wsemu.Emulator;
+import org.wsemu.net.NetError;
 import org.wsemu.sim.PeerConnection;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.task.Task;
@@ -69,8 +69,8 @@ final class Peer implements AutoCloseable {
       if (n > 0) {
         incoming.add(java.util.Arrays.copyOf(buffer, n));
       } else {
-        if (n != -WSAEWOULDBLOCK) {
-          incoming.add(n == 0 ? END : Integer.valueOf(-n)); // the end of the stream, or the error
+        if (n != PeerConnection.WOULD_BLOCK) {
+          incoming.add(n == 0 ? END : NetError.of(n)); // the end of the stream, or the error
           drained = true;
 
         }
@@ -130,9 +130,9 @@ final class Peer implements AutoCloseable {
             ended = true;
             return -1;
           }
-          if (next instanceof Integer code) {
+          if (next instanceof NetError error) {
             ended = true;
-            throw new IOException("Connection reset (WSAE error " + code + ")");
+            throw new IOException("Connection reset (" + error + ")");
           }
           current = (byte[]) next;
           position = 0;

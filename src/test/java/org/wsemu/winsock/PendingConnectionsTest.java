@@ -10,6 +10,7 @@ import static org.wsemu.winsock.WinSock.WSAENOBUFS;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.wsemu.net.NetError;
 import org.wsemu.net.NetException;
 import org.wsemu.net.TcpEndpoint;
 
@@ -48,7 +49,8 @@ class PendingConnectionsTest {
 
   @Test
   void aFailedLookCountsAsWaitingAndAcceptReportsTheFailureAsItsError() {
-    listener.answers("accept", new NetException(WSAENOBUFS, "no buffers"), new NetException(WSAENOBUFS, "no buffers"));
+    listener.answers("accept", new NetException(NetError.NO_BUFFERS, "no buffers"),
+        new NetException(NetError.NO_BUFFERS, "no buffers"));
     connections.look(listener.endpoint, took::incrementAndGet);
     assertTrue(connections.waiting(), "select and FD_ACCEPT send the program to accept, which reports it");
     assertEquals(-WSAENOBUFS, connections.take(listener.endpoint, new TcpEndpoint[1]));

@@ -1,4 +1,4 @@
-package org.wsemu.net;
+package org.wsemu.net.nio;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,32 +1,33 @@
-package org.wsemu.net;
+package org.wsemu.net.nio;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.wsemu.kernel.CallbackBoundary;
+import org.wsemu.internal.GuardedBy;
+import org.wsemu.net.Network;
+import org.wsemu.net.NetworkCallbacks;
+import org.wsemu.net.TcpEndpoint;
+import org.wsemu.net.UdpEndpoint;
 import org.wsemu.task.OpenResources;
 
 /**
  * The real network: endpoints on Java NIO channels, one selector thread per emulator (started with
- * the first endpoint), no thread per socket. Obtain it with {@link Network#real()}.
+ * the first endpoint), no thread per socket. Programs choose it with {@link RealNetwork}.
  *
  * <p>Thread-safe.
  */
 final class NioNetwork implements Network {
   private final String emulatorName;
-  private final CallbackBoundary callbacks;
+  private final NetworkCallbacks callbacks;
   /** Endpoints not yet closed: each forgets itself when it closes, shutdown closes the rest. */
   private final Set<Object> open = ConcurrentHashMap.newKeySet();
-  private NioSelectorLoop loop; // guarded by this; kept after shutdown, for openResources
-  private boolean stopped; // guarded by this
+  /** Kept after shutdown, for {@link #openResources}. */
+  @GuardedBy("this") private NioSelectorLoop loop;
+  @GuardedBy("this") private boolean stopped;
 
-  /** A network outside any emulator (tests): callbacks that throw are only logged. */
-  NioNetwork(String emulatorName) {
-    this(emulatorName, CallbackBoundary.loggingOnly());
-  }
-
-  NioNetwork(String emulatorName, CallbackBoundary callbacks) {
+  /** A network whose readiness callbacks run at {@code callbacks}. */
+  NioNetwork(String emulatorName, NetworkCallbacks callbacks) {
     this.emulatorName = emulatorName;
     this.callbacks = callbacks;
   }

@@ -1,25 +1,4 @@
-package org.wsemu.net;
-
-import static org.wsemu.winsock.WinSock.WSAEACCES;
-import static org.wsemu.winsock.WinSock.WSAEADDRINUSE;
-import static org.wsemu.winsock.WinSock.WSAEADDRNOTAVAIL;
-import static org.wsemu.winsock.WinSock.WSAEAFNOSUPPORT;
-import static org.wsemu.winsock.WinSock.WSAEALREADY;
-import static org.wsemu.winsock.WinSock.WSAECONNABORTED;
-import static org.wsemu.winsock.WinSock.WSAECONNREFUSED;
-import static org.wsemu.winsock.WinSock.WSAECONNRESET;
-import static org.wsemu.winsock.WinSock.WSAEHOSTUNREACH;
-import static org.wsemu.winsock.WinSock.WSAEINTR;
-import static org.wsemu.winsock.WinSock.WSAEINVAL;
-import static org.wsemu.winsock.WinSock.WSAEISCONN;
-import static org.wsemu.winsock.WinSock.WSAEMFILE;
-import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
-import static org.wsemu.winsock.WinSock.WSAENETDOWN;
-import static org.wsemu.winsock.WinSock.WSAENETUNREACH;
-import static org.wsemu.winsock.WinSock.WSAENOBUFS;
-import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
-import static org.wsemu.winsock.WinSock.WSAENOTCONN;
-import static org.wsemu.winsock.WinSock.WSAETIMEDOUT;
+package org.wsemu.net.nio;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -38,14 +17,15 @@ import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.util.Locale;
+import org.wsemu.net.NetError;
 
 /**
- * Maps the JDK's documented socket exceptions to Windows Sockets error codes: by type wherever the
+ * Maps the JDK's documented socket exceptions to {@link NetError}s: by type wherever the
  * JDK gives one, by message text only where it does not (a reset, a broken pipe, an unreachable
  * network arrive as plain {@link IOException}s or {@link java.net.SocketException}s, and
  * {@link BindException} and {@link ConnectException} each stand for several errors). A closed
- * channel is never WSAENOTSOCK: the program may still hold the socket; closed during the call is
- * WSAEINTR, as for a call that closesocket ends.
+ * channel is {@link NetError#NOT_CONNECTED} (the JDK closes a channel whose connection failed);
+ * closed during the call is {@link NetError#CLOSED}.
  *
  * <p>Only exceptions of the JDK's socket and channel contracts are mapped. Anything else (a
  * {@link NullPointerException}, a bare {@link IllegalStateException}) is a bug of the emulator and
@@ -57,112 +37,117 @@ final class IoErrors {
   private IoErrors() {}
 
   /**
-   * The WSAE* code for an exception a socket channel operation threw.
+   * The error an exception a socket channel operation threw stands for.
    *
    * @throws RuntimeException {@code e} itself, when it is not one of the JDK's documented socket
    *     or channel exceptions
    */
-  static int code(Exception e) {
+  static NetError error(Exception e) {
     if (e instanceof IOException io) {
       return checked(io);
     }
-    int code = e instanceof RuntimeException r ? unchecked(r) : 0;
-    if (code == 0) {
+    NetError error = e instanceof RuntimeException r ? unchecked(r) : null;
+    if (error == null) {
       throw e instanceof RuntimeException r ? r : new IllegalArgumentException("not a socket exception: " + e, e);
     }
-    return code;
+    return error;
   }
 
-  private static int checked(IOException e) {
+  /** {@link #error} as an endpoint result. */
+  static int result(Exception e) {
+    return error(e).result();
+  }
+
+  private static NetError checked(IOException e) {
     if (e instanceof AsynchronousCloseException) {
-      return WSAEINTR; // closed (or the thread interrupted) during the call
+      return NetError.CLOSED; // closed (or the thread interrupted) during the call
     }
     if (e instanceof ClosedChannelException) {
-      return WSAENOTCONN; // the JDK closes a channel whose connection failed
+      return NetError.NOT_CONNECTED; // the JDK closes a channel whose connection failed
     }
     if (e instanceof SocketTimeoutException) {
-      return WSAETIMEDOUT;
+      return NetError.TIMED_OUT;
     }
     if (e instanceof NoRouteToHostException) {
-      return WSAEHOSTUNREACH;
+      return NetError.HOST_UNREACHABLE;
     }
     if (e instanceof PortUnreachableException) {
-      return WSAECONNRESET; // an ICMP port unreachable on UDP, as Windows reports it
+      return NetError.RESET; // an ICMP port unreachable on UDP, as Windows reports it: a reset
     }
     String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
     if (e instanceof BindException) { // EADDRINUSE, EADDRNOTAVAIL and EACCES all become one
       if (message.contains("in use")) {
-        return WSAEADDRINUSE;
+        return NetError.ADDRESS_IN_USE;
       }
-      return message.contains("permission") ? WSAEACCES : WSAEADDRNOTAVAIL;
+      return message.contains("permission") ? NetError.ACCESS_DENIED : NetError.ADDRESS_NOT_AVAILABLE;
     }
     if (e instanceof ConnectException) { // ECONNREFUSED and ETIMEDOUT likewise
-      return message.contains("timed out") ? WSAETIMEDOUT : WSAECONNREFUSED;
+      return message.contains("timed out") ? NetError.TIMED_OUT : NetError.REFUSED;
     }
     return byMessage(message);
   }
 
   /** The errors the JDK reports only as text, taken from the operating system's strerror. */
-  private static int byMessage(String message) {
+  private static NetError byMessage(String message) {
     if (message.contains("connection reset") || message.contains("broken pipe")) {
-      return WSAECONNRESET;
+      return NetError.RESET;
     }
     if (message.contains("connection aborted")) {
-      return WSAECONNABORTED;
+      return NetError.ABORTED;
     }
     if (message.contains("timed out")) {
-      return WSAETIMEDOUT;
+      return NetError.TIMED_OUT;
     }
     if (message.contains("network is unreachable")) {
-      return WSAENETUNREACH;
+      return NetError.NETWORK_UNREACHABLE;
     }
     if (message.contains("no route to host")) {
-      return WSAEHOSTUNREACH;
+      return NetError.HOST_UNREACHABLE;
     }
     if (message.contains("cannot assign")) {
-      return WSAEADDRNOTAVAIL;
+      return NetError.ADDRESS_NOT_AVAILABLE;
     }
     if (message.contains("too long")) {
-      return WSAEMSGSIZE;
+      return NetError.MESSAGE_TOO_BIG;
     }
     if (message.contains("too many open files")) {
-      return WSAEMFILE;
+      return NetError.TOO_MANY_OPEN;
     }
     if (message.contains("no buffer space")) {
-      return WSAENOBUFS;
+      return NetError.NO_BUFFERS;
     }
     if (message.contains("permission denied")) {
-      return WSAEACCES;
+      return NetError.ACCESS_DENIED;
     }
-    return WSAENETDOWN; // an I/O failure nothing above names
+    return NetError.NETWORK_DOWN; // an I/O failure nothing above names
   }
 
-  /** The documented unchecked exceptions of the channel operations, or 0 for any other. */
-  private static int unchecked(RuntimeException e) {
+  /** The documented unchecked exceptions of the channel operations, or null for any other. */
+  private static NetError unchecked(RuntimeException e) {
     if (e instanceof NotYetConnectedException || e instanceof NoConnectionPendingException) {
-      return WSAENOTCONN;
+      return NetError.NOT_CONNECTED;
     }
     if (e instanceof AlreadyConnectedException) {
-      return WSAEISCONN;
+      return NetError.ALREADY_CONNECTED;
     }
     if (e instanceof ConnectionPendingException) {
-      return WSAEALREADY;
+      return NetError.CONNECTION_PENDING;
     }
     if (e instanceof AlreadyBoundException || e instanceof NotYetBoundException) {
-      return WSAEINVAL;
+      return NetError.INVALID;
     }
     if (e instanceof UnresolvedAddressException) {
-      return WSAEADDRNOTAVAIL;
+      return NetError.ADDRESS_NOT_AVAILABLE;
     }
     if (e instanceof UnsupportedAddressTypeException) {
-      return WSAEAFNOSUPPORT;
+      return NetError.ADDRESS_FAMILY_NOT_SUPPORTED;
     }
     if (e instanceof UnsupportedOperationException) {
-      return WSAENOPROTOOPT; // setOption: the channel does not support the option
+      return NetError.OPTION_NOT_SUPPORTED; // setOption: the channel does not support the option
     }
     if (e.getClass() == IllegalArgumentException.class) {
-      return WSAEINVAL; // setOption: a value the option cannot take
+      return NetError.INVALID; // setOption: a value the option cannot take
     }
-    return 0;
+    return null;
   }
 }

@@ -1,4 +1,4 @@
-package org.wsemu.net;
+package org.wsemu.net.nio;
 
 import java.io.IOException;
 import java.nio.channels.ClosedSelectorException;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wsemu.kernel.CallbackBoundary;
+import org.wsemu.net.NetworkCallbacks;
 import org.wsemu.task.OpenResources;
 
 /**
@@ -17,8 +17,10 @@ import org.wsemu.task.OpenResources;
  * (registrations, interest changes), which wakes the selector; readiness is delivered to each
  * key's {@link NioRegistration}. It sleeps in {@code select()} when there is nothing to do.
  *
- * <p>Everything it runs goes through the emulator's {@link CallbackBoundary}: a callback that
+ * <p>Everything it runs goes through the emulator's {@link NetworkCallbacks}: a callback that
  * throws is reported and the thread goes on, so one bad callback cannot stall the real network.
+ *
+ * <p>Thread-safe: {@link #execute} and {@link #post} from any thread.
  */
 final class NioSelectorLoop {
   /** Asked for when there is something to log: an emulator that logs nothing never starts SLF4J. */
@@ -30,13 +32,13 @@ final class NioSelectorLoop {
   static final String READINESS_CALLBACK = "readiness callback";
 
   private final Selector selector;
-  private final CallbackBoundary callbacks;
+  private final NetworkCallbacks callbacks;
   private final ConcurrentLinkedQueue<Runnable> work = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean stopped;
   private volatile boolean finished;
 
-  NioSelectorLoop(String threadName, CallbackBoundary callbacks) {
+  NioSelectorLoop(String threadName, NetworkCallbacks callbacks) {
     this.callbacks = callbacks;
     try {
       this.selector = Selector.open();
@@ -57,7 +59,7 @@ final class NioSelectorLoop {
   }
 
   /** Where callbacks run: exceptions are reported and the loop goes on. */
-  CallbackBoundary callbacks() {
+  NetworkCallbacks callbacks() {
     return callbacks;
   }
 

@@ -1,4 +1,4 @@
-package org.wsemu.net;
+package org.wsemu.net.nio;
 
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
@@ -7,11 +7,12 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.wsemu.internal.GuardedBy;
+import org.wsemu.net.Readiness;
+import org.wsemu.net.ReadinessWaiters;
 
 /**
  * The readiness callbacks of one endpoint. {@link #notifyWhen} records a one-shot callback and asks
@@ -24,16 +25,14 @@ import java.util.concurrent.TimeUnit;
  * emulator's callback boundary.
  */
 final class NioRegistration {
-  private record Waiter(int ops, Runnable onReady) {}
-
   /** How long {@link #released} waits for the selector thread (which only runs short work). */
   private static final long RELEASE_WAIT_SECONDS = 1;
 
   private final NioSelectorLoop loop;
-  private final List<Waiter> waiters = new ArrayList<>(); // guarded by this
+  @GuardedBy("this") private final ReadinessWaiters waiters = new ReadinessWaiters();
   private SelectableChannel channel; // selector thread only
   private SelectionKey key; // selector thread only
-  private boolean closed; // guarded by this
+  @GuardedBy("this") private boolean closed;
 
   NioRegistration(NioSelectorLoop loop) {
     this.loop = loop;
@@ -51,7 +50,7 @@ final class NioRegistration {
   void notifyWhen(int ops, Runnable onReady) {
     synchronized (this) {
       if (!closed) {
-        waiters.add(new Waiter(ops, onReady));
+        waiters.add(ops, onReady);
         loop.execute(this::update);
         return;
       }
@@ -110,14 +109,13 @@ final class NioRegistration {
 
   /** The endpoint closed: every waiter runs, on the selector thread. */
   void closed() {
-    List<Waiter> all;
+    List<Runnable> all;
     synchronized (this) {
       closed = true;
-      all = new ArrayList<>(waiters);
-      waiters.clear();
+      all = waiters.takeAll();
     }
     if (!all.isEmpty()) {
-      loop.post(() -> all.forEach(waiter -> fire(waiter.onReady())));
+      loop.post(() -> all.forEach(this::fire));
     }
     loop.execute(() -> {
       if (key != null) {
@@ -135,15 +133,9 @@ final class NioRegistration {
     } catch (CancelledKeyException e) {
       return;
     }
-    List<Runnable> fire = new ArrayList<>();
+    List<Runnable> fire;
     synchronized (this) {
-      for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
-        Waiter waiter = it.next();
-        if ((waiter.ops() & readyOps) != 0) {
-          fire.add(waiter.onReady());
-          it.remove();
-        }
-      }
+      fire = waiters.takeReady(readyOps);
     }
     update();
     for (Runnable onReady : fire) {
@@ -160,10 +152,7 @@ final class NioRegistration {
   private void update() {
     int wanted;
     synchronized (this) {
-      wanted = 0;
-      for (Waiter waiter : waiters) {
-        wanted |= waiter.ops();
-      }
+      wanted = waiters.wanted();
     }
     if (channel == null || !channel.isOpen()) {
       return;

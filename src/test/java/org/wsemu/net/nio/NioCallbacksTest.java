@@ -1,4 +1,4 @@
-package org.wsemu.net;
+package org.wsemu.net.nio;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
+import org.wsemu.net.Readiness;
+import org.wsemu.net.TcpEndpoint;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.testing.CapturedNetwork;
 import org.wsemu.testing.Emus;
@@ -30,7 +32,7 @@ class NioCallbacksTest {
 
   private final TraceRecorder trace = new TraceRecorder();
   private final List<String> handled = new CopyOnWriteArrayList<>();
-  private final CapturedNetwork captured = new CapturedNetwork(Network.real());
+  private final CapturedNetwork captured = new CapturedNetwork(new RealNetwork());
 
   private Emulator emulator(String name) {
     return Emus.builder(SchedulingMode.WIN32).name(name).clock(Clock.system()).network(captured).traceSink(trace)

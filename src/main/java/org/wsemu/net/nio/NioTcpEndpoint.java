@@ -1,10 +1,4 @@
-package org.wsemu.net;
-
-import static org.wsemu.winsock.WinSock.WSAECONNRESET;
-import static org.wsemu.winsock.WinSock.WSAEINTR;
-import static org.wsemu.winsock.WinSock.WSAEINVAL;
-import static org.wsemu.winsock.WinSock.WSAENOTCONN;
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
+package org.wsemu.net.nio;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,13 +8,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.AlreadyConnectedException;
 import java.nio.channels.ConnectionPendingException;
 import java.nio.channels.NetworkChannel;
-import java.nio.channels.NoConnectionPendingException;
 import java.nio.channels.NotYetBoundException;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
+import org.wsemu.internal.GuardedBy;
+import org.wsemu.net.NetError;
+import org.wsemu.net.NetException;
+import org.wsemu.net.TcpEndpoint;
+import org.wsemu.net.TransportOption;
 
 /**
  * A TCP endpoint on Java NIO. Java needs a {@link SocketChannel} to bind or connect and a
@@ -46,14 +44,14 @@ final class NioTcpEndpoint implements TcpEndpoint {
 
   private final NioNetwork network;
   private final NioRegistration registration;
-  private final NioTcpOptions options = new NioTcpOptions(); // guarded by this
+  @GuardedBy("this") private final NioTcpOptions options = new NioTcpOptions();
   private volatile SocketChannel channel; // open, or null; closed only by close()
   private volatile ServerSocketChannel server;
   private volatile InetSocketAddress binding; // written under this
   private volatile Reset reset; // written under this
-  private InetSocketAddress target; // guarded by this: where the last connect went
-  private InetSocketAddress attemptLocal; // guarded by this: the local address of that connect
-  private boolean closed; // guarded by this
+  @GuardedBy("this") private InetSocketAddress target; // where the last connect went
+  @GuardedBy("this") private InetSocketAddress attemptLocal; // the local address of that connect
+  @GuardedBy("this") private boolean closed;
 
   NioTcpEndpoint(NioNetwork network, NioSelectorLoop loop) {
     this.network = network;
@@ -70,12 +68,12 @@ final class NioTcpEndpoint implements TcpEndpoint {
   // ---- options ----
 
   @Override
-  public synchronized int setOption(int option, int value) {
+  public synchronized int setOption(TransportOption option, int value) {
     return options.set(current(), option, value);
   }
 
   @Override
-  public synchronized int getOption(int option) {
+  public synchronized int getOption(TransportOption option) {
     return options.get(current(), option);
   }
 
@@ -89,10 +87,10 @@ final class NioTcpEndpoint implements TcpEndpoint {
   @Override
   public synchronized int bind(int ip, int port) {
     if (closed) {
-      return -WSAEINTR; // closed meanwhile (closesocket from another thread)
+      return NetError.CLOSED.result(); // closed meanwhile (closesocket from another thread)
     }
     if (channel != null || server != null || binding != null) {
-      return -WSAEINVAL;
+      throw new IllegalStateException("bind: the endpoint is bound already");
     }
     int r = openBound(NioAddresses.of(ip, port));
     if (r == 0) {
@@ -113,7 +111,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
       }
     } catch (IOException e) {
       closeQuietly(opened);
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
     channel = opened;
     registration.channel(opened);
@@ -131,10 +129,10 @@ final class NioTcpEndpoint implements TcpEndpoint {
   @Override
   public synchronized int listen(int backlog) {
     if (closed) {
-      return -WSAEINTR;
+      return NetError.CLOSED.result();
     }
-    if (server != null) {
-      return 0;
+    if (server != null || binding == null) {
+      throw new IllegalStateException(server != null ? "listen: listening already" : "listen: not bound");
     }
     ServerSocketChannel opened = null;
     try {
@@ -144,17 +142,16 @@ final class NioTcpEndpoint implements TcpEndpoint {
       options.applyTo(opened);
     } catch (IOException e) {
       closeQuietly(opened);
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
-    InetSocketAddress address = binding;
     closeQuietly(channel); // frees the port for the server channel
     channel = null;
     try {
-      opened.bind(address != null ? address : NioAddresses.of(0, 0), backlog);
+      opened.bind(binding, backlog);
     } catch (IOException e) {
       closeQuietly(opened);
       rebind(); // the socket stays bound where it was
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
     server = opened;
     registration.channel(opened);
@@ -165,13 +162,16 @@ final class NioTcpEndpoint implements TcpEndpoint {
   public TcpEndpoint accept() throws NetException {
     ServerSocketChannel listening = server;
     if (listening == null) {
-      throw new NetException(WSAEINVAL, "not listening");
+      if (closed) {
+        throw new NetException(NetError.CLOSED, "closed");
+      }
+      throw new IllegalStateException("accept: not listening");
     }
     SocketChannel accepted;
     try {
       accepted = listening.accept();
     } catch (IOException | NotYetBoundException e) {
-      throw new NetException(IoErrors.code(e), String.valueOf(e.getMessage()));
+      throw new NetException(IoErrors.error(e), String.valueOf(e.getMessage()));
     }
     if (accepted == null) {
       return null;
@@ -180,7 +180,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
       return network.track(new NioTcpEndpoint(network, registration.loop(), accepted));
     } catch (IOException e) {
       closeQuietly(accepted);
-      throw new NetException(IoErrors.code(e), String.valueOf(e.getMessage()));
+      throw new NetException(IoErrors.error(e), String.valueOf(e.getMessage()));
     }
   }
 
@@ -189,10 +189,10 @@ final class NioTcpEndpoint implements TcpEndpoint {
   @Override
   public synchronized int connect(int ip, int port) {
     if (closed) {
-      return -WSAEINTR;
+      return NetError.CLOSED.result();
     }
     if (server != null) {
-      return -WSAEINVAL;
+      throw new IllegalStateException("connect: listening");
     }
     if (channel == null) {
       // an unbound socket is bound first, as Windows does: the JDK shows no port while a connect
@@ -208,10 +208,10 @@ final class NioTcpEndpoint implements TcpEndpoint {
     try {
       boolean connected = channel.connect(target);
       registration.refresh(); // waiters from before (a select on the bound socket) can be watched now
-      return connected ? 0 : -WSAEWOULDBLOCK;
+      return connected ? 0 : NetError.WOULD_BLOCK.result();
     } catch (AlreadyConnectedException | ConnectionPendingException | UnresolvedAddressException
         | UnsupportedAddressTypeException e) {
-      return -IoErrors.code(e); // refused before any attempt: the channel stays as it was
+      return IoErrors.result(e); // refused before any attempt: the channel stays as it was
     } catch (IOException e) {
       return attemptFailed(e);
     }
@@ -223,13 +223,14 @@ final class NioTcpEndpoint implements TcpEndpoint {
       return 0; // made, then reset: the reset is the next call's
     }
     SocketChannel current = channel;
-    if (current == null || closed) {
-      return closed ? -WSAEINTR : -WSAENOTCONN;
+    if (closed) {
+      return NetError.CLOSED.result();
+    }
+    if (current == null) {
+      throw new IllegalStateException("finishConnect: no connection attempt");
     }
     try {
-      return current.finishConnect() ? 0 : -WSAEWOULDBLOCK;
-    } catch (NoConnectionPendingException e) {
-      return -WSAENOTCONN;
+      return current.finishConnect() ? 0 : NetError.WOULD_BLOCK.result(); // none pending: IllegalStateException
     } catch (IOException e) {
       return attemptFailed(e);
     }
@@ -237,12 +238,12 @@ final class NioTcpEndpoint implements TcpEndpoint {
 
   /**
    * A connect failed, and the JDK closed the channel. A reset means the connection had been made
-   * (a refused attempt is WSAECONNREFUSED): connected, the reset to come. Otherwise the socket
+   * (a refused attempt is {@link NetError#REFUSED}): connected, the reset to come. Otherwise the socket
    * goes back to its binding, or, if it had none, to the port the attempt took.
    */
   private int attemptFailed(IOException e) {
-    int error = IoErrors.code(e);
-    boolean made = error == WSAECONNRESET && attemptLocal != null;
+    NetError error = IoErrors.error(e);
+    boolean made = error == NetError.RESET && attemptLocal != null;
     if (made) {
       reset = new Reset(attemptLocal, target); // before the channel goes: a reader sees one or the other
     }
@@ -256,14 +257,17 @@ final class NioTcpEndpoint implements TcpEndpoint {
       binding = NioAddresses.of(0, attemptLocal.getPort()); // the port the attempt took
     }
     rebind();
-    return -error;
+    return error.result();
   }
 
   // ---- data ----
 
-  /** What a data call answers without a channel: the reset of a connection made and lost, or not connected. */
+  /** What a data call answers without a channel: the reset of a connection made and lost. */
   private int noChannel() {
-    return reset != null ? -WSAECONNRESET : -WSAENOTCONN;
+    if (reset == null) {
+      throw new IllegalStateException("not connected");
+    }
+    return NetError.RESET.result();
   }
 
   @Override
@@ -275,9 +279,9 @@ final class NioTcpEndpoint implements TcpEndpoint {
     ByteBuffer into = ByteBuffer.wrap(buffer, offset, len);
     try {
       int n = current.read(into);
-      return n > 0 ? n : n < 0 ? 0 : -WSAEWOULDBLOCK;
+      return n > 0 ? n : n < 0 ? 0 : NetError.WOULD_BLOCK.result();
     } catch (IOException | NotYetConnectedException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 
@@ -290,9 +294,9 @@ final class NioTcpEndpoint implements TcpEndpoint {
     ByteBuffer from = ByteBuffer.wrap(buffer, offset, len);
     try {
       int n = current.write(from);
-      return n > 0 ? n : -WSAEWOULDBLOCK;
+      return n > 0 ? n : NetError.WOULD_BLOCK.result();
     } catch (IOException | NotYetConnectedException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 
@@ -306,13 +310,13 @@ final class NioTcpEndpoint implements TcpEndpoint {
       current.socket().sendUrgentData(data);
       return 1;
     } catch (IOException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 
   @Override
   public int readUrgent() {
-    return -WSAEINVAL; // the JDK cannot read urgent data apart from the stream
+    return NetError.INVALID.result(); // the JDK cannot read urgent data apart from the stream
   }
 
   @Override
@@ -334,7 +338,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
       }
       return 0;
     } catch (IOException | NotYetConnectedException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 
@@ -347,7 +351,7 @@ final class NioTcpEndpoint implements TcpEndpoint {
       }
       return 0;
     } catch (IOException | NotYetConnectedException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 

@@ -1,12 +1,4 @@
-package org.wsemu.net;
-
-import static org.wsemu.winsock.WinSock.SO_BROADCAST;
-import static org.wsemu.winsock.WinSock.SO_RCVBUF;
-import static org.wsemu.winsock.WinSock.SO_REUSEADDR;
-import static org.wsemu.winsock.WinSock.SO_SNDBUF;
-import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
-import static org.wsemu.winsock.WinSock.WSAENOPROTOOPT;
-import static org.wsemu.winsock.WinSock.WSAEWOULDBLOCK;
+package org.wsemu.net.nio;
 
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -18,11 +10,15 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
+import org.wsemu.internal.GuardedBy;
+import org.wsemu.net.NetError;
+import org.wsemu.net.TransportOption;
+import org.wsemu.net.UdpEndpoint;
 
 /**
  * A UDP endpoint on a non-blocking {@link DatagramChannel}. Datagrams are received whole into a
  * 64 KiB buffer first, because the JDK silently drops what does not fit the caller's buffer and
- * Winsock must report the truncation (WSAEMSGSIZE).
+ * the caller must learn of the truncation.
  *
  * <p>Thread-safe.
  */
@@ -32,7 +28,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
   private final NioNetwork network;
   private final DatagramChannel channel;
   private final NioRegistration registration;
-  private final ByteBuffer incoming = ByteBuffer.allocate(65536); // guarded by this
+  @GuardedBy("this") private final ByteBuffer incoming = ByteBuffer.allocate(65536);
 
   NioUdpEndpoint(NioNetwork network, NioSelectorLoop loop) throws IOException {
     this.network = network;
@@ -49,35 +45,39 @@ final class NioUdpEndpoint implements UdpEndpoint {
   }
 
   @Override
-  public int setOption(int option, int value) {
+  public int setOption(TransportOption option, int value) {
+    requireUdp(option);
     try {
       switch (option) {
-        case SO_RCVBUF -> channel.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(1, value));
-        case SO_SNDBUF -> channel.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(1, value));
-        case SO_BROADCAST -> channel.setOption(StandardSocketOptions.SO_BROADCAST, value != 0);
-        case SO_REUSEADDR -> channel.setOption(StandardSocketOptions.SO_REUSEADDR, value != 0);
-        default -> {
-          return -WSAENOPROTOOPT;
-        }
+        case RECEIVE_BUFFER -> channel.setOption(StandardSocketOptions.SO_RCVBUF, Math.max(1, value));
+        case SEND_BUFFER -> channel.setOption(StandardSocketOptions.SO_SNDBUF, Math.max(1, value));
+        case BROADCAST -> channel.setOption(StandardSocketOptions.SO_BROADCAST, value != 0);
+        default -> channel.setOption(StandardSocketOptions.SO_REUSEADDR, value != 0);
       }
       return 0;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 
   @Override
-  public int getOption(int option) {
+  public int getOption(TransportOption option) {
+    requireUdp(option);
     try {
       return switch (option) {
-        case SO_RCVBUF -> channel.getOption(StandardSocketOptions.SO_RCVBUF);
-        case SO_SNDBUF -> channel.getOption(StandardSocketOptions.SO_SNDBUF);
-        case SO_BROADCAST -> channel.getOption(StandardSocketOptions.SO_BROADCAST) ? 1 : 0;
-        case SO_REUSEADDR -> channel.getOption(StandardSocketOptions.SO_REUSEADDR) ? 1 : 0;
-        default -> -WSAENOPROTOOPT;
+        case RECEIVE_BUFFER -> channel.getOption(StandardSocketOptions.SO_RCVBUF);
+        case SEND_BUFFER -> channel.getOption(StandardSocketOptions.SO_SNDBUF);
+        case BROADCAST -> channel.getOption(StandardSocketOptions.SO_BROADCAST) ? 1 : 0;
+        default -> channel.getOption(StandardSocketOptions.SO_REUSEADDR) ? 1 : 0;
       };
     } catch (IOException | UnsupportedOperationException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
+    }
+  }
+
+  private static void requireUdp(TransportOption option) {
+    if (!option.forUdp()) {
+      throw new IllegalArgumentException("not a UDP option: " + option);
     }
   }
 
@@ -87,7 +87,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
       channel.bind(NioAddresses.of(ip, port));
       return 0;
     } catch (IOException | AlreadyBoundException | UnsupportedAddressTypeException | UnresolvedAddressException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 
@@ -100,21 +100,21 @@ final class NioUdpEndpoint implements UdpEndpoint {
       channel.connect(NioAddresses.of(ip, port));
       return 0;
     } catch (IOException | UnsupportedAddressTypeException | UnresolvedAddressException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 
   @Override
   public int send(byte[] buffer, int offset, int len, int ip, int port) {
     if (len > MAX_DATAGRAM) {
-      return -WSAEMSGSIZE;
+      return NetError.MESSAGE_TOO_BIG.result();
     }
     ByteBuffer datagram = ByteBuffer.wrap(buffer, offset, len);
     try {
       int n = channel.isConnected() ? channel.write(datagram) : channel.send(datagram, NioAddresses.of(ip, port));
-      return n > 0 || len == 0 ? n : -WSAEWOULDBLOCK;
+      return n > 0 || len == 0 ? n : NetError.WOULD_BLOCK.result();
     } catch (IOException | NotYetConnectedException | UnsupportedAddressTypeException | UnresolvedAddressException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 
@@ -124,7 +124,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
       incoming.clear();
       SocketAddress sender = channel.receive(incoming);
       if (sender == null) {
-        return -WSAEWOULDBLOCK;
+        return NetError.WOULD_BLOCK.result();
       }
       int size = incoming.position();
       incoming.flip();
@@ -133,7 +133,7 @@ final class NioUdpEndpoint implements UdpEndpoint {
       from[1] = NioAddresses.port(sender);
       return size;
     } catch (IOException e) {
-      return -IoErrors.code(e);
+      return IoErrors.result(e);
     }
   }
 
