@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.wsemu.kernel.Kernel;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 import org.wsemu.net.NetworkFactory;
 import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.sim.SimulatedNetwork;
@@ -23,10 +23,10 @@ import org.wsemu.trace.Slf4jTraceSink;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceSink;
 import org.wsemu.user.User;
-import org.wsemu.user.UserModule;
+import org.wsemu.user.UserWiring;
 import org.wsemu.winsock.WinsockApi;
 import org.wsemu.winsock.WinsockConfig;
-import org.wsemu.winsock.WinsockModule;
+import org.wsemu.winsock.WinsockWiring;
 
 /**
  * One emulated Windows machine: its tasks, windows, timers, clock, scheduler and trace. Nothing is
@@ -138,7 +138,7 @@ public final class Emulator implements AutoCloseable {
    */
   public boolean awaitTasks(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (TaskControl task : kernel.tasks()) {
+    for (KernelTask task : kernel.tasks()) {
       long remaining = deadline - System.nanoTime();
       if (!task.join(Duration.ofNanos(Math.max(0, remaining)))) {
         return false;
@@ -438,8 +438,8 @@ public final class Emulator implements AutoCloseable {
       WinsockConfig winsockConfig = new WinsockConfig(hostName, hosts, lookupLatency, hookRepollInterval,
           repostQuitFromDefaultHook, maxSockets, maxAsyncRequests);
       Kernel kernel = new Kernel(config, trace);
-      User user = UserModule.install(kernel, postedMessageLimit);
-      Emulator emulator = new Emulator(kernel, user, WinsockModule.install(kernel, user, chosenNetwork, winsockConfig));
+      User user = UserWiring.install(kernel, postedMessageLimit);
+      Emulator emulator = new Emulator(kernel, user, WinsockWiring.install(kernel, user, chosenNetwork, winsockConfig));
       Consumer<Emulator> listener = buildListener;
       if (listener != null) {
         listener.accept(emulator);

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  *   <li>a field of the same object that holds a lock or whose monitor is the lock, for example
  *       {@code "lock"};
  *   <li>{@code "Type.field"}: that field of the {@code Type} object this one belongs to, a lock
- *       several objects share, for example {@code "SimNet.lock"}, the simulated network's lock.
+ *       several objects share, for example {@code "SimNetworkState.lock"}, the simulated network's lock.
  * </ul>
  *
  * <p>The lock order between the emulator's locks is written down in {@code docs/scheduling.md},

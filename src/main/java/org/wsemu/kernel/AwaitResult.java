@@ -1,6 +1,6 @@
 package org.wsemu.kernel;
 
-/** Why {@link TaskControl#await} returned. */
+/** Why {@link KernelTask#await} returned. */
 public enum AwaitResult {
   /** The wait condition became true. */
   SATISFIED,

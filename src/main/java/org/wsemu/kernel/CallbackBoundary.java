@@ -107,7 +107,7 @@ public final class CallbackBoundary {
    *
    * @throws Error {@code error} itself if it is fatal
    */
-  public void failed(TaskControl task, String what, Throwable error) {
+  public void failed(KernelTask task, String what, Throwable error) {
     Objects.requireNonNull(task, "task");
     rethrowIfFatal(error);
     record(task, what, error);
@@ -116,7 +116,7 @@ public final class CallbackBoundary {
 
   private void record(Task task, String what, Throwable error) {
     if (trace != null && trace.enabled()) {
-      trace.event(TraceKind.EXCEPTION, task instanceof TaskControl control ? control.label() : "-", what)
+      trace.event(TraceKind.EXCEPTION, task instanceof KernelTask control ? control.label() : "-", what)
           .with("error", error.getClass().getName())
           .with("message", String.valueOf(error.getMessage()))
           .emit();

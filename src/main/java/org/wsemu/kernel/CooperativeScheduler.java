@@ -29,14 +29,14 @@ final class CooperativeScheduler extends Scheduler {
 
   private final Kernel kernel;
   private final ReentrantLock lock = new ReentrantLock();
-  private final TreeSet<TaskControl> candidates =
-      new TreeSet<>(Comparator.comparingLong(TaskControl::order));
+  private final TreeSet<KernelTask> candidates =
+      new TreeSet<>(Comparator.comparingLong(KernelTask::order));
   private final TimerQueue timers;
   private final VirtualTimerQueue virtualTimers; // null with a real clock
   private final VirtualClock.Control virtualClock; // null with a real clock
   private final long quantum;
-  private TaskControl running;
-  private TaskControl last;
+  private KernelTask running;
+  private KernelTask last;
   private boolean started;
   private boolean selecting;
   private boolean busyTimePassed; // a busy-wait moved the clock: timers may be due
@@ -60,7 +60,7 @@ final class CooperativeScheduler extends Scheduler {
   }
 
   @Override
-  void register(TaskControl task) {
+  void register(KernelTask task) {
     lock.lock();
     try {
       task.state = RunState.READY_NEW;
@@ -83,7 +83,7 @@ final class CooperativeScheduler extends Scheduler {
   }
 
   @Override
-  void enter(TaskControl me) {
+  void enter(KernelTask me) {
     lock.lock();
     try {
       while (running != me) {
@@ -97,7 +97,7 @@ final class CooperativeScheduler extends Scheduler {
 
   @Override
   AwaitResult await(
-      TaskControl me, WaitCondition condition, long deadline, String reason, TaskControl preferred) {
+      KernelTask me, WaitCondition condition, long deadline, String reason, KernelTask preferred) {
     lock.lock();
     KernelTimer deadlineTimer = null;
     try {
@@ -106,10 +106,10 @@ final class CooperativeScheduler extends Scheduler {
         if (settled != null) {
           return settled;
         }
-        if (deadline != TaskControl.NO_DEADLINE && kernel.clock().millis() >= deadline) {
+        if (deadline != KernelTask.NO_DEADLINE && kernel.clock().millis() >= deadline) {
           return AwaitResult.TIMED_OUT;
         }
-        if (deadline != TaskControl.NO_DEADLINE && deadlineTimer == null) {
+        if (deadline != KernelTask.NO_DEADLINE && deadlineTimer == null) {
           deadlineTimer = timers.schedule(deadline, () -> deadlinePassed(me));
         }
         me.waitCondition = condition;
@@ -119,7 +119,7 @@ final class CooperativeScheduler extends Scheduler {
         switchAway(me, preferred, reason, false);
         me.state = RunState.RUNNING;
         me.waitCondition = null;
-        me.waitDeadline = TaskControl.NO_DEADLINE;
+        me.waitDeadline = KernelTask.NO_DEADLINE;
       }
     } finally {
       if (deadlineTimer != null) {
@@ -142,7 +142,7 @@ final class CooperativeScheduler extends Scheduler {
     }
   }
 
-  private void deadlinePassed(TaskControl task) {
+  private void deadlinePassed(KernelTask task) {
     lock.lock();
     try {
       if (task.state == RunState.BLOCKED) {
@@ -155,7 +155,7 @@ final class CooperativeScheduler extends Scheduler {
   }
 
   @Override
-  long pollClock(TaskControl me) {
+  long pollClock(KernelTask me) {
     if (virtualClock == null) {
       return kernel.clock().millis();
     }
@@ -178,7 +178,7 @@ final class CooperativeScheduler extends Scheduler {
   }
 
   @Override
-  void changed(TaskControl task) {
+  void changed(KernelTask task) {
     // Caller holds the lock (the shared one).
     if (task.state == RunState.BLOCKED || task.state == RunState.READY) {
       candidates.add(task);
@@ -187,17 +187,17 @@ final class CooperativeScheduler extends Scheduler {
   }
 
   @Override
-  void yieldCpu(TaskControl me, String reason) {
+  void yieldCpu(KernelTask me, String reason) {
     giveWay(me, null, reason, true);
   }
 
   @Override
-  void directedYield(TaskControl me, TaskControl to, String reason) {
+  void directedYield(KernelTask me, KernelTask to, String reason) {
     giveWay(me, to, reason, false);
   }
 
   /** Gives up the processor while staying runnable. */
-  private void giveWay(TaskControl me, TaskControl preferred, String reason, boolean yielding) {
+  private void giveWay(KernelTask me, KernelTask preferred, String reason, boolean yielding) {
     lock.lock();
     try {
       me.state = RunState.READY;
@@ -211,14 +211,14 @@ final class CooperativeScheduler extends Scheduler {
   }
 
   @Override
-  void exit(TaskControl me) {
+  void exit(KernelTask me) {
     lock.lock();
     try {
       me.state = RunState.EXITED;
       candidates.remove(me);
       if (running == me) {
         running = null;
-        TaskControl next = select(me, null, false);
+        KernelTask next = select(me, null, false);
         if (next != null) {
           grant(next, me, "exit");
         }
@@ -231,10 +231,10 @@ final class CooperativeScheduler extends Scheduler {
   // ---- the rule ----
 
   /** Gives up the processor and waits until it comes back. Lock held. */
-  private void switchAway(TaskControl me, TaskControl preferred, String reason, boolean yielding) {
+  private void switchAway(KernelTask me, KernelTask preferred, String reason, boolean yielding) {
     me.clockReads = 0;
     running = null;
-    TaskControl next = select(me, preferred, yielding);
+    KernelTask next = select(me, preferred, yielding);
     if (next != null) {
       grant(next, me, reason);
     }
@@ -245,14 +245,14 @@ final class CooperativeScheduler extends Scheduler {
 
   private void dispatchIfIdle(String reason) {
     if (started && running == null && !selecting) {
-      TaskControl next = select(last, null, false);
+      KernelTask next = select(last, null, false);
       if (next != null) {
         grant(next, null, reason);
       }
     }
   }
 
-  private void grant(TaskControl next, TaskControl from, String reason) {
+  private void grant(KernelTask next, KernelTask from, String reason) {
     candidates.remove(next);
     running = next;
     last = next;
@@ -274,7 +274,7 @@ final class CooperativeScheduler extends Scheduler {
    * @param preferred tried first (directed yield), may be null
    * @param yielding whether {@code after} yielded (then it runs again only if it is alone)
    */
-  private TaskControl select(TaskControl after, TaskControl preferred, boolean yielding) {
+  private KernelTask select(KernelTask after, KernelTask preferred, boolean yielding) {
     selecting = true;
     try {
       if (busyTimePassed) {
@@ -285,7 +285,7 @@ final class CooperativeScheduler extends Scheduler {
         if (preferred != null && isReady(preferred)) {
           return preferred;
         }
-        TaskControl next = roundRobin(after);
+        KernelTask next = roundRobin(after);
         if (next != null && (next != after || !yielding)) {
           if (yielding && virtualClock != null && next.state == RunState.READY
               && next.yieldedAt == virtualClock.millis()) {
@@ -349,9 +349,9 @@ final class CooperativeScheduler extends Scheduler {
   }
 
   /** The first runnable candidate after {@code after} in creation order, wrapping, itself last. */
-  private TaskControl roundRobin(TaskControl after) {
+  private KernelTask roundRobin(KernelTask after) {
     if (after != null) {
-      TaskControl found = firstReady(candidates.tailSet(after, false).iterator());
+      KernelTask found = firstReady(candidates.tailSet(after, false).iterator());
       if (found != null) {
         return found;
       }
@@ -370,9 +370,9 @@ final class CooperativeScheduler extends Scheduler {
     return firstReady(candidates.iterator());
   }
 
-  private TaskControl firstReady(Iterator<TaskControl> it) {
+  private KernelTask firstReady(Iterator<KernelTask> it) {
     while (it.hasNext()) {
-      TaskControl candidate = it.next();
+      KernelTask candidate = it.next();
       if (isReady(candidate)) {
         return candidate;
       }
@@ -381,14 +381,14 @@ final class CooperativeScheduler extends Scheduler {
     return null;
   }
 
-  private boolean isReady(TaskControl task) {
+  private boolean isReady(KernelTask task) {
     switch (task.state) {
       case READY_NEW:
       case READY:
         return true;
       case BLOCKED:
         return task.isTerminating()
-            || (task.waitDeadline != TaskControl.NO_DEADLINE
+            || (task.waitDeadline != KernelTask.NO_DEADLINE
                 && kernel.clock().millis() >= task.waitDeadline)
             || task.waitCondition.satisfied();
       default:

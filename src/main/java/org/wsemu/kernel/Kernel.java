@@ -76,8 +76,8 @@ public final class Kernel {
   private final Trace trace;
   private final CallbackBoundary callbacks;
   private final Scheduler scheduler;
-  private final HandleTable<TaskControl> tasks;
-  private final ThreadLocal<TaskControl> current = new ThreadLocal<>();
+  private final HandleTable<KernelTask> tasks;
+  private final ThreadLocal<KernelTask> current = new ThreadLocal<>();
   private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> shutdownListeners = new CopyOnWriteArrayList<>();
   private final List<Supplier<OpenResources>> resourceProbes = new CopyOnWriteArrayList<>();
@@ -210,12 +210,12 @@ public final class Kernel {
    * (see {@code docs/scheduling.md}); otherwise this is {@code clock().millis()}.
    */
   public long pollClock() {
-    TaskControl task = current.get();
+    KernelTask task = current.get();
     return task == null ? clock().millis() : scheduler.pollClock(task);
   }
 
   /** The task whose thread is calling, or {@code null} if it is not a task of this kernel. */
-  public TaskControl current() {
+  public KernelTask current() {
     return current.get();
   }
 
@@ -226,8 +226,8 @@ public final class Kernel {
    * @throws TaskThreadException if the caller is not a task thread of this emulator
    * @throws TaskTerminatedException if the caller is being forced out by shutdown
    */
-  public TaskControl require(String function) {
-    TaskControl task = current.get();
+  public KernelTask require(String function) {
+    KernelTask task = current.get();
     if (task == null) {
       throw new TaskThreadException(function + " is task-only: thread '" + Thread.currentThread().getName()
           + "' is not a task of emulator " + config.name()
@@ -239,13 +239,13 @@ public final class Kernel {
   }
 
   /** The live task with handle {@code hTask}, or {@code null}. */
-  public TaskControl task(int hTask) {
-    TaskControl task = tasks.get(hTask);
+  public KernelTask task(int hTask) {
+    KernelTask task = tasks.get(hTask);
     return task != null && !task.hasExited() ? task : null;
   }
 
   /** The live tasks in handle order. */
-  public List<TaskControl> tasks() {
+  public List<KernelTask> tasks() {
     return tasks.values();
   }
 
@@ -299,17 +299,17 @@ public final class Kernel {
    *
    * @throws IllegalStateException if the kernel is shutting down, or no task handle is free
    */
-  public TaskControl createTask(String name, TaskBody body) {
+  public KernelTask createTask(String name, TaskBody body) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(body, "body");
-    TaskControl creator = current.get();
-    TaskControl task;
+    KernelTask creator = current.get();
+    KernelTask task;
     synchronized (lifecycleLock) {
       if (lifecycle == Lifecycle.SHUTTING_DOWN || lifecycle == Lifecycle.TERMINATED) {
         throw new IllegalStateException("emulator " + config.name() + " is shut down: cannot create task " + name);
       }
       long order = nextOrder++;
-      task = tasks.allocate(handle -> new TaskControl(this, handle, name, order, body, scheduler.newTaskLock()));
+      task = tasks.allocate(handle -> new KernelTask(this, handle, name, order, body, scheduler.newTaskLock()));
       if (task == null) {
         throw new IllegalStateException("no free task handle for " + name + ": " + tasks.size() + " tasks alive");
       }
@@ -389,20 +389,20 @@ public final class Kernel {
 
   /**
    * Records a callback's exception in the trace and hands it to the emulator's handler, which may
-   * rethrow it; see {@link CallbackBoundary#failed(TaskControl, String, Throwable)}.
+   * rethrow it; see {@link CallbackBoundary#failed(KernelTask, String, Throwable)}.
    *
    * @param task the task whose callback threw
    * @param callback what was running
    * @param error what it threw
    * @throws Error {@code error} itself if it is fatal (see {@link CallbackBoundary#isFatal})
    */
-  public void callbackFailed(TaskControl task, String callback, Throwable error) {
+  public void callbackFailed(KernelTask task, String callback, Throwable error) {
     callbacks.failed(task, callback, error);
   }
 
-  // ---- called by TaskControl on the task thread ----
+  // ---- called by KernelTask on the task thread ----
 
-  void bindCurrent(TaskControl task) {
+  void bindCurrent(KernelTask task) {
     if (task == null) {
       current.remove();
     } else {
@@ -410,13 +410,13 @@ public final class Kernel {
     }
   }
 
-  void traceTask(TaskControl task, String what) {
+  void traceTask(KernelTask task, String what) {
     if (trace.enabled()) {
       trace.event(TraceKind.TASK, task.label(), what).emit();
     }
   }
 
-  void taskFailed(TaskControl task, Throwable error) {
+  void taskFailed(KernelTask task, Throwable error) {
     if (error instanceof TaskTerminatedException) {
       log().warn("task {} forced out: {}", task.label(), error.getMessage());
     } else {
@@ -424,7 +424,7 @@ public final class Kernel {
     }
   }
 
-  void taskExiting(TaskControl task) {
+  void taskExiting(KernelTask task) {
     for (int i = listeners.size() - 1; i >= 0; i--) {
       try {
         listeners.get(i).exiting(task);

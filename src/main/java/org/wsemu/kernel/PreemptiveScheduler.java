@@ -30,7 +30,7 @@ final class PreemptiveScheduler extends Scheduler {
   }
 
   @Override
-  void register(TaskControl task) {
+  void register(KernelTask task) {
     task.lock().lock();
     try {
       task.state = RunState.READY_NEW;
@@ -45,7 +45,7 @@ final class PreemptiveScheduler extends Scheduler {
   }
 
   @Override
-  void enter(TaskControl me) {
+  void enter(KernelTask me) {
     boolean interrupted = false;
     for (;;) {
       try {
@@ -66,7 +66,7 @@ final class PreemptiveScheduler extends Scheduler {
 
   @Override
   AwaitResult await(
-      TaskControl me, WaitCondition condition, long deadline, String reason, TaskControl preferred) {
+      KernelTask me, WaitCondition condition, long deadline, String reason, KernelTask preferred) {
     ReentrantLock lock = me.lock();
     boolean interrupted = false;
     lock.lock();
@@ -78,7 +78,7 @@ final class PreemptiveScheduler extends Scheduler {
         }
         me.state = RunState.BLOCKED;
         try {
-          if (deadline == TaskControl.NO_DEADLINE) {
+          if (deadline == KernelTask.NO_DEADLINE) {
             me.signal.awaitUninterruptibly();
           } else {
             long remaining = deadline * 1_000_000L - clock.nanos();
@@ -104,31 +104,31 @@ final class PreemptiveScheduler extends Scheduler {
   }
 
   @Override
-  long pollClock(TaskControl me) {
+  long pollClock(KernelTask me) {
     return clock.millis();
   }
 
   @Override
-  void changed(TaskControl task) {
+  void changed(KernelTask task) {
     task.signal.signalAll();
   }
 
   @Override
-  void yieldCpu(TaskControl me, String reason) {
+  void yieldCpu(KernelTask me, String reason) {
     Thread.yield();
   }
 
   @Override
-  void directedYield(TaskControl me, TaskControl to, String reason) {
+  void directedYield(KernelTask me, KernelTask to, String reason) {
     // Preemptive: the replied-to task is already runnable; nothing to hand over.
   }
 
   @Override
-  void exit(TaskControl me) {
+  void exit(KernelTask me) {
     setState(me, RunState.EXITED);
   }
 
-  private static void setState(TaskControl task, RunState state) {
+  private static void setState(KernelTask task, RunState state) {
     task.lock().lock();
     try {
       task.state = state;

@@ -16,29 +16,29 @@ abstract class Scheduler {
   abstract ReentrantLock newTaskLock();
 
   /** Registers a newly created task (any thread). */
-  abstract void register(TaskControl task);
+  abstract void register(KernelTask task);
 
   /** Lets registered tasks run. */
   abstract void start();
 
   /** Called on the task's thread before its body; returns when the task may run. */
-  abstract void enter(TaskControl me);
+  abstract void enter(KernelTask me);
 
   /** Blocks {@code me} until {@code condition} holds, the deadline passes, or shutdown. */
   abstract AwaitResult await(
-      TaskControl me, WaitCondition condition, long deadline, String reason, TaskControl preferred);
+      KernelTask me, WaitCondition condition, long deadline, String reason, KernelTask preferred);
 
   /** {@code task}'s wait-relevant state changed; caller holds {@code task.lock()}. */
-  abstract void changed(TaskControl task);
+  abstract void changed(KernelTask task);
 
   /** Lets other tasks run, keeping {@code me} runnable. */
-  abstract void yieldCpu(TaskControl me, String reason);
+  abstract void yieldCpu(KernelTask me, String reason);
 
   /** Lets {@code to} run next if it can, keeping {@code me} runnable. */
-  abstract void directedYield(TaskControl me, TaskControl to, String reason);
+  abstract void directedYield(KernelTask me, KernelTask to, String reason);
 
   /** Called on the task's thread after its body and cleanup; never returns to the body. */
-  abstract void exit(TaskControl me);
+  abstract void exit(KernelTask me);
 
   /** The queue of timed actions. */
   abstract TimerQueue timers();
@@ -47,7 +47,7 @@ abstract class Scheduler {
    * The clock as {@code me}'s program reads it by polling (GetTickCount), on {@code me}'s thread.
    * The cooperative scheduler with a virtual clock lets time pass for a task that busy-waits.
    */
-  abstract long pollClock(TaskControl me);
+  abstract long pollClock(KernelTask me);
 
   /**
    * A timed action was scheduled from a thread that is not a task's (a test thread, a peer driven
@@ -61,7 +61,7 @@ abstract class Scheduler {
    *
    * @return the result, or {@code null} if the task must wait
    */
-  static AwaitResult settled(TaskControl me, WaitCondition condition) {
+  static AwaitResult settled(KernelTask me, WaitCondition condition) {
     if (me.isTerminating()) {
       return AwaitResult.TERMINATED;
     }

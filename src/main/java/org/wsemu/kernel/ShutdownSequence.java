@@ -23,12 +23,12 @@ final class ShutdownSequence {
     return LoggerFactory.getLogger(ShutdownSequence.class);
   }
 
-  private final List<TaskControl> tasks;
+  private final List<KernelTask> tasks;
   private final Scheduler scheduler;
   private final Trace trace;
   private final Duration grace;
 
-  ShutdownSequence(List<TaskControl> tasks, Scheduler scheduler, Trace trace, Duration grace) {
+  ShutdownSequence(List<KernelTask> tasks, Scheduler scheduler, Trace trace, Duration grace) {
     this.tasks = tasks;
     this.scheduler = scheduler;
     this.trace = trace;
@@ -37,20 +37,20 @@ final class ShutdownSequence {
 
   /** Runs both phases; returns whether every task thread ended. */
   boolean run() {
-    for (TaskControl task : tasks) {
-      wake(task, TaskControl::markTerminating);
+    for (KernelTask task : tasks) {
+      wake(task, KernelTask::markTerminating);
     }
     scheduler.start(); // after marking: tasks that never ran get a turn only to exit
     if (joinAll()) {
       return true;
     }
-    for (TaskControl task : tasks) {
+    for (KernelTask task : tasks) {
       if (task.isAlive()) {
         log().warn("task {} did not unwind within {}; forcing it out", task.label(), grace);
         if (trace.enabled()) {
           trace.event(TraceKind.NOTE, "-", "kill").with("task", task.label()).emit();
         }
-        wake(task, TaskControl::markKilled);
+        wake(task, KernelTask::markKilled);
         Thread thread = task.thread();
         if (thread != null) {
           thread.interrupt();
@@ -61,7 +61,7 @@ final class ShutdownSequence {
       return true;
     }
     List<String> stuck = new ArrayList<>();
-    for (TaskControl task : tasks) {
+    for (KernelTask task : tasks) {
       if (task.isAlive()) {
         stuck.add(task.label());
       }
@@ -70,7 +70,7 @@ final class ShutdownSequence {
     return false;
   }
 
-  private static void wake(TaskControl task, Consumer<TaskControl> mark) {
+  private static void wake(KernelTask task, Consumer<KernelTask> mark) {
     task.lock().lock();
     try {
       mark.accept(task);
@@ -82,7 +82,7 @@ final class ShutdownSequence {
 
   private boolean joinAll() {
     long deadline = System.nanoTime() + grace.toNanos();
-    for (TaskControl task : tasks) {
+    for (KernelTask task : tasks) {
       Thread thread = task.thread();
       long remaining = deadline - System.nanoTime();
       if (thread == null || remaining <= 0) {
@@ -95,7 +95,7 @@ final class ShutdownSequence {
         return false;
       }
     }
-    for (TaskControl task : tasks) {
+    for (KernelTask task : tasks) {
       Thread thread = task.thread();
       if (thread != null && thread.isAlive()) {
         return false;

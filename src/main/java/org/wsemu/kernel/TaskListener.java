@@ -10,8 +10,8 @@ package org.wsemu.kernel;
  */
 public interface TaskListener {
   /** A task was created; its thread has not run the body yet. */
-  default void created(TaskControl task) {}
+  default void created(KernelTask task) {}
 
   /** A task's body has returned (or thrown); release its resources. */
-  default void exiting(TaskControl task) {}
+  default void exiting(KernelTask task) {}
 }

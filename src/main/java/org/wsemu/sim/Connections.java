@@ -13,7 +13,7 @@ import java.util.Set;
 final class Connections {
   private Connections() {}
 
-  private static boolean at(SimNet net, SimTcpEndpoint end, SimHost host, int port) {
+  private static boolean at(SimNetworkState net, SimTcpEndpoint end, SimHost host, int port) {
     if (end.state != SimTcpEndpoint.State.CONNECTED || end.wire == null || end.stream.isDead()) {
       return false;
     }
@@ -21,7 +21,7 @@ final class Connections {
   }
 
   /** Connections with an end at {@code host:port}, or going to it, in a stable order. */
-  static List<Wire> wiresAt(SimNet net, SimHost host, int port) {
+  static List<Wire> wiresAt(SimNetworkState net, SimHost host, int port) {
     Set<Wire> found = new LinkedHashSet<>();
     for (SimTcpEndpoint end : net.tcpEndpoints) {
       if (at(net, end, host, port)
@@ -34,8 +34,8 @@ final class Connections {
   }
 
   /** The ends at {@code host:port} close gracefully (a peer close). */
-  static void closeAt(SimNet net, SimHost host, int port) {
-    net.fault("peer-close", "at", SimNet.address(host.ip, port));
+  static void closeAt(SimNetworkState net, SimHost host, int port) {
+    net.fault("peer-close", "at", SimNetworkState.address(host.ip, port));
     for (SimTcpEndpoint end : new ArrayList<>(net.tcpEndpoints)) {
       if (!at(net, end, host, port)) {
         continue;
@@ -50,10 +50,10 @@ final class Connections {
   }
 
   /** Ends at {@code host:port} take data in at {@code bytesPerSecond} (0: unlimited). */
-  static void throttleAt(SimNet net, SimHost host, int port, long bytesPerSecond) {
+  static void throttleAt(SimNetworkState net, SimHost host, int port, long bytesPerSecond) {
     for (SimTcpEndpoint end : net.tcpEndpoints) {
       if (at(net, end, host, port)) {
-        end.stream.throttle(bytesPerSecond > 0 ? new SimNet.Throttle(bytesPerSecond) : null);
+        end.stream.throttle(bytesPerSecond > 0 ? new SimNetworkState.Throttle(bytesPerSecond) : null);
       }
     }
   }

@@ -11,18 +11,18 @@ import org.wsemu.net.UdpEndpoint;
  * <p>Thread-safe: the peer's callbacks run under this object's monitor, one at a time.
  */
 final class DatagramPeerRunner {
-  private final SimNet net;
+  private final SimNetworkState net;
   private final SimUdpEndpoint endpoint;
   private final DatagramPeer peer;
 
-  private DatagramPeerRunner(SimNet net, SimUdpEndpoint endpoint, DatagramPeer peer) {
+  private DatagramPeerRunner(SimNetworkState net, SimUdpEndpoint endpoint, DatagramPeer peer) {
     this.net = net;
     this.endpoint = endpoint;
     this.peer = peer;
   }
 
   /** Binds {@code host:port} for {@code peer} (lock held); 0 or -error. */
-  static int start(SimNet net, SimHost host, int port, DatagramPeer peer) {
+  static int start(SimNetworkState net, SimHost host, int port, DatagramPeer peer) {
     SimUdpEndpoint endpoint = new SimUdpEndpoint(net, host);
     int r = endpoint.bind(0, port);
     if (r == 0) {
@@ -34,7 +34,7 @@ final class DatagramPeerRunner {
 
   /** Hands every queued datagram to the peer. */
   synchronized void drain() {
-    byte[] buffer = new byte[SimNet.MAX_DATAGRAM];
+    byte[] buffer = new byte[SimNetworkState.MAX_DATAGRAM];
     int[] from = new int[2];
     for (;;) {
       int n = endpoint.receive(buffer, 0, buffer.length, from);
@@ -45,7 +45,7 @@ final class DatagramPeerRunner {
       try {
         peer.received(data, new ReplyTo(from[0], from[1]));
       } catch (Throwable e) { // reported at the boundary (fatal errors pass); the next datagram still comes
-        String at = SimNet.address(endpoint.host.ip, endpoint.localPort());
+        String at = SimNetworkState.address(endpoint.host.ip, endpoint.localPort());
         net.callbacks().failed("DatagramPeer at " + at, e);
         net.locked(() -> net.net("peer-failed", "at", at, "error", String.valueOf(e)));
       }
@@ -74,7 +74,7 @@ final class DatagramPeerRunner {
 
     @Override
     public String from() {
-      return SimNet.address(ip, port);
+      return SimNetworkState.address(ip, port);
     }
 
     @Override

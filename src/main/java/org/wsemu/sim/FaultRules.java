@@ -12,7 +12,7 @@ import org.wsemu.internal.GuardedBy;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
-@GuardedBy("SimNet.lock")
+@GuardedBy("SimNetworkState.lock")
 final class FaultRules {
   private final Set<Long> refused = new HashSet<>();
   private final Map<Long, Long> resetAfter = new HashMap<>();

@@ -12,9 +12,9 @@ import org.wsemu.net.NetworkTimer;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
-@GuardedBy("SimNet.lock")
+@GuardedBy("SimNetworkState.lock")
 final class Handshake {
-  private final SimNet net;
+  private final SimNetworkState net;
   private final SimTcpEndpoint client;
   private final SimHost target;
   private final int ip;
@@ -31,7 +31,7 @@ final class Handshake {
   }
 
   private String to() {
-    return SimNet.address(ip, port);
+    return SimNetworkState.address(ip, port);
   }
 
   void start() {
@@ -96,11 +96,11 @@ final class Handshake {
       net.fault("slow-reader", "at", to(), "bytesPerSecond", rate, "why", "drawn");
     }
     if (rate > 0) {
-      server.stream.throttle(new SimNet.Throttle(rate));
+      server.stream.throttle(new SimNetworkState.Throttle(rate));
     }
     long clientRate = net.rules.slowReaderRate(client.host, client.addresses.localPort());
     if (clientRate > 0) {
-      client.stream.throttle(new SimNet.Throttle(clientRate));
+      client.stream.throttle(new SimNetworkState.Throttle(clientRate));
     }
     listener.acceptQueue.add(server);
     net.net("queued", "from", client.label(), "to", to(), "pending", listener.acceptQueue.size());

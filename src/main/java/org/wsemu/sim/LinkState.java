@@ -11,7 +11,7 @@ import org.wsemu.internal.GuardedBy;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
-@GuardedBy("SimNet.lock")
+@GuardedBy("SimNetworkState.lock")
 final class LinkState {
   final SimHost from;
   final SimHost to;

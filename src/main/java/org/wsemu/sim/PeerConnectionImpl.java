@@ -15,7 +15,7 @@ import org.wsemu.net.Readiness;
  * monitor is taken before the network's lock, never after (see docs/scheduling.md, "Locking").
  */
 final class PeerConnectionImpl implements PeerConnection {
-  private final SimNet net;
+  private final SimNetworkState net;
   private final SimTcpEndpoint endpoint;
   @GuardedBy("this") private final ByteQueue outgoing = new ByteQueue();
   @GuardedBy("this") private final List<Runnable> whenSent = new ArrayList<>();
@@ -25,7 +25,7 @@ final class PeerConnectionImpl implements PeerConnection {
   @GuardedBy("this") private boolean shutdownWhenSent;
   @GuardedBy("this") private boolean writeArmed;
 
-  PeerConnectionImpl(SimNet net, SimTcpEndpoint endpoint) {
+  PeerConnectionImpl(SimNetworkState net, SimTcpEndpoint endpoint) {
     this.net = net;
     this.endpoint = endpoint;
   }
@@ -203,11 +203,11 @@ final class PeerConnectionImpl implements PeerConnection {
 
   @Override
   public String localAddress() {
-    return SimNet.address(endpoint.localIp(), endpoint.localPort());
+    return SimNetworkState.address(endpoint.localIp(), endpoint.localPort());
   }
 
   @Override
   public String remoteAddress() {
-    return SimNet.address(endpoint.remoteIp(), endpoint.remotePort());
+    return SimNetworkState.address(endpoint.remoteIp(), endpoint.remotePort());
   }
 }

@@ -14,18 +14,18 @@ final class PeerService {
   /** Backlog of a peer's listener; it accepts at once, so the queue rarely holds anything. */
   static final int BACKLOG = 200;
 
-  private final SimNet net;
+  private final SimNetworkState net;
   private final SimTcpEndpoint listener;
   private final Peer peer;
 
-  private PeerService(SimNet net, SimTcpEndpoint listener, Peer peer) {
+  private PeerService(SimNetworkState net, SimTcpEndpoint listener, Peer peer) {
     this.net = net;
     this.listener = listener;
     this.peer = peer;
   }
 
   /** Listens on {@code host:port} for {@code peer} (lock held); the returned code is 0 or -error. */
-  static int start(SimNet net, SimHost host, int port, Peer peer) {
+  static int start(SimNetworkState net, SimHost host, int port, Peer peer) {
     SimTcpEndpoint listener = new SimTcpEndpoint(net, host);
     int r = listener.bind(0, port);
     if (r == 0) {
@@ -44,12 +44,12 @@ final class PeerService {
    * Connects from {@code host} to {@code ip:port} for {@code peer} (lock held): the session starts
    * once the connection is established; a failed attempt is traced and dropped.
    */
-  static void connect(SimNet net, SimHost host, int ip, int port, Peer peer) {
+  static void connect(SimNetworkState net, SimHost host, int ip, int port, Peer peer) {
     SimTcpEndpoint endpoint = new SimTcpEndpoint(net, host);
     net.tcpEndpoints.add(endpoint);
     int r = endpoint.connect(ip, port);
     if (r != NetError.WOULD_BLOCK.result()) {
-      net.net("peer-connect-failed", "to", SimNet.address(ip, port), "error", NetError.of(r));
+      net.net("peer-connect-failed", "to", SimNetworkState.address(ip, port), "error", NetError.of(r));
       endpoint.close(true);
       return;
     }
@@ -58,7 +58,7 @@ final class PeerService {
       if (result == 0) {
         new PeerConnectionImpl(net, endpoint).start(peer);
       } else {
-        net.locked(() -> net.net("peer-connect-failed", "to", SimNet.address(ip, port), "error", NetError.of(result)));
+        net.locked(() -> net.net("peer-connect-failed", "to", SimNetworkState.address(ip, port), "error", NetError.of(result)));
         endpoint.close(true);
       }
     });

@@ -12,7 +12,7 @@ import org.wsemu.net.NetError;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
-@GuardedBy("SimNet.lock")
+@GuardedBy("SimNetworkState.lock")
 final class PortSpace {
   static final int FIRST_EPHEMERAL = 49152;
   static final int LAST_EPHEMERAL = 65535;

@@ -12,7 +12,7 @@ import org.wsemu.internal.GuardedBy;
  *
  * <p>Not thread-safe; the network's lock guards it.
  */
-@GuardedBy("SimNet.lock")
+@GuardedBy("SimNetworkState.lock")
 final class SimHost {
   final String name;
   final int ip;

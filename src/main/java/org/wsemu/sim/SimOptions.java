@@ -6,7 +6,7 @@ import org.wsemu.net.TransportOption;
 
 /**
  * The transport options of one simulated endpoint: {@link TransportOption#SEND_BUFFER} and
- * {@link TransportOption#RECEIVE_BUFFER} start at {@link SimNet#DEFAULT_BUFFER}, the others at 0.
+ * {@link TransportOption#RECEIVE_BUFFER} start at {@link SimNetworkState#DEFAULT_BUFFER}, the others at 0.
  *
  * <p>Not thread-safe: its owner's lock guards it.
  */
@@ -30,7 +30,7 @@ final class SimOptions {
     if (value != null) {
       return value;
     }
-    return option == TransportOption.RECEIVE_BUFFER || option == TransportOption.SEND_BUFFER ? SimNet.DEFAULT_BUFFER : 0;
+    return option == TransportOption.RECEIVE_BUFFER || option == TransportOption.SEND_BUFFER ? SimNetworkState.DEFAULT_BUFFER : 0;
   }
 
   /**

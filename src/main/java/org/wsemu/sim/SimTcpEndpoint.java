@@ -31,7 +31,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
   private static final int ALL_OPS = Readiness.READ | Readiness.WRITE | Readiness.ACCEPT | Readiness.CONNECT
       | Readiness.URGENT | Readiness.SENT | Readiness.END;
 
-  final SimNet net;
+  final SimNetworkState net;
   final SimHost host;
   @GuardedBy("net.lock") private final SimOptions options = new SimOptions(true);
   @GuardedBy("net.lock") State state = State.OPEN;
@@ -55,7 +55,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
   /** The connection's data at this end; empty until connected. */
   @GuardedBy("net.lock") final TcpStream stream = new TcpStream();
 
-  SimTcpEndpoint(SimNet net, SimHost host) {
+  SimTcpEndpoint(SimNetworkState net, SimHost host) {
     this.net = net;
     this.host = host;
     this.addresses = new TcpAddresses(host);
@@ -162,7 +162,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
       others.add(this);
       state = State.LISTENING;
       backlog = Math.max(1, requested);
-      net.net("listen", "at", SimNet.address(addresses.localIp(), addresses.localPort()), "host", host.name,
+      net.net("listen", "at", SimNetworkState.address(addresses.localIp(), addresses.localPort()), "host", host.name,
           "backlog", backlog);
       return 0;
     });

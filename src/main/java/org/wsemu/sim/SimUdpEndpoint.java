@@ -23,7 +23,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
 
   private static final int BROADCAST = 0xFFFFFFFF;
 
-  private final SimNet net;
+  private final SimNetworkState net;
   final SimHost host;
   @GuardedBy("net.lock") private final SimOptions options = new SimOptions(false);
   @GuardedBy("net.lock") private final ReadinessWaiters waiters = new ReadinessWaiters();
@@ -37,7 +37,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
   /** The ready-made peer that owns this endpoint, if any. */
   @GuardedBy("net.lock") DatagramPeerRunner owner;
 
-  SimUdpEndpoint(SimNet net, SimHost host) {
+  SimUdpEndpoint(SimNetworkState net, SimHost host) {
     this.net = net;
     this.host = host;
   }
@@ -106,7 +106,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
       if (closed) {
         return NetError.CLOSED.result();
       }
-      if (len > SimNet.MAX_DATAGRAM) {
+      if (len > SimNetworkState.MAX_DATAGRAM) {
         return NetError.MESSAGE_TOO_BIG.result();
       }
       if (ip == BROADCAST && options.get(TransportOption.BROADCAST) == 0) {
@@ -126,7 +126,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
       } else {
         SimHost target = net.topology.resolve(host, ip);
         if (target == null) {
-          net.net("drop", "from", SimNet.address(sourceIp(ip), localPort), "to", SimNet.address(ip, port),
+          net.net("drop", "from", SimNetworkState.address(sourceIp(ip), localPort), "to", SimNetworkState.address(ip, port),
               "why", "no such host", "len", len);
         } else {
           transmit(target, data, ip, port);
@@ -159,7 +159,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
         }
       }
     }
-    String route = SimNet.address(fromIp, fromPort) + "->" + SimNet.address(ip, port);
+    String route = SimNetworkState.address(fromIp, fromPort) + "->" + SimNetworkState.address(ip, port);
     if (receiver == null) {
       net.net("drop", "route", route, "why", "nobody bound", "len", data.length);
       return;

@@ -44,10 +44,10 @@ import org.wsemu.task.TaskBody;
  * before or after the emulator is built (before, they take effect when it is built).
  */
 public final class SimulatedNetwork implements NetworkFactory {
-  private final SimNet net;
+  private final SimNetworkState net;
 
   private SimulatedNetwork(SimConfig config) {
-    this.net = new SimNet(config);
+    this.net = new SimNetworkState(config);
   }
 
   /** A builder with seed 0, no hosts yet (one named "local", 10.0.0.1, if none is added), default links. */
@@ -142,7 +142,7 @@ public final class SimulatedNetwork implements NetworkFactory {
       if (r != 0) {
         throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + NetError.of(r));
       }
-      net.net("peer", "at", SimNet.address(target.ip, port), "kind", "tcp");
+      net.net("peer", "at", SimNetworkState.address(target.ip, port), "kind", "tcp");
     });
   }
 
@@ -174,7 +174,7 @@ public final class SimulatedNetwork implements NetworkFactory {
       if (r != 0) {
         throw new IllegalStateException("cannot bind " + host + ":" + port + "/udp: " + NetError.of(r));
       }
-      net.net("peer", "at", SimNet.address(target.ip, port), "kind", "udp");
+      net.net("peer", "at", SimNetworkState.address(target.ip, port), "kind", "udp");
     });
   }
 
@@ -186,7 +186,7 @@ public final class SimulatedNetwork implements NetworkFactory {
     checkPort(port);
     net.whenAttached(() -> {
       net.rules.refuse(target, port, true);
-      net.fault("refuse-rule", "at", SimNet.address(target.ip, port));
+      net.fault("refuse-rule", "at", SimNetworkState.address(target.ip, port));
     });
   }
 
@@ -196,7 +196,7 @@ public final class SimulatedNetwork implements NetworkFactory {
     checkPort(port);
     net.whenAttached(() -> {
       net.rules.refuse(target, port, false);
-      net.fault("refuse-rule-off", "at", SimNet.address(target.ip, port));
+      net.fault("refuse-rule-off", "at", SimNetworkState.address(target.ip, port));
     });
   }
 
@@ -212,7 +212,7 @@ public final class SimulatedNetwork implements NetworkFactory {
     }
     net.whenAttached(() -> {
       net.rules.resetAfter(target, port, bytes);
-      net.fault("reset-after", "at", SimNet.address(target.ip, port), "bytes", bytes);
+      net.fault("reset-after", "at", SimNetworkState.address(target.ip, port), "bytes", bytes);
       for (Wire wire : Connections.wiresAt(net, target, port)) {
         wire.resetBudget = bytes;
         if (bytes == 0) {
@@ -228,7 +228,7 @@ public final class SimulatedNetwork implements NetworkFactory {
     checkPort(port);
     net.whenAttached(() -> {
       for (Wire wire : Connections.wiresAt(net, target, port)) {
-        wire.breakConnection("resetConnections " + SimNet.address(target.ip, port));
+        wire.breakConnection("resetConnections " + SimNetworkState.address(target.ip, port));
       }
     });
   }
@@ -313,7 +313,7 @@ public final class SimulatedNetwork implements NetworkFactory {
     }
     net.whenAttached(() -> {
       net.rules.slowReader(target, port, bytesPerSecond);
-      net.fault("slow-reader", "at", SimNet.address(target.ip, port), "bytesPerSecond", bytesPerSecond);
+      net.fault("slow-reader", "at", SimNetworkState.address(target.ip, port), "bytesPerSecond", bytesPerSecond);
       Connections.throttleAt(net, target, port, bytesPerSecond);
     });
   }

@@ -8,7 +8,7 @@ import org.wsemu.net.NetError;
  * port, held in its host's port space; the local address a connection uses; and the peer. A failed
  * connection attempt keeps the port, as a Windows socket does.
  */
-@GuardedBy("SimNet.lock")
+@GuardedBy("SimNetworkState.lock")
 final class TcpAddresses {
   private final SimHost host;
   private int boundIp;
@@ -111,6 +111,6 @@ final class TcpAddresses {
 
   /** "a.b.c.d:port" of this end, for the trace: the host's address while it is bound to any. */
   String label() {
-    return SimNet.address(localIp == 0 ? host.ip : localIp, localPort);
+    return SimNetworkState.address(localIp == 0 ? host.ip : localIp, localPort);
   }
 }

@@ -15,7 +15,7 @@ import org.wsemu.net.Readiness;
  * <p>Sequence numbers count every byte the application ever queued, the urgent byte included:
  * {@code urgentSeq} is the urgent byte's, {@code transmitted} the next to go.
  */
-@GuardedBy("SimNet.lock")
+@GuardedBy("SimNetworkState.lock")
 final class TcpStream {
   /** One data segment taken out of the send buffer: its bytes and the urgent byte's index in them, or -1. */
   record Segment(byte[] data, int urgentIndex) {}
@@ -35,7 +35,7 @@ final class TcpStream {
   /** Why the connection is gone for this end (it sent or received a RST), or null. */
   private NetError error;
   /** How fast this end takes data in, or null for as fast as it arrives. */
-  private SimNet.Throttle throttle;
+  private SimNetworkState.Throttle throttle;
 
   // ---- the application's side ----
 
@@ -173,12 +173,12 @@ final class TcpStream {
     return ops;
   }
 
-  SimNet.Throttle throttle() {
+  SimNetworkState.Throttle throttle() {
     return throttle;
   }
 
   /** This end takes data in at {@code rate}, or as fast as it arrives for null. */
-  void throttle(SimNet.Throttle rate) {
+  void throttle(SimNetworkState.Throttle rate) {
     this.throttle = rate;
   }
 
@@ -186,7 +186,7 @@ final class TcpStream {
 
   /**
    * Takes the next segment to send, as far as the peer's {@code window} (its free receive buffer)
-   * allows with what is on the way already: at most {@link SimNet#MSS} bytes. Null if nothing waits
+   * allows with what is on the way already: at most {@link SimNetworkState#MSS} bytes. Null if nothing waits
    * or the window is full.
    */
   Segment nextSegment(int window) {
@@ -194,7 +194,7 @@ final class TcpStream {
     if (sendBuf.isEmpty() || room <= 0) {
       return null;
     }
-    int n = Math.min(SimNet.MSS, Math.min(sendBuf.size(), room));
+    int n = Math.min(SimNetworkState.MSS, Math.min(sendBuf.size(), room));
     int urgentIndex = -1;
     if (urgentSeq >= transmitted && urgentSeq < transmitted + n) {
       urgentIndex = (int) (urgentSeq - transmitted);

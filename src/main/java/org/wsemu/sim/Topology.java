@@ -19,8 +19,8 @@ final class Topology {
   private final Map<String, SimHost> hostsByName = new HashMap<>();
   /** Where tasks run unless placed elsewhere: the first host. */
   final SimHost localHost;
-  @GuardedBy("SimNet.lock") private final Map<Integer, SimHost> taskHosts = new HashMap<>();
-  @GuardedBy("SimNet.lock") private final Map<String, LinkState> links = new HashMap<>();
+  @GuardedBy("SimNetworkState.lock") private final Map<Integer, SimHost> taskHosts = new HashMap<>();
+  @GuardedBy("SimNetworkState.lock") private final Map<String, LinkState> links = new HashMap<>();
 
   Topology(SimConfig config) {
     this.config = config;

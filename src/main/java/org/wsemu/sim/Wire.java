@@ -9,9 +9,9 @@ import org.wsemu.net.NetError;
  * flow control (a sender never has more on the way than the receiver's buffer can still take), and
  * applies a reset-after-N-bytes fault.
  */
-@GuardedBy("SimNet.lock")
+@GuardedBy("SimNetworkState.lock")
 final class Wire {
-  private final SimNet net;
+  private final SimNetworkState net;
   private final SimTcpEndpoint client;
   private final SimTcpEndpoint server;
   private final LinkState toServer;
@@ -19,7 +19,7 @@ final class Wire {
   /** Bytes (both directions) before a fault resets the connection; -1 for none. */
   long resetBudget = -1;
 
-  Wire(SimNet net, SimTcpEndpoint client, SimTcpEndpoint server) {
+  Wire(SimNetworkState net, SimTcpEndpoint client, SimTcpEndpoint server) {
     this.net = net;
     this.client = client;
     this.server = server;

@@ -5,7 +5,7 @@ import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.wsemu.kernel.AwaitResult;
 import org.wsemu.kernel.Kernel;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 
@@ -17,9 +17,9 @@ import org.wsemu.trace.TraceKind;
 final class Dispatcher {
   private final Kernel kernel;
   private final WindowManager windows;
-  private final Function<TaskControl, MessageQueue> queues;
+  private final Function<KernelTask, MessageQueue> queues;
 
-  Dispatcher(Kernel kernel, WindowManager windows, Function<TaskControl, MessageQueue> queues) {
+  Dispatcher(Kernel kernel, WindowManager windows, Function<KernelTask, MessageQueue> queues) {
     this.kernel = kernel;
     this.windows = windows;
     this.queues = queues;
@@ -31,13 +31,13 @@ final class Dispatcher {
    * @param sent the message from another task this call handles, or {@code null}
    * @throws org.wsemu.task.NestingLimitException if the task is already at the nesting cap
    */
-  int callWindowProc(TaskControl me, Window window, int message, int wParam, int lParam, String via, SentMessage sent) {
+  int callWindowProc(KernelTask me, Window window, int message, int wParam, int lParam, String via, SentMessage sent) {
     Callback callback = new Callback("WndProc", window.handle, message, wParam, lParam, via, 0);
     return invoke(me, callback, sent, () -> window.proc().call(window.handle, message, wParam, lParam));
   }
 
   /** Calls a TIMERPROC for a dispatched WM_TIMER. */
-  void callTimerProc(TaskControl me, UserTimer timer, int hwnd, int tickCount) {
+  void callTimerProc(KernelTask me, UserTimer timer, int hwnd, int tickCount) {
     invoke(me, new Callback("TimerProc", hwnd, WinUser.WM_TIMER, 0, 0, null, timer.id), null, () -> {
       timer.proc.call(hwnd, WinUser.WM_TIMER, timer.id, tickCount);
       return 0;
@@ -71,7 +71,7 @@ final class Dispatcher {
    * throws goes to the emulator's {@link org.wsemu.kernel.CallbackBoundary} and the callback counts
    * as having returned 0.
    */
-  private int invoke(TaskControl me, Callback what, SentMessage sent, IntSupplier callback) {
+  private int invoke(KernelTask me, Callback what, SentMessage sent, IntSupplier callback) {
     int depth = me.enterNested(what);
     List<SentMessage> frames = queues.apply(me).frames;
     frames.add(sent);
@@ -97,7 +97,7 @@ final class Dispatcher {
   }
 
   /** Processes every message other tasks have sent to the calling task, replying to each. */
-  void processSent(TaskControl me, MessageQueue queue) {
+  void processSent(KernelTask me, MessageQueue queue) {
     for (;;) {
       SentMessage sent;
       me.lock().lock();
@@ -122,7 +122,7 @@ final class Dispatcher {
   }
 
   /** Replies to a sent message; in Win16 mode the processor goes straight back to the sender. */
-  void reply(TaskControl me, SentMessage sent, int result) {
+  void reply(KernelTask me, SentMessage sent, int result) {
     if (sent.reply(result) && sent.sender != null) {
       me.directedYield(sent.sender, "reply");
     }
@@ -132,8 +132,8 @@ final class Dispatcher {
    * SendMessage to a window of another task, from a task ({@code me}) or from a non-task thread
    * ({@code me == null}).
    */
-  int sendToOtherTask(TaskControl me, Window window, int message, int wParam, int lParam) {
-    TaskControl owner = window.owner;
+  int sendToOtherTask(KernelTask me, Window window, int message, int wParam, int lParam) {
+    KernelTask owner = window.owner;
     MessageQueue target = queues.apply(owner);
     SentMessage sent = new SentMessage(me, window.handle, message, wParam, lParam);
     boolean queued;
@@ -161,7 +161,7 @@ final class Dispatcher {
       } finally {
         me.lock().unlock();
       }
-      AwaitResult result = me.await(() -> sent.isReplied() || mine.hasSent(), TaskControl.NO_DEADLINE, "SendMessage", owner);
+      AwaitResult result = me.await(() -> sent.isReplied() || mine.hasSent(), KernelTask.NO_DEADLINE, "SendMessage", owner);
       me.checkKilled();
       if (result == AwaitResult.TERMINATED) {
         return 0;

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.wsemu.kernel.HandleTable;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * The message queue of one task: posted messages, messages sent by other tasks, the quit flag and
  * the task's timers.
  *
  * <p>Every method except the receiving stack is called holding {@code task.lock()}; producers
- * call {@link TaskControl#messageArrived()} or {@link TaskControl#changed()} after a change, which
+ * call {@link KernelTask#messageArrived()} or {@link KernelTask#changed()} after a change, which
  * is what wakes the task.
  *
  * <p>Retrieval order (as Windows and Wine): sent messages are processed first (by the caller, see
@@ -22,7 +22,7 @@ import org.wsemu.kernel.TaskControl;
 final class MessageQueue {
   static final int MAX_THREAD_TIMER_ID = 0x7FFF;
 
-  final TaskControl task;
+  final KernelTask task;
   private final int limit;
   private final ArrayDeque<Posted> posted = new ArrayDeque<>();
   private final ArrayDeque<SentMessage> sent = new ArrayDeque<>();
@@ -40,7 +40,7 @@ final class MessageQueue {
    */
   final List<SentMessage> frames = new ArrayList<>();
 
-  MessageQueue(TaskControl task, int limit, HandleTable<UserTimer> timerProcs) {
+  MessageQueue(KernelTask task, int limit, HandleTable<UserTimer> timerProcs) {
     this.task = task;
     this.limit = limit;
     this.timerProcs = timerProcs;

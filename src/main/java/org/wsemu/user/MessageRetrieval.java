@@ -6,22 +6,22 @@ import static org.wsemu.user.WinUser.WM_QUIT;
 
 import java.util.function.Function;
 import org.wsemu.kernel.Kernel;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * GetMessage, PeekMessage and WaitMessage for the calling task: process sent messages, retrieve
  * in Windows' order (see {@link MessageQueue}), wait when there is nothing (a Win16 switch point),
  * and give every loop level a WM_QUIT once the emulator shuts down (see
- * {@link TaskControl#shutdownQuit}): GetMessage then returns 0 every time, PeekMessage returns the
+ * {@link KernelTask#shutdownQuit}): GetMessage then returns 0 every time, PeekMessage returns the
  * level's WM_QUIT once and then FALSE, and neither waits nor yields any more.
  */
 final class MessageRetrieval {
   private final Kernel kernel;
   private final WindowManager windows;
   private final Dispatcher dispatcher;
-  private final Function<TaskControl, MessageQueue> queues;
+  private final Function<KernelTask, MessageQueue> queues;
 
-  MessageRetrieval(Kernel kernel, WindowManager windows, Dispatcher dispatcher, Function<TaskControl, MessageQueue> queues) {
+  MessageRetrieval(Kernel kernel, WindowManager windows, Dispatcher dispatcher, Function<KernelTask, MessageQueue> queues) {
     this.kernel = kernel;
     this.windows = windows;
     this.dispatcher = dispatcher;
@@ -29,7 +29,7 @@ final class MessageRetrieval {
   }
 
   /** GetMessage: 0 for WM_QUIT, -1 for bad arguments, else 1; waits while nothing matches. */
-  int getMessage(TaskControl me, MSG lpMsg, int hWnd, int min, int max) {
+  int getMessage(KernelTask me, MSG lpMsg, int hWnd, int min, int max) {
     if (lpMsg == null || !isFilterWindow(hWnd)) {
       return -1;
     }
@@ -45,13 +45,13 @@ final class MessageRetrieval {
       if (retrieve(me, queue, filter, true, lpMsg)) {
         return lpMsg.message == WM_QUIT ? 0 : 1;
       }
-      me.await(() -> queue.hasSent() || queue.hasMatch(filter), TaskControl.NO_DEADLINE, "GetMessage", null);
+      me.await(() -> queue.hasSent() || queue.hasMatch(filter), KernelTask.NO_DEADLINE, "GetMessage", null);
       me.checkKilled();
     }
   }
 
   /** PeekMessage: never waits; finding nothing yields unless PM_NOYIELD. */
-  boolean peekMessage(TaskControl me, MSG lpMsg, int hWnd, int min, int max, int flags) {
+  boolean peekMessage(KernelTask me, MSG lpMsg, int hWnd, int min, int max, int flags) {
     if (lpMsg == null || !isFilterWindow(hWnd)) {
       return false;
     }
@@ -73,7 +73,7 @@ final class MessageRetrieval {
     return false;
   }
 
-  private boolean retrieve(TaskControl me, MessageQueue queue, Filter filter, boolean remove, MSG out) {
+  private boolean retrieve(KernelTask me, MessageQueue queue, Filter filter, boolean remove, MSG out) {
     me.lock().lock();
     try {
       return queue.retrieve(filter, remove, tickCount(), out);
@@ -87,13 +87,13 @@ final class MessageRetrieval {
   }
 
   /** Shutdown: this loop level sees WM_QUIT, so that nested loops unwind innermost first. */
-  private void unwind(TaskControl me, MSG out, String function) {
+  private void unwind(KernelTask me, MSG out, String function) {
     out.set(0, WM_QUIT, 0, 0, tickCount());
     Tracing.unwind(me, function);
   }
 
   /** WaitMessage: waits for a message newer than the task's last look at its queue. */
-  boolean waitMessage(TaskControl me) {
+  boolean waitMessage(KernelTask me) {
     MessageQueue queue = queues.apply(me);
     for (;;) {
       dispatcher.processSent(me, queue);
@@ -109,7 +109,7 @@ final class MessageRetrieval {
       } finally {
         me.lock().unlock();
       }
-      me.await(() -> queue.hasSent() || queue.hasNewArrival(), TaskControl.NO_DEADLINE, "WaitMessage", null);
+      me.await(() -> queue.hasSent() || queue.hasNewArrival(), KernelTask.NO_DEADLINE, "WaitMessage", null);
       me.checkKilled();
     }
   }

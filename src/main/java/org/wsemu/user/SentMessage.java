@@ -1,7 +1,7 @@
 package org.wsemu.user;
 
 import java.util.concurrent.CountDownLatch;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * A message sent by one task (or a non-task thread) to a window of another task, waiting for the
@@ -9,7 +9,7 @@ import org.wsemu.kernel.TaskControl;
  * it; a non-task sender waits on a latch.
  */
 final class SentMessage {
-  final TaskControl sender;
+  final KernelTask sender;
   final int hwnd;
   final int message;
   final int wParam;
@@ -18,7 +18,7 @@ final class SentMessage {
   private boolean replied; // guarded by sender.lock() (or this, for a non-task sender)
   private int result;
 
-  SentMessage(TaskControl sender, int hwnd, int message, int wParam, int lParam) {
+  SentMessage(KernelTask sender, int hwnd, int message, int wParam, int lParam) {
     this.sender = sender;
     this.hwnd = hwnd;
     this.message = message;

@@ -3,7 +3,7 @@ package org.wsemu.user;
 import java.util.function.Function;
 import org.wsemu.kernel.HandleTable;
 import org.wsemu.kernel.Kernel;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * SetTimer and KillTimer for the calling task, and the table of TIMERPROC tokens: the non-zero
@@ -15,10 +15,10 @@ final class Timers {
 
   private final Kernel kernel;
   private final WindowManager windows;
-  private final Function<TaskControl, MessageQueue> queues;
+  private final Function<KernelTask, MessageQueue> queues;
   private final HandleTable<UserTimer> procTokens = new HandleTable<>(FIRST_PROC_TOKEN, Integer.MAX_VALUE);
 
-  Timers(Kernel kernel, WindowManager windows, Function<TaskControl, MessageQueue> queues) {
+  Timers(Kernel kernel, WindowManager windows, Function<KernelTask, MessageQueue> queues) {
     this.kernel = kernel;
     this.windows = windows;
     this.queues = queues;
@@ -35,7 +35,7 @@ final class Timers {
   }
 
   /** SetTimer for the calling task; the id is already narrowed to the mode's word size. */
-  int set(TaskControl me, int hWnd, int nIDEvent, int uElapse, TIMERPROC proc) {
+  int set(KernelTask me, int hWnd, int nIDEvent, int uElapse, TIMERPROC proc) {
     if (hWnd != 0) {
       Window window = windows.get(hWnd);
       if (window == null || window.owner != me) {
@@ -82,7 +82,7 @@ final class Timers {
   }
 
   /** KillTimer for the calling task. */
-  boolean kill(TaskControl me, int hWnd, int id) {
+  boolean kill(KernelTask me, int hWnd, int id) {
     MessageQueue queue = queues.apply(me);
     me.lock().lock();
     try {

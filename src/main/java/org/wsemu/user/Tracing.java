@@ -1,6 +1,6 @@
 package org.wsemu.user;
 
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 
@@ -8,12 +8,12 @@ import org.wsemu.trace.TraceKind;
 final class Tracing {
   private Tracing() {}
 
-  static String label(TaskControl task) {
+  static String label(KernelTask task) {
     return task == null ? "-" : task.label();
   }
 
   /** A CALL event: the arguments as name/value pairs, then {@code ret}. */
-  static Trace.EventBuilder call(Trace trace, TaskControl caller, String function, Object... args) {
+  static Trace.EventBuilder call(Trace trace, KernelTask caller, String function, Object... args) {
     return fields(trace.event(TraceKind.CALL, label(caller), function), args);
   }
 
@@ -33,7 +33,7 @@ final class Tracing {
         .with("lParam", Hex.dword(msg.lParam));
   }
 
-  static void timer(TaskControl owner, UserTimer timer) {
+  static void timer(KernelTask owner, UserTimer timer) {
     Trace trace = owner.kernel().trace();
     if (trace.enabled()) {
       trace.event(TraceKind.TIMER, owner.label(), "expired")
@@ -43,7 +43,7 @@ final class Tracing {
     }
   }
 
-  static void unwind(TaskControl task, String function) {
+  static void unwind(KernelTask task, String function) {
     Trace trace = task.kernel().trace();
     if (trace.enabled()) {
       trace.event(TraceKind.UNWIND, task.label(), function).with("level", task.nesting() + 1).emit();

@@ -1,7 +1,7 @@
 package org.wsemu.user;
 
 import org.wsemu.kernel.KernelTimer;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * A USER timer. Guarded by the owning task's lock. When it expires it becomes {@code pending}: a
@@ -9,7 +9,7 @@ import org.wsemu.kernel.TaskControl;
  * re-armed when that WM_TIMER is removed, on its original period grid, skipping missed ticks.
  */
 final class UserTimer {
-  final TaskControl owner;
+  final KernelTask owner;
   final int hwnd;
   final int id;
   final int procToken;
@@ -21,7 +21,7 @@ final class UserTimer {
   boolean alive = true;
   KernelTimer kernelTimer;
 
-  UserTimer(TaskControl owner, int hwnd, int id, int elapse, TIMERPROC proc, int procToken, long due) {
+  UserTimer(KernelTask owner, int hwnd, int id, int elapse, TIMERPROC proc, int procToken, long due) {
     this.owner = owner;
     this.hwnd = hwnd;
     this.id = id;

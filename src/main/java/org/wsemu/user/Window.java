@@ -1,6 +1,6 @@
 package org.wsemu.user;
 
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * A window: a handle, its owning task, its class (hence its procedure) and its parent. It lives
@@ -8,7 +8,7 @@ import org.wsemu.kernel.TaskControl;
  */
 final class Window {
   final int handle;
-  final TaskControl owner;
+  final KernelTask owner;
   final WindowClass windowClass;
   final String name;
   final int style;
@@ -17,7 +17,7 @@ final class Window {
   volatile boolean alive = true;
   boolean destroying; // owner thread only
 
-  Window(int handle, TaskControl owner, WindowClass windowClass, String name, int style, Window parent, Object param) {
+  Window(int handle, KernelTask owner, WindowClass windowClass, String name, int style, Window parent, Object param) {
     this.handle = handle;
     this.owner = owner;
     this.windowClass = windowClass;

@@ -1,6 +1,6 @@
 package org.wsemu.user;
 
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * A registered window class.
@@ -10,4 +10,4 @@ import org.wsemu.kernel.TaskControl;
  * @param registrant the task that registered it, the only one that may unregister it
  * @param global whether it is a {@code CS_GLOBALCLASS} class, visible to every task
  */
-record WindowClass(int atom, WNDCLASS wndClass, TaskControl registrant, boolean global) {}
+record WindowClass(int atom, WNDCLASS wndClass, KernelTask registrant, boolean global) {}

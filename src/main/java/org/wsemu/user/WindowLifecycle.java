@@ -1,7 +1,7 @@
 package org.wsemu.user;
 
 import java.util.function.Function;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * Creation and destruction of windows: WM_CREATE on creation (-1 fails it), WM_DESTROY to the
@@ -11,16 +11,16 @@ import org.wsemu.kernel.TaskControl;
 final class WindowLifecycle {
   private final WindowManager windows;
   private final Dispatcher dispatcher;
-  private final Function<TaskControl, MessageQueue> queues;
+  private final Function<KernelTask, MessageQueue> queues;
 
-  WindowLifecycle(WindowManager windows, Dispatcher dispatcher, Function<TaskControl, MessageQueue> queues) {
+  WindowLifecycle(WindowManager windows, Dispatcher dispatcher, Function<KernelTask, MessageQueue> queues) {
     this.windows = windows;
     this.dispatcher = dispatcher;
     this.queues = queues;
   }
 
   /** CreateWindow: the new handle, or 0. */
-  int create(TaskControl me, String className, String windowName, int style, int hWndParent, Object param) {
+  int create(KernelTask me, String className, String windowName, int style, int hWndParent, Object param) {
     WindowClass windowClass = windows.findClass(me, className);
     if (windowClass == null) {
       return 0;
@@ -53,7 +53,7 @@ final class WindowLifecycle {
   }
 
   /** DestroyWindow: false unless {@code hWnd} is a live window of {@code me} not already being destroyed. */
-  boolean destroy(TaskControl me, int hWnd) {
+  boolean destroy(KernelTask me, int hWnd) {
     Window window = windows.get(hWnd);
     if (window == null || window.owner != me || window.destroying) {
       return false;
@@ -62,7 +62,7 @@ final class WindowLifecycle {
     return true;
   }
 
-  private void destroyTree(TaskControl me, Window window) {
+  private void destroyTree(KernelTask me, Window window) {
     window.destroying = true;
     try {
       dispatcher.callWindowProc(me, window, WinUser.WM_DESTROY, 0, 0, "DestroyWindow", null);
@@ -81,7 +81,7 @@ final class WindowLifecycle {
   /** The window is gone: purge its messages and timers, free its handle. */
   private void finish(Window window) {
     windows.remove(window);
-    TaskControl owner = window.owner;
+    KernelTask owner = window.owner;
     MessageQueue queue = queues.apply(owner);
     owner.lock().lock();
     try {
@@ -95,7 +95,7 @@ final class WindowLifecycle {
   }
 
   /** The task ended: its windows disappear without messages (its thread is leaving). */
-  void forgetWindowsOf(TaskControl task) {
+  void forgetWindowsOf(KernelTask task) {
     for (Window window : windows.ownedBy(task)) {
       windows.remove(window);
     }

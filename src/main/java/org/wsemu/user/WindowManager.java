@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.wsemu.kernel.HandleTable;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * The windows and window classes of one emulator. Window handles are 16-bit, from 0x0100 to
@@ -23,7 +23,7 @@ final class WindowManager {
   private final HandleTable<Window> windows = new HandleTable<>(FIRST_HWND, LAST_HWND);
   private final HandleTable<WindowClass> atoms = new HandleTable<>(0xC000, 0xFFFF);
   private final Map<String, WindowClass> globalClasses = new HashMap<>();
-  private final Map<TaskControl, Map<String, WindowClass>> taskClasses = new HashMap<>();
+  private final Map<KernelTask, Map<String, WindowClass>> taskClasses = new HashMap<>();
 
   /** The live window {@code hwnd}, or {@code null}. */
   Window get(int hwnd) {
@@ -46,7 +46,7 @@ final class WindowManager {
   }
 
   /** Creates a window; {@code null} if no handle is free. */
-  Window create(TaskControl owner, WindowClass windowClass, String name, int style, Window parent, Object param) {
+  Window create(KernelTask owner, WindowClass windowClass, String name, int style, Window parent, Object param) {
     return windows.allocate(handle -> new Window(handle, owner, windowClass, name, style, parent, param));
   }
 
@@ -56,7 +56,7 @@ final class WindowManager {
     windows.free(window.handle);
   }
 
-  List<Window> ownedBy(TaskControl task) {
+  List<Window> ownedBy(KernelTask task) {
     List<Window> owned = new ArrayList<>();
     for (Window window : windows.values()) {
       if (window.owner == task) {
@@ -92,7 +92,7 @@ final class WindowManager {
    * Registers a class; returns its atom, or 0 if the name is taken or no atom is free. A task-local
    * class may shadow a global one; a global class may not reuse a name the task already sees.
    */
-  synchronized int register(TaskControl owner, WNDCLASS wndClass) {
+  synchronized int register(KernelTask owner, WNDCLASS wndClass) {
     String key = key(wndClass.lpszClassName);
     boolean global = (wndClass.style & WinUser.CS_GLOBALCLASS) != 0;
     Map<String, WindowClass> own = taskClasses.computeIfAbsent(owner, t -> new HashMap<>());
@@ -108,7 +108,7 @@ final class WindowManager {
   }
 
   /** The class the task sees under {@code name}: its own first, then a global one. */
-  synchronized WindowClass findClass(TaskControl task, String name) {
+  synchronized WindowClass findClass(KernelTask task, String name) {
     if (name == null) {
       return null;
     }
@@ -119,7 +119,7 @@ final class WindowManager {
   }
 
   /** Removes a class the task registered, unless a live window uses it. */
-  synchronized boolean unregister(TaskControl task, String name) {
+  synchronized boolean unregister(KernelTask task, String name) {
     WindowClass windowClass = findClass(task, name);
     if (windowClass == null || windowClass.registrant() != task) {
       return false;
@@ -134,7 +134,7 @@ final class WindowManager {
   }
 
   /** Drops every class a task registered, global ones included: they end with their application. */
-  synchronized void forgetClassesOf(TaskControl task) {
+  synchronized void forgetClassesOf(KernelTask task) {
     taskClasses.remove(task);
     for (WindowClass windowClass : List.copyOf(globalClasses.values())) {
       if (windowClass.registrant() == task) {

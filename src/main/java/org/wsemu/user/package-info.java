@@ -5,7 +5,7 @@
  * ({@link org.wsemu.user.WNDPROC}, {@link org.wsemu.user.TIMERPROC}) and the constants of
  * {@code windef.h} and {@code winuser.h} ({@link org.wsemu.user.WinDef},
  * {@link org.wsemu.user.WinUser}). The implementation (message queues, windows, timers) is
- * package-private; {@link org.wsemu.user.UserModule} is the emulator's internal wiring entry.
+ * package-private; {@link org.wsemu.user.UserWiring} is the emulator's internal wiring entry.
  *
  * <p>Built on the kernel; depends on no other layer.
  */

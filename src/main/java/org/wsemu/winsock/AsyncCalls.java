@@ -11,7 +11,7 @@ import static org.wsemu.winsock.WinSock.WSAHOST_NOT_FOUND;
 import static org.wsemu.winsock.WinSock.WSANO_DATA;
 
 import java.util.Arrays;
-import org.wsemu.winsock.WinsockCore.WsCall;
+import org.wsemu.winsock.WinsockInstance.WsCall;
 
 /**
  * The asynchronous extensions: WSAAsyncSelect, the six WSAAsyncGetXByY functions and
@@ -24,10 +24,10 @@ final class AsyncCalls {
   private static final int ALL_EVENTS =
       WinSock.FD_READ | WinSock.FD_WRITE | WinSock.FD_OOB | WinSock.FD_ACCEPT | WinSock.FD_CONNECT | WinSock.FD_CLOSE;
 
-  private final WinsockCore core;
+  private final WinsockInstance core;
   private final Database database;
 
-  AsyncCalls(WinsockCore core, Database database) {
+  AsyncCalls(WinsockInstance core, Database database) {
     this.core = core;
     this.database = database;
   }
@@ -35,7 +35,7 @@ final class AsyncCalls {
   int selectEvents(int s, int hWnd, int wMsg, int lEvent) {
     WsCall call = core.begin("WSAAsyncSelect");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.changing(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       if (socket == null) {
         r = -WSAENOTSOCK;
@@ -44,7 +44,7 @@ final class AsyncCalls {
       }
     }
     if (r == 0) {
-      WinsockCore.cancelAsyncSelect(socket); // a new registration replaces the old one
+      WinsockInstance.cancelAsyncSelect(socket); // a new registration replaces the old one
       synchronized (socket) {
         socket.nonBlocking = true; // whatever lEvent says
       }
@@ -149,6 +149,6 @@ final class AsyncCalls {
   }
 
   private static Object hex(int value) {
-    return WinsockCore.hex(value, 4);
+    return WinsockInstance.hex(value, 4);
   }
 }

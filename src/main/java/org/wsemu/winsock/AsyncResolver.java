@@ -60,7 +60,7 @@ final class AsyncResolver {
   /** Queues a request; it starts when those before it are done. */
   void submit(AsyncRequest request) {
     trace("queued", request, "function", request.function, "arg", request.argument,
-        "hwnd", WinsockCore.hex(request.hWnd, 4), "msg", WinsockCore.hex(request.wMsg, 4));
+        "hwnd", WinsockInstance.hex(request.hWnd, 4), "msg", WinsockInstance.hex(request.wMsg, 4));
     synchronized (this) {
       queue.add(request);
       if (running == null) {
@@ -116,7 +116,7 @@ final class AsyncResolver {
     if (trace.enabled()) {
       Trace.EventBuilder event = trace.event(TraceKind.ASYNC, "-", name).with("handle", request.handle);
       for (int i = 0; i + 1 < fields.length; i += 2) {
-        event.with((String) fields[i], WinsockCore.frozen(fields[i + 1]));
+        event.with((String) fields[i], WinsockInstance.frozen(fields[i + 1]));
       }
       event.emit();
     }

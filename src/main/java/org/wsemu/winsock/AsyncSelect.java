@@ -47,7 +47,7 @@ final class AsyncSelect {
 
   private final Kernel kernel;
   private final User user;
-  private final WsSocket socket;
+  private final EmulatedSocket socket;
   final int hWnd;
   final int wMsg;
   final int lEvent;
@@ -59,7 +59,7 @@ final class AsyncSelect {
   private volatile boolean cancelled;
   private final AtomicBoolean wakePending = new AtomicBoolean();
 
-  AsyncSelect(Kernel kernel, User user, WsSocket socket, int hWnd, int wMsg, int lEvent) {
+  AsyncSelect(Kernel kernel, User user, EmulatedSocket socket, int hWnd, int wMsg, int lEvent) {
     this.kernel = kernel;
     this.user = user;
     this.socket = socket;
@@ -73,7 +73,7 @@ final class AsyncSelect {
   }
 
   /** A registration like this one for a socket accept() made from this one's socket. */
-  AsyncSelect inheritedBy(WsSocket accepted) {
+  AsyncSelect inheritedBy(EmulatedSocket accepted) {
     return new AsyncSelect(kernel, user, accepted, hWnd, wMsg, lEvent);
   }
 
@@ -164,7 +164,7 @@ final class AsyncSelect {
       if (trace.enabled()) {
         trace.event(TraceKind.ASYNC, "-", "select")
             .with("s", socket.handle).with("event", eventName(event)).with("error", ErrorNames.of(error))
-            .with("hwnd", String.valueOf(WinsockCore.hex(hWnd, 4))).with("msg", String.valueOf(WinsockCore.hex(wMsg, 4))).emit();
+            .with("hwnd", String.valueOf(WinsockInstance.hex(hWnd, 4))).with("msg", String.valueOf(WinsockInstance.hex(wMsg, 4))).emit();
       }
       return true;
     }

@@ -22,16 +22,16 @@ import java.util.Map;
  * <p>A waker registered before its call's attempt cannot miss a change made after that attempt:
  * the change wakes it, and the blocking engine, which read the task's wake count before the
  * attempt, does not wait. Thread-safe; wakers run outside this object's lock and must only count
- * and signal (see {@link WsTask#ioReady}).
+ * and signal (see {@link TaskWinsockState#ioReady}).
  */
 final class BlockedTasks {
-  private final WsSocket socket;
+  private final EmulatedSocket socket;
   /** Each blocked task's waker and the readiness ({@code Readiness} bits) it waits for; guarded by this. */
   private final Map<Runnable, Integer> waiting = new LinkedHashMap<>(2);
   /** Readiness bits the endpoint has an outstanding request for; guarded by this. */
   private int armedOps;
 
-  BlockedTasks(WsSocket socket) {
+  BlockedTasks(EmulatedSocket socket) {
     this.socket = socket;
   }
 

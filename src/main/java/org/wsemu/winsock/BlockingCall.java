@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * What a blocking routine needs from the engine: a non-blocking attempt (the result, or
- * {@link WsSocket#WOULD_BLOCK}), the sockets whose readiness or state may end the wait, a deadline
+ * {@link EmulatedSocket#WOULD_BLOCK}), the sockets whose readiness or state may end the wait, a deadline
  * and what to return when it passes, and what to undo when the call is cancelled.
  *
  * <p>While it waits, the call's task is registered with each watched socket's
@@ -19,7 +19,7 @@ import org.wsemu.kernel.TaskControl;
  */
 final class BlockingCall {
   /** A wait on one socket: its readiness (select-style conditions, or fixed {@code Readiness} bits) and its state. */
-  private record Watch(WsSocket socket, boolean read, boolean write, boolean except, int ops) {
+  private record Watch(EmulatedSocket socket, boolean read, boolean write, boolean except, int ops) {
     int opsNow() {
       return ops != 0 ? ops : socket.readiness().selectWaitOps(read, write, except);
     }
@@ -29,7 +29,7 @@ final class BlockingCall {
   final int socket;
   private final IntSupplier attempt;
   private final List<Watch> watches = new ArrayList<>(1);
-  private long deadline = TaskControl.NO_DEADLINE;
+  private long deadline = KernelTask.NO_DEADLINE;
   private IntSupplier onTimeout = () -> 0;
   private Runnable onCancel = () -> { };
   private Runnable waker;
@@ -46,24 +46,24 @@ final class BlockingCall {
    * and an attempt that fails is reported so if the socket was closed while it ran, whatever the
    * closed endpoint answered.
    */
-  BlockingCall(String function, WsSocket target, IntSupplier attempt) {
+  BlockingCall(String function, EmulatedSocket target, IntSupplier attempt) {
     this(function, target.handle, () -> {
       if (target.closed) {
         return -WinSock.WSAEINTR;
       }
       int r = attempt.getAsInt();
-      return r < 0 && r != WsSocket.WOULD_BLOCK && target.closed ? -WinSock.WSAEINTR : r;
+      return r < 0 && r != EmulatedSocket.WOULD_BLOCK && target.closed ? -WinSock.WSAEINTR : r;
     });
   }
 
   /** Wakes the wait when {@code target} may have become readable/writable/exceptional, or changed state. */
-  BlockingCall watch(WsSocket target, boolean read, boolean write, boolean except) {
+  BlockingCall watch(EmulatedSocket target, boolean read, boolean write, boolean except) {
     watches.add(new Watch(target, read, write, except, 0));
     return this;
   }
 
   /** Wakes the wait when one of {@code ops} ({@link org.wsemu.net.Readiness} bits) holds for {@code target}, or it changed state. */
-  BlockingCall watchOps(WsSocket target, int ops) {
+  BlockingCall watchOps(EmulatedSocket target, int ops) {
     watches.add(new Watch(target, false, false, false, ops));
     return this;
   }
@@ -115,7 +115,7 @@ final class BlockingCall {
       only.socket().blocked.arm(waker, only.opsNow());
       return;
     }
-    Map<WsSocket, Integer> ops = new LinkedHashMap<>();
+    Map<EmulatedSocket, Integer> ops = new LinkedHashMap<>();
     for (Watch watch : watches) {
       ops.merge(watch.socket(), watch.opsNow(), (a, b) -> a | b); // all it waits for on one socket at once
     }

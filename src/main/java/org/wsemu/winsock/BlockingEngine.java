@@ -3,7 +3,7 @@ package org.wsemu.winsock;
 import static org.wsemu.winsock.WinSock.WSAEINTR;
 
 import org.wsemu.kernel.Kernel;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
@@ -50,7 +50,7 @@ final class BlockingEngine {
   }
 
   /** The hook a blocking call of this task runs, or null when it really blocks. */
-  BlockingHook hookFor(WsTask task, boolean versionTwo) {
+  BlockingHook hookFor(TaskWinsockState task, boolean versionTwo) {
     if (versionTwo) {
       return null;
     }
@@ -65,11 +65,11 @@ final class BlockingEngine {
    *
    * @param nonBlocking whether the socket is non-blocking (then "would block" is the answer)
    * @param versionTwo whether the task negotiated version 2 or later (no hook)
-   * @return the routine's result or -error; {@link WsSocket#WOULD_BLOCK} only when non-blocking
+   * @return the routine's result or -error; {@link EmulatedSocket#WOULD_BLOCK} only when non-blocking
    */
-  int run(TaskControl me, WsTask task, BlockingCall call, boolean nonBlocking, boolean versionTwo) {
+  int run(KernelTask me, TaskWinsockState task, BlockingCall call, boolean nonBlocking, boolean versionTwo) {
     int result = call.attempt();
-    if (result != WsSocket.WOULD_BLOCK || nonBlocking) {
+    if (result != EmulatedSocket.WOULD_BLOCK || nonBlocking) {
       return result;
     }
     BlockingLoop loop = new BlockingLoop(call.function, call.socket);
@@ -97,7 +97,7 @@ final class BlockingEngine {
     }
   }
 
-  private int loop(TaskControl me, WsTask task, BlockingCall call, BlockingLoop loop, BlockingHook hook) {
+  private int loop(KernelTask me, TaskWinsockState task, BlockingCall call, BlockingLoop loop, BlockingHook hook) {
     boolean custom = hook != null && hook != defaultHook;
     for (;;) {
       long seenInput;
@@ -113,7 +113,7 @@ final class BlockingEngine {
         runHook(me, hook);
       }
       int result = call.attempt();
-      if (result != WsSocket.WOULD_BLOCK) {
+      if (result != EmulatedSocket.WOULD_BLOCK) {
         return result;
       }
       if (loop.cancelled || me.isTerminating()) {
@@ -134,7 +134,7 @@ final class BlockingEngine {
   }
 
   /** {@code while (BlockingHook()) ;} as the 1.1 provider loop does, stopping only for shutdown. */
-  private void runHook(TaskControl me, BlockingHook hook) {
+  private void runHook(KernelTask me, BlockingHook hook) {
     String name = hook == defaultHook ? "DefaultBlockingHook" : "BlockingHook";
     Trace trace = kernel.trace();
     for (;;) {

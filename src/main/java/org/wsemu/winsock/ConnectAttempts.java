@@ -22,7 +22,7 @@ final class ConnectAttempts {
 
   /**
    * Starts an attempt of a socket the rules let connect: 0 connected at once,
-   * {@link WsSocket#WOULD_BLOCK} in progress, or -error.
+   * {@link EmulatedSocket#WOULD_BLOCK} in progress, or -error.
    */
   int start(SocketState state, TcpEndpoint endpoint, int ip, int port) {
     int r = NetErrors.result(endpoint.connect(ip, port));
@@ -30,7 +30,7 @@ final class ConnectAttempts {
     if (r == 0) {
       state.connected();
       finished(0);
-    } else if (r == WsSocket.WOULD_BLOCK) {
+    } else if (r == EmulatedSocket.WOULD_BLOCK) {
       state.connecting();
     } else {
       failed(state, r, true);
@@ -39,7 +39,7 @@ final class ConnectAttempts {
   }
 
   /**
-   * Completes the attempt in progress: 0, {@link WsSocket#WOULD_BLOCK}, or -error.
+   * Completes the attempt in progress: 0, {@link EmulatedSocket#WOULD_BLOCK}, or -error.
    *
    * @param reported whether the caller reports a failure to the program (connect does; select's
    *     look does not, so the failure waits for the next connect or SO_ERROR)
@@ -49,7 +49,7 @@ final class ConnectAttempts {
     if (r == 0) {
       state.connected();
       finished(0);
-    } else if (r != WsSocket.WOULD_BLOCK) {
+    } else if (r != EmulatedSocket.WOULD_BLOCK) {
       failed(state, r, reported);
       finished(-r);
     }

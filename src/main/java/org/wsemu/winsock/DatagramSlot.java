@@ -27,7 +27,7 @@ final class DatagramSlot {
     return Math.max(length, 0);
   }
 
-  /** Receives the next datagram from {@code endpoint} into the slot: 0, or -error ({@link WsSocket#WOULD_BLOCK}: none). */
+  /** Receives the next datagram from {@code endpoint} into the slot: 0, or -error ({@link EmulatedSocket#WOULD_BLOCK}: none). */
   int fill(UdpEndpoint endpoint) {
     if (data == null) {
       data = new byte[65536];

@@ -20,7 +20,7 @@ import org.wsemu.winsock.SocketState.Phase;
  * <p>Thread-safe: every operation holds the socket's monitor, which guards all of its state; the
  * endpoint is asked for readiness callbacks, and closed, outside it.
  */
-final class DatagramSocket extends WsSocket {
+final class DatagramSocket extends EmulatedSocket {
   private final UdpEndpoint endpoint;
   private final int maxDatagram;
   private final DatagramSlot slot = new DatagramSlot();
@@ -34,7 +34,7 @@ final class DatagramSocket extends WsSocket {
   /**
    * @param maxDatagram the largest datagram the network carries (iMaxUdpDg)
    */
-  DatagramSocket(int handle, WsApp app, UdpEndpoint endpoint, int maxDatagram) {
+  DatagramSocket(int handle, WinsockApplication app, UdpEndpoint endpoint, int maxDatagram) {
     super(handle, WinSock.SOCK_DGRAM, app);
     this.endpoint = endpoint;
     this.maxDatagram = maxDatagram;

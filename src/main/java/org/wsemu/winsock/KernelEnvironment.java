@@ -1,7 +1,7 @@
 package org.wsemu.winsock;
 
 import org.wsemu.kernel.Kernel;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 import org.wsemu.net.NetError;
 import org.wsemu.net.NetworkCallbacks;
 import org.wsemu.net.NetworkEnvironment;
@@ -60,7 +60,7 @@ final class KernelEnvironment implements NetworkEnvironment {
 
   @Override
   public int currentTask() {
-    TaskControl task = kernel.current();
+    KernelTask task = kernel.current();
     return task == null ? 0 : task.handle();
   }
 

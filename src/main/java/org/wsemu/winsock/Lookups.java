@@ -21,16 +21,16 @@ final class Lookups {
   }
 
   /** Host by name: 0 (the task's hostent filled) or -WSAHOST_NOT_FOUND. */
-  int hostByName(WsTask task, String name) {
+  int hostByName(TaskWinsockState task, String name) {
     return host(task, database.hostByName(name));
   }
 
   /** Host by address (4 bytes, network order): 0 or -WSAHOST_NOT_FOUND. */
-  int hostByAddress(WsTask task, byte[] address) {
+  int hostByAddress(TaskWinsockState task, byte[] address) {
     return host(task, database.hostByAddress(address));
   }
 
-  private static int host(WsTask task, HostRecord record) {
+  private static int host(TaskWinsockState task, HostRecord record) {
     if (record == null) {
       return -WSAHOST_NOT_FOUND;
     }
@@ -48,16 +48,16 @@ final class Lookups {
   }
 
   /** Service by name: 0 or -WSANO_DATA. */
-  int serviceByName(WsTask task, String name, String protocol) {
+  int serviceByName(TaskWinsockState task, String name, String protocol) {
     return service(task, database.serviceByName(name, protocol));
   }
 
   /** Service by port (host order): 0 or -WSANO_DATA. */
-  int serviceByPort(WsTask task, int port, String protocol) {
+  int serviceByPort(TaskWinsockState task, int port, String protocol) {
     return service(task, database.serviceByPort(port, protocol));
   }
 
-  private static int service(WsTask task, ServiceRecord record) {
+  private static int service(TaskWinsockState task, ServiceRecord record) {
     if (record == null) {
       return -WSANO_DATA;
     }
@@ -70,16 +70,16 @@ final class Lookups {
   }
 
   /** Protocol by name: 0 or -WSANO_DATA. */
-  int protocolByName(WsTask task, String name) {
+  int protocolByName(TaskWinsockState task, String name) {
     return protocol(task, database.protocolByName(name));
   }
 
   /** Protocol by number: 0 or -WSANO_DATA. */
-  int protocolByNumber(WsTask task, int number) {
+  int protocolByNumber(TaskWinsockState task, int number) {
     return protocol(task, database.protocolByNumber(number));
   }
 
-  private static int protocol(WsTask task, ProtocolRecord record) {
+  private static int protocol(TaskWinsockState task, ProtocolRecord record) {
     if (record == null) {
       return -WSANO_DATA;
     }

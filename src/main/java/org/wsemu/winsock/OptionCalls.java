@@ -2,7 +2,7 @@ package org.wsemu.winsock;
 
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
 
-import org.wsemu.winsock.WinsockCore.WsCall;
+import org.wsemu.winsock.WinsockInstance.WsCall;
 
 /**
  * getsockopt and setsockopt. An option's value is what C would find in memory at {@code optval}:
@@ -18,10 +18,10 @@ import org.wsemu.winsock.WinsockCore.WsCall;
  * <p>Runs on the calling task's thread.
  */
 final class OptionCalls {
-  private final WinsockCore core;
+  private final WinsockInstance core;
   private final int intSize;
 
-  OptionCalls(WinsockCore core) {
+  OptionCalls(WinsockInstance core) {
     this.core = core;
     this.intSize = core.win16 ? 2 : 4;
   }
@@ -129,9 +129,9 @@ final class OptionCalls {
   private int get(int s, int level, int optname, IntRef optlen, Value value) {
     WsCall call = core.begin("getsockopt");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       r = SocketOptions.check(socket, level, optname, false);
@@ -162,9 +162,9 @@ final class OptionCalls {
   private int set(int s, int level, int optname, Value value) {
     WsCall call = core.begin("setsockopt");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.changing(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       r = SocketOptions.check(socket, level, optname, true);

@@ -42,7 +42,7 @@ final class PendingConnections {
   }
 
   /**
-   * Takes the next connection into {@code connection[0]}: 0, {@link WsSocket#WOULD_BLOCK} if none
+   * Takes the next connection into {@code connection[0]}: 0, {@link EmulatedSocket#WOULD_BLOCK} if none
    * waits, or -error if accepting failed.
    */
   int take(TcpEndpoint listener, TcpEndpoint[] connection) {
@@ -56,7 +56,7 @@ final class PendingConnections {
       }
     }
     connection[0] = next;
-    return next == null ? WsSocket.WOULD_BLOCK : 0;
+    return next == null ? EmulatedSocket.WOULD_BLOCK : 0;
   }
 
   /** The listener closes: connections never accepted are reset. */

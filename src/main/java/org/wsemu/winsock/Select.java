@@ -16,7 +16,7 @@ import java.util.Set;
  * <p>Used on the calling task's thread.
  */
 final class Select {
-  private record Entry(WsSocket socket, boolean read, boolean write, boolean except) {}
+  private record Entry(EmulatedSocket socket, boolean read, boolean write, boolean except) {}
 
   private final fd_set readfds;
   private final fd_set writefds;
@@ -26,18 +26,18 @@ final class Select {
   /**
    * @param sockets the socket of every handle found in the sets (all valid)
    */
-  Select(fd_set readfds, fd_set writefds, fd_set exceptfds, Map<Integer, WsSocket> sockets) {
+  Select(fd_set readfds, fd_set writefds, fd_set exceptfds, Map<Integer, EmulatedSocket> sockets) {
     this.readfds = readfds;
     this.writefds = writefds;
     this.exceptfds = exceptfds;
-    Map<WsSocket, boolean[]> wanted = new LinkedHashMap<>();
+    Map<EmulatedSocket, boolean[]> wanted = new LinkedHashMap<>();
     mark(wanted, readfds, sockets, 0);
     mark(wanted, writefds, sockets, 1);
     mark(wanted, exceptfds, sockets, 2);
     wanted.forEach((socket, bits) -> entries.add(new Entry(socket, bits[0], bits[1], bits[2])));
   }
 
-  private static void mark(Map<WsSocket, boolean[]> wanted, fd_set set, Map<Integer, WsSocket> sockets, int which) {
+  private static void mark(Map<EmulatedSocket, boolean[]> wanted, fd_set set, Map<Integer, EmulatedSocket> sockets, int which) {
     if (set == null) {
       return;
     }
@@ -55,11 +55,11 @@ final class Select {
 
   /**
    * Checks every socket once: the number of ready memberships (the sets are then narrowed to
-   * them), {@link WsSocket#WOULD_BLOCK} when none is ready, or -WSAEINTR if a socket was closed
+   * them), {@link EmulatedSocket#WOULD_BLOCK} when none is ready, or -WSAEINTR if a socket was closed
    * meanwhile (by another task).
    */
   int attempt() {
-    Map<WsSocket, Integer> ready = new LinkedHashMap<>();
+    Map<EmulatedSocket, Integer> ready = new LinkedHashMap<>();
     int count = 0;
     for (Entry entry : entries) {
       if (entry.socket().closed) {
@@ -73,7 +73,7 @@ final class Select {
       }
     }
     if (count == 0) {
-      return WsSocket.WOULD_BLOCK;
+      return EmulatedSocket.WOULD_BLOCK;
     }
     narrow(readfds, ready, SocketReadiness.READABLE);
     narrow(writefds, ready, SocketReadiness.WRITABLE);
@@ -90,7 +90,7 @@ final class Select {
   }
 
   /** Keeps the ready members of {@code set}, each once (a socket listed twice is returned once). */
-  private static void narrow(fd_set set, Map<WsSocket, Integer> ready, int bit) {
+  private static void narrow(fd_set set, Map<EmulatedSocket, Integer> ready, int bit) {
     if (set == null) {
       return;
     }

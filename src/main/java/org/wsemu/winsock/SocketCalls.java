@@ -26,7 +26,7 @@ import java.util.Map;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.UdpEndpoint;
-import org.wsemu.winsock.WinsockCore.WsCall;
+import org.wsemu.winsock.WinsockInstance.WsCall;
 
 /**
  * socket, bind, listen, accept, connect, closesocket, shutdown, getsockname, getpeername,
@@ -35,20 +35,20 @@ import org.wsemu.winsock.WinsockCore.WsCall;
  * the socket's {@link SocketState}'s to decide; the checks here are of the arguments and the
  * socket's type.
  *
- * <p>Runs on the calling task's thread; stateless apart from the shared {@link WinsockCore}.
+ * <p>Runs on the calling task's thread; stateless apart from the shared {@link WinsockInstance}.
  */
 final class SocketCalls {
   /** What a version 2 application's backlog is clamped to (Windows' client limit). */
   static final int WINSOCK2_MAX_BACKLOG = 200;
 
-  private final WinsockCore core;
+  private final WinsockInstance core;
 
-  SocketCalls(WinsockCore core) {
+  SocketCalls(WinsockInstance core) {
     this.core = core;
   }
 
   /** Runs a blocking routine for {@code socket} through the engine. */
-  int block(WsCall call, WsSocket socket, BlockingCall blocking) {
+  int block(WsCall call, EmulatedSocket socket, BlockingCall blocking) {
     boolean nonBlocking;
     synchronized (socket) {
       nonBlocking = socket.nonBlocking;
@@ -101,9 +101,9 @@ final class SocketCalls {
   int bind(int s, sockaddr_in name, int namelen) {
     WsCall call = core.begin("bind");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.changing(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       r = checkAddress(name, namelen);
@@ -125,9 +125,9 @@ final class SocketCalls {
   int listen(int s, int backlog) {
     WsCall call = core.begin("listen");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.changing(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       int maxBacklog = core.versionTwo(call.task, call.app) ? WINSOCK2_MAX_BACKLOG : WinSock.SOMAXCONN;
@@ -139,9 +139,9 @@ final class SocketCalls {
   int accept(int s, sockaddr_in addr, IntRef addrlen) {
     WsCall call = core.begin("accept");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       if (!(socket instanceof StreamSocket)) {
@@ -190,7 +190,7 @@ final class SocketCalls {
     }
     AsyncSelect inherited = listener.asyncSelect;
     if (inherited != null) {
-      WsSocket accepted = core.sockets.get(handle);
+      EmulatedSocket accepted = core.sockets.get(handle);
       accepted.asyncSelect = inherited.inheritedBy(accepted); // the listener's events and message
       accepted.asyncSelect.evaluate(); // connected: FD_WRITE, and whatever already arrived
     }
@@ -200,9 +200,9 @@ final class SocketCalls {
   int connect(int s, sockaddr_in name, int namelen) {
     WsCall call = core.begin("connect");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.changing(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       r = checkAddress(name, namelen);
@@ -234,9 +234,9 @@ final class SocketCalls {
   int shutdown(int s, int how) {
     WsCall call = core.begin("shutdown");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.changing(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       r = socket.shutdown(how);
@@ -247,7 +247,7 @@ final class SocketCalls {
   int closesocket(int s) {
     WsCall call = core.begin("closesocket");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.changing(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : close(call, socket);
     }
@@ -259,7 +259,7 @@ final class SocketCalls {
    * that another task's close or WSACleanup ends fails with WSAEINTR, as any call blocked on a
    * socket another task closes.
    */
-  private int close(WsCall call, WsSocket socket) {
+  private int close(WsCall call, EmulatedSocket socket) {
     if (!(socket instanceof StreamSocket stream)) {
       return closed(socket, false);
     }
@@ -287,8 +287,8 @@ final class SocketCalls {
       if (stream.closed) {
         return -WinSock.WSAEINTR;
       }
-      if (stream.lingerUntilSent() == WsSocket.WOULD_BLOCK) {
-        return WsSocket.WOULD_BLOCK;
+      if (stream.lingerUntilSent() == EmulatedSocket.WOULD_BLOCK) {
+        return EmulatedSocket.WOULD_BLOCK;
       }
       return core.remove(stream, false) ? 0 : -WinSock.WSAEINTR;
     }).watchOps(stream, Readiness.SENT).deadline(deadline, () -> {
@@ -297,7 +297,7 @@ final class SocketCalls {
     }).onCancel(stream::abort));
   }
 
-  private int closed(WsSocket socket, boolean abortive) {
+  private int closed(EmulatedSocket socket, boolean abortive) {
     return core.remove(socket, abortive) ? 0 : -WSAENOTSOCK;
   }
 
@@ -312,9 +312,9 @@ final class SocketCalls {
   private int address(String function, int s, sockaddr_in name, IntRef namelen, boolean local) {
     WsCall call = core.begin(function);
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       if (name == null || namelen == null || namelen.value < sockaddr_in.SIZE) {
@@ -334,17 +334,17 @@ final class SocketCalls {
   int ioctlsocket(int s, int cmd, IntRef argp) {
     WsCall call = core.begin("ioctlsocket");
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.changing(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       r = argp == null ? -WSAEFAULT : ioctl(socket, cmd, argp);
     }
-    return core.finish(call, r, "s", s, "cmd", WinsockCore.hex(cmd, 8), "argp", argp);
+    return core.finish(call, r, "s", s, "cmd", WinsockInstance.hex(cmd, 8), "argp", argp);
   }
 
-  private static int ioctl(WsSocket socket, int cmd, IntRef argp) {
+  private static int ioctl(EmulatedSocket socket, int cmd, IntRef argp) {
     if (cmd == FIONBIO) {
       if (argp.value == 0 && socket.asyncSelect != null) {
         return -WSAEINVAL; // WSAAsyncSelect made it non-blocking until the registration is cleared
@@ -387,7 +387,7 @@ final class SocketCalls {
     if (timeout != null && (timeout.tv_sec < 0 || timeout.tv_usec < 0)) {
       return -WSAEINVAL;
     }
-    Map<Integer, WsSocket> sockets = new HashMap<>();
+    Map<Integer, EmulatedSocket> sockets = new HashMap<>();
     int total = 0;
     for (fd_set set : new fd_set[] {readfds, writefds, exceptfds}) {
       if (set == null) {
@@ -397,7 +397,7 @@ final class SocketCalls {
         return -WSAEFAULT;
       }
       for (int i = 0; i < set.fd_count; i++) {
-        WsSocket socket = core.socket(call, set.fd_array[i]);
+        EmulatedSocket socket = core.socket(call, set.fd_array[i]);
         if (socket == null) {
           return -WSAENOTSOCK;
         }
@@ -411,7 +411,7 @@ final class SocketCalls {
     Select select = new Select(readfds, writefds, exceptfds, sockets);
     if (timeout != null && timeout.tv_sec == 0 && timeout.tv_usec == 0) {
       int ready = select.attempt(); // a poll: no hook, no yield
-      return ready == WsSocket.WOULD_BLOCK ? select.timedOut() : ready;
+      return ready == EmulatedSocket.WOULD_BLOCK ? select.timedOut() : ready;
     }
     BlockingCall blocking = new BlockingCall("select", 0, select::attempt);
     select.watch(blocking);

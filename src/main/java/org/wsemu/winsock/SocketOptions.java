@@ -61,7 +61,7 @@ final class SocketOptions {
   }
 
   /** Checks that the option exists for reading (or writing) on this socket: 0 or -error. */
-  static int check(WsSocket socket, int level, int optname, boolean setting) {
+  static int check(EmulatedSocket socket, int level, int optname, boolean setting) {
     boolean stream = socket.type == SOCK_STREAM;
     if (level == IPPROTO_TCP) {
       return optname == TCP_NODELAY && stream ? 0 : -WSAENOPROTOOPT;
@@ -97,7 +97,7 @@ final class SocketOptions {
   }
 
   /** The value of an int option that {@link #check} accepted: the value or -error. */
-  static int get(WsSocket socket, int level, int optname) {
+  static int get(EmulatedSocket socket, int level, int optname) {
     if (level == IPPROTO_TCP) {
       return socket.transportOption(transport(level, optname));
     }
@@ -122,7 +122,7 @@ final class SocketOptions {
   }
 
   /** Sets an int option that {@link #check} accepted: 0 or -error. */
-  static int set(WsSocket socket, int level, int optname, int value) {
+  static int set(EmulatedSocket socket, int level, int optname, int value) {
     if (level == IPPROTO_TCP) {
       return socket.setTransportOption(transport(level, optname), value);
     }

@@ -7,9 +7,9 @@ package org.wsemu.winsock;
  * could make a condition that is false now hold. The three views come from the same facts, so
  * they cannot disagree about what a socket in a given state is ready for.
  *
- * <p>A socket takes a snapshot with {@link WsSocket#lookForSelect}, {@link WsSocket#lookForEvents}
+ * <p>A socket takes a snapshot with {@link EmulatedSocket#lookForSelect}, {@link EmulatedSocket#lookForEvents}
  * (which first look at the endpoint: read ahead, take a pending connection, finish a connection
- * attempt) or {@link WsSocket#readiness} (which only reads the socket's state).
+ * attempt) or {@link EmulatedSocket#readiness} (which only reads the socket's state).
  *
  * <p>A snapshot is a value of the moment it was taken: filled under the socket's monitor, then
  * only read, by the thread that took it.

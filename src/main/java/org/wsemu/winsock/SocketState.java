@@ -33,7 +33,7 @@ final class SocketState {
   /** Where a socket stands. */
   enum Phase { UNBOUND, BOUND, LISTENING, CONNECTING, CONNECTED }
 
-  private final WsSocket socket;
+  private final EmulatedSocket socket;
   private Phase phase = Phase.UNBOUND;
   private boolean boundByBind;
   private boolean inputShut;
@@ -41,7 +41,7 @@ final class SocketState {
   private int resetError;
   private boolean aborted;
 
-  SocketState(WsSocket socket) {
+  SocketState(EmulatedSocket socket) {
     this.socket = socket;
   }
 
@@ -132,11 +132,11 @@ final class SocketState {
 
   /**
    * What connect returns while an attempt is in progress, given how the attempt stands now
-   * ({@code finished}: 0, {@link WsSocket#WOULD_BLOCK}, or its failure): WSAEALREADY while it
+   * ({@code finished}: 0, {@link EmulatedSocket#WOULD_BLOCK}, or its failure): WSAEALREADY while it
    * goes on, WSAEISCONN once it succeeded, its error once it failed.
    */
   static int connectAgain(int finished) {
-    return finished == WsSocket.WOULD_BLOCK ? -WSAEALREADY : finished == 0 ? -WSAEISCONN : finished;
+    return finished == EmulatedSocket.WOULD_BLOCK ? -WSAEALREADY : finished == 0 ? -WSAEISCONN : finished;
   }
 
   /** Completing a connection that is not made yet: 0 while connecting (ask the endpoint), or -error. */

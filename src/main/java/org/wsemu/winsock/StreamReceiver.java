@@ -43,7 +43,7 @@ final class StreamReceiver {
     return endArrived;
   }
 
-  /** recv of at least one byte, after the socket's checks: bytes, 0 at the end, {@link WsSocket#WOULD_BLOCK}, or -error. */
+  /** recv of at least one byte, after the socket's checks: bytes, 0 at the end, {@link EmulatedSocket#WOULD_BLOCK}, or -error. */
   int receive(TcpEndpoint endpoint, byte[] buffer, int offset, int len, boolean peek) {
     if (readAhead.available() == 0 && !endRead && peek) {
       int r = readAhead(endpoint, len);
@@ -76,7 +76,7 @@ final class StreamReceiver {
   private int received(int r) {
     if (r == 0) {
       endRead = true;
-    } else if (r < 0 && r != WsSocket.WOULD_BLOCK) {
+    } else if (r < 0 && r != EmulatedSocket.WOULD_BLOCK) {
       state.reset(-r);
     }
     return r;
@@ -85,7 +85,7 @@ final class StreamReceiver {
   /** Reads what is available (up to {@code want} more bytes) ahead: 0 or -error. */
   private int readAhead(TcpEndpoint endpoint, int want) {
     int r = received(NetErrors.result(readAhead.fill(endpoint::read, want)));
-    if (r != WsSocket.WOULD_BLOCK) {
+    if (r != EmulatedSocket.WOULD_BLOCK) {
       tookFromEndpoint.run();
     }
     return r >= 0 ? 0 : r;

@@ -22,7 +22,7 @@ import org.wsemu.winsock.StreamReadiness.AttemptSeen;
  * <p>Thread-safe: every operation holds the socket's monitor, which guards all of its parts; the
  * endpoint is asked for readiness callbacks, and closed, outside it.
  */
-final class StreamSocket extends WsSocket {
+final class StreamSocket extends EmulatedSocket {
   private final LazyTcpEndpoint transport;
   private final ConnectAttempts attempts = new ConnectAttempts();
   private final StreamReceiver receiver = new StreamReceiver(state, this::tookFromEndpoint);
@@ -34,13 +34,13 @@ final class StreamSocket extends WsSocket {
   boolean lingerOn; // SO_LINGER l_onoff
   int lingerSeconds; // SO_LINGER l_linger
 
-  StreamSocket(int handle, WsApp app, Network network) {
+  StreamSocket(int handle, WinsockApplication app, Network network) {
     super(handle, WinSock.SOCK_STREAM, app);
     this.transport = new LazyTcpEndpoint(network);
   }
 
   /** A socket for a connection accept() took. */
-  StreamSocket(int handle, WsApp app, Network network, TcpEndpoint connected) {
+  StreamSocket(int handle, WinsockApplication app, Network network, TcpEndpoint connected) {
     super(handle, WinSock.SOCK_STREAM, app);
     this.transport = new LazyTcpEndpoint(network, connected);
     state.connected();

@@ -8,20 +8,20 @@ import static org.wsemu.winsock.WinSock.WSAEAFNOSUPPORT;
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
 import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
 
-import org.wsemu.winsock.WinsockCore.WsCall;
+import org.wsemu.winsock.WinsockInstance.WsCall;
 
 /**
  * send, sendto, recv and recvfrom. A blocking send returns only when all the data is in the
  * transport; cancelled after part of it went, it leaves the stream compromised (reset, then
  * WSAECONNABORTED). A blocking receive waits for data and, if cancelled, has consumed none.
  *
- * <p>Runs on the calling task's thread; stateless apart from the shared {@link WinsockCore}.
+ * <p>Runs on the calling task's thread; stateless apart from the shared {@link WinsockInstance}.
  */
 final class TransferCalls {
-  private final WinsockCore core;
+  private final WinsockInstance core;
   private final SocketCalls sockets;
 
-  TransferCalls(WinsockCore core, SocketCalls sockets) {
+  TransferCalls(WinsockInstance core, SocketCalls sockets) {
     this.core = core;
     this.sockets = sockets;
   }
@@ -37,9 +37,9 @@ final class TransferCalls {
   int send(String function, int s, byte[] buf, int offset, int len, int flags, sockaddr_in to, int tolen, boolean hasTo) {
     WsCall call = core.begin(function);
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       r = checkBuffer(buf, offset, len);
@@ -53,7 +53,7 @@ final class TransferCalls {
           : sendDatagram(call, (DatagramSocket) socket, buf, offset, len, flags, to, tolen, hasTo);
     }
     AsyncSelect registration = socket == null ? null : socket.asyncSelect;
-    if (registration != null && r == WsSocket.WOULD_BLOCK) {
+    if (registration != null && r == EmulatedSocket.WOULD_BLOCK) {
       registration.sendWouldBlock(); // FD_WRITE once room comes back
     }
     return core.finish(call, r, "s", s, "len", len, "flags", flags);
@@ -70,7 +70,7 @@ final class TransferCalls {
     return sockets.block(call, stream, new BlockingCall(call.function, stream, () -> {
       while (sent[0] < normal) {
         int r = stream.sendSome(buf, offset + sent[0], normal - sent[0]);
-        if (r == WsSocket.WOULD_BLOCK) {
+        if (r == EmulatedSocket.WOULD_BLOCK) {
           return nonBlocking && sent[0] > 0 ? sent[0] : r; // non-blocking: what went so far
         }
         if (r < 0) {
@@ -122,9 +122,9 @@ final class TransferCalls {
   int recv(String function, int s, byte[] buf, int offset, int len, int flags, sockaddr_in from, IntRef fromlen) {
     WsCall call = core.begin(function);
     int r = core.gate(call);
-    WsSocket socket = r == 0 ? core.socket(call, s) : null;
+    EmulatedSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
-      r = WinsockCore.usable(socket);
+      r = WinsockInstance.usable(socket);
     }
     if (r == 0) {
       r = checkBuffer(buf, offset, len);
@@ -137,7 +137,7 @@ final class TransferCalls {
     }
     if (r == 0) {
       int[] sender = new int[2];
-      WsSocket target = socket;
+      EmulatedSocket target = socket;
       boolean urgent = (flags & MSG_OOB) != 0 && socket instanceof StreamSocket;
       r = sockets.block(call, socket, new BlockingCall(function, target, () -> target instanceof StreamSocket stream
           ? stream.recv(buf, offset, len, flags)

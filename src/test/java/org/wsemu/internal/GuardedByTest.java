@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every {@link GuardedBy} in the sources names a lock that exists: {@code "this"}, a field of the
  * same class ({@code "lock"}, or the first step of {@code "net.lock"}), or a field of a class of
- * the same package ({@code "SimNet.lock"}). A lock renamed or removed leaves no annotation pointing
+ * the same package ({@code "SimNetworkState.lock"}). A lock renamed or removed leaves no annotation pointing
  * nowhere.
  */
 class GuardedByTest {
@@ -50,9 +50,9 @@ class GuardedByTest {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     assertTrue(exists(file, text, "this"));
     assertTrue(exists(file, text, "net.lock"));
-    assertTrue(exists(file, text, "SimNet.lock"));
+    assertTrue(exists(file, text, "SimNetworkState.lock"));
     assertTrue(!exists(file, text, "nothing.lock"));
-    assertTrue(!exists(file, text, "SimNet.nothing"));
+    assertTrue(!exists(file, text, "SimNetworkState.nothing"));
   }
 
   private static boolean exists(Path file, String text, String lock) throws IOException {

@@ -24,7 +24,7 @@ import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
-import org.wsemu.user.UserModule;
+import org.wsemu.user.UserWiring;
 
 /**
  * Timer actions (USER timers, deadlines, the network's packets, lookups) run at the emulator's
@@ -56,7 +56,7 @@ class TimerActionExceptionTest {
       };
       kernel = new Kernel(new Kernel.Config("timer-actions", mode, clock, daemons, 64, 1, handler,
           Duration.ofSeconds(2)), trace);
-      user = UserModule.install(kernel, 10_000);
+      user = UserWiring.install(kernel, 10_000);
     }
 
     /** Runs one task to completion and returns its exit code; a failure of the body fails the caller. */

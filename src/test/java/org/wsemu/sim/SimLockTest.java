@@ -26,14 +26,14 @@ class SimLockTest {
   private final FakeEnvironment env = new FakeEnvironment();
   private final SimulatedNetwork sim = SimRuns.twoHosts(Duration.ofMillis(5)).build();
   private final AtomicReference<PeerConnection> served = new AtomicReference<>();
-  private SimNet net;
+  private SimNetworkState net;
 
   private TcpEndpoint connected() {
     sim.listen("server", 7, connection -> {
       served.set(connection);
       return () -> { };
     });
-    net = (SimNet) sim.create(env);
+    net = (SimNetworkState) sim.create(env);
     env.forbidSchedulingWhile("the network's lock where scheduling may run actions",
         () -> net.lock.isHeldByCurrentThread() && env.schedulingRunsDueActions());
     TcpEndpoint client = net.openTcp();
@@ -75,7 +75,7 @@ class SimLockTest {
 
   @Test
   void outsideTheTasksTheTimersOfOneOperationAreQueuedFromOneActionDueNow() {
-    net = (SimNet) sim.create(env);
+    net = (SimNetworkState) sim.create(env);
     env.callingTask(0); // a thread outside the emulator's tasks, with a virtual clock
     TcpEndpoint client = net.openTcp();
     assertEquals(NetError.WOULD_BLOCK, NetError.of(client.connect(SERVER, 7)));

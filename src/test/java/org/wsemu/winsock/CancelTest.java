@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.task.Task;
 import org.wsemu.testing.Emus;
@@ -284,7 +284,7 @@ class CancelTest {
     AtomicBoolean stopped = new AtomicBoolean();
     Thread closer = new Thread(() -> stopped.set(emu.shutdown()), "closer");
     closer.start();
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(((TaskControl) task)::isTerminating);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(((KernelTask) task)::isTerminating);
     release.countDown();
     closer.join(15_000);
     assertTrue(stopped.get(), "every task thread ended");

@@ -18,7 +18,7 @@ import org.wsemu.winsock.SocketState.Phase;
 class ConnectAttemptsTest {
   private static final int PEER = 0x7F000001;
 
-  private final SocketState state = new SocketState(new StreamSocket(1, new WsApp("test"), null));
+  private final SocketState state = new SocketState(new StreamSocket(1, new WinsockApplication("test"), null));
   private final ConnectAttempts attempts = new ConnectAttempts();
   private final ScriptedTcpEndpoint network = new ScriptedTcpEndpoint();
 
@@ -34,10 +34,10 @@ class ConnectAttemptsTest {
   @Test
   void anAttemptInProgressFinishesWhenTheNetworkSaysSo() {
     network.answers("connect", NetError.WOULD_BLOCK.result()).answers("finishConnect", NetError.WOULD_BLOCK.result(), 0);
-    assertEquals(WsSocket.WOULD_BLOCK, attempts.start(state, network.endpoint, PEER, 7));
+    assertEquals(EmulatedSocket.WOULD_BLOCK, attempts.start(state, network.endpoint, PEER, 7));
     assertEquals(Phase.CONNECTING, state.phase());
     assertEquals(0, attempts.finishedAttempt());
-    assertEquals(WsSocket.WOULD_BLOCK, attempts.finish(state, network.endpoint, true));
+    assertEquals(EmulatedSocket.WOULD_BLOCK, attempts.finish(state, network.endpoint, true));
     assertEquals(0, attempts.finish(state, network.endpoint, true));
     assertEquals(Phase.CONNECTED, state.phase());
     assertEquals(List.of(1, 0), List.of(attempts.finishedAttempt(), attempts.outcome()));

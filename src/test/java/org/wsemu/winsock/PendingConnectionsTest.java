@@ -43,7 +43,7 @@ class PendingConnectionsTest {
     assertFalse(connections.waiting());
     assertEquals(0, took.get());
     TcpEndpoint[] taken = new TcpEndpoint[1];
-    assertEquals(WsSocket.WOULD_BLOCK, connections.take(listener.endpoint, taken));
+    assertEquals(EmulatedSocket.WOULD_BLOCK, connections.take(listener.endpoint, taken));
     assertNull(taken[0]);
   }
 

@@ -27,7 +27,7 @@ class SocketStateTest {
   private static final int PEER = 0x7F000001;
   private static final int MAX_DATAGRAM = 65507;
 
-  private final WsSocket socket = new StreamSocket(1, new WsApp("test"), null);
+  private final EmulatedSocket socket = new StreamSocket(1, new WinsockApplication("test"), null);
 
   private SocketState in(Phase phase) {
     SocketState state = new SocketState(socket);
@@ -101,7 +101,7 @@ class SocketStateTest {
 
   @Test
   void aSecondConnectReportsHowTheAttemptStands() {
-    assertEquals(-WSAEALREADY, SocketState.connectAgain(WsSocket.WOULD_BLOCK));
+    assertEquals(-WSAEALREADY, SocketState.connectAgain(EmulatedSocket.WOULD_BLOCK));
     assertEquals(-WSAEISCONN, SocketState.connectAgain(0));
     assertEquals(-WSAECONNREFUSED, SocketState.connectAgain(-WSAECONNREFUSED));
   }

@@ -30,7 +30,7 @@ import org.wsemu.task.TaskTerminatedException;
  *       called only on the task's own thread.
  * </ul>
  */
-public final class TaskControl implements Task {
+public final class KernelTask implements Task {
   /** Deadline value meaning "no deadline". */
   public static final long NO_DEADLINE = TimerQueue.NONE;
 
@@ -62,7 +62,7 @@ public final class TaskControl implements Task {
   int clockReads; // guarded by lock: GetTickCount reads since the task last gave up the processor
   long yieldedAt = Long.MIN_VALUE; // guarded by lock: virtual time of its last yield, if that was its last switch
 
-  TaskControl(Kernel kernel, int handle, String name, long order, TaskBody body, ReentrantLock lock) {
+  KernelTask(Kernel kernel, int handle, String name, long order, TaskBody body, ReentrantLock lock) {
     this.kernel = kernel;
     this.handle = handle;
     this.name = name;
@@ -190,7 +190,7 @@ public final class TaskControl implements Task {
    * @param preferred the task to run next if it can (Win16 directed yield), or {@code null}
    * @return why the wait ended
    */
-  public AwaitResult await(WaitCondition condition, long deadline, String reason, TaskControl preferred) {
+  public AwaitResult await(WaitCondition condition, long deadline, String reason, KernelTask preferred) {
     checkOwnThread("await");
     return kernel.scheduler().await(this, condition, deadline, reason, preferred);
   }
@@ -202,7 +202,7 @@ public final class TaskControl implements Task {
   }
 
   /** Lets {@code to} run next if it is runnable (Win16), keeping this task runnable. */
-  public void directedYield(TaskControl to, String reason) {
+  public void directedYield(KernelTask to, String reason) {
     checkOwnThread("directedYield");
     kernel.scheduler().directedYield(this, Objects.requireNonNull(to, "to"), reason);
   }

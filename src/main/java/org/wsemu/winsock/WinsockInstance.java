@@ -7,7 +7,7 @@ import static org.wsemu.winsock.WinSock.WSANOTINITIALISED;
 import java.util.List;
 import org.wsemu.kernel.HandleTable;
 import org.wsemu.kernel.Kernel;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 import org.wsemu.kernel.TaskListener;
 import org.wsemu.net.Network;
 import org.wsemu.task.SchedulingMode;
@@ -23,7 +23,7 @@ import org.wsemu.user.User;
  *
  * <p>Thread-safe; per-task state is touched only on its task's thread.
  */
-final class WinsockCore implements TaskListener {
+final class WinsockInstance implements TaskListener {
   private static final Object TASK_KEY = new Object();
   private static final Object APP_KEY = new Object();
 
@@ -32,20 +32,20 @@ final class WinsockCore implements TaskListener {
   final Network network; // null: no network in this emulator (WSAENETDOWN)
   final WinsockConfig config;
   final boolean win16;
-  final HandleTable<WsSocket> sockets;
-  private final WsApp processApp;
+  final HandleTable<EmulatedSocket> sockets;
+  private final WinsockApplication processApp;
   BlockingEngine engine; // set once at wiring
   User user; // set once at wiring
   AsyncResolver resolver; // set once at wiring
 
-  WinsockCore(Kernel kernel, Network network, WinsockConfig config) {
+  WinsockInstance(Kernel kernel, Network network, WinsockConfig config) {
     this.kernel = kernel;
     this.trace = kernel.trace();
     this.network = network;
     this.config = config;
     this.win16 = kernel.mode() == SchedulingMode.WIN16;
     this.sockets = new HandleTable<>(1, win16 ? 0xFFFE : 0x7FFFFFFE);
-    this.processApp = win16 ? null : new WsApp("process");
+    this.processApp = win16 ? null : new WinsockApplication("process");
     kernel.addTaskListener(this);
     kernel.addShutdownListener(this::shutdown);
     if (network != null) {
@@ -56,41 +56,41 @@ final class WinsockCore implements TaskListener {
   // ---- per-task state and applications ----
 
   @Override
-  public void created(TaskControl task) {
-    task.attach(TASK_KEY, new WsTask(task));
+  public void created(KernelTask task) {
+    task.attach(TASK_KEY, new TaskWinsockState(task));
     if (win16) {
-      task.attach(APP_KEY, new WsApp(task.label()));
+      task.attach(APP_KEY, new WinsockApplication(task.label()));
     }
   }
 
   @Override
-  public void exiting(TaskControl task) {
+  public void exiting(KernelTask task) {
     if (win16) {
-      WsApp app = app(task);
+      WinsockApplication app = app(task);
       closeAll(app.end()); // the application ends with its task
       endRequests(app);
     }
   }
 
-  WsTask task(TaskControl task) {
-    return task.attachment(TASK_KEY, WsTask.class);
+  TaskWinsockState task(KernelTask task) {
+    return task.attachment(TASK_KEY, TaskWinsockState.class);
   }
 
-  WsApp app(TaskControl task) {
-    return win16 ? task.attachment(APP_KEY, WsApp.class) : processApp;
+  WinsockApplication app(KernelTask task) {
+    return win16 ? task.attachment(APP_KEY, WinsockApplication.class) : processApp;
   }
 
   /** The version that decides the task's rules: its own negotiation, else its application's. */
-  int version(WsTask task, WsApp app) {
+  int version(TaskWinsockState task, WinsockApplication app) {
     return task.version != 0 ? task.version : app.version();
   }
 
-  boolean versionTwo(WsTask task, WsApp app) {
+  boolean versionTwo(TaskWinsockState task, WinsockApplication app) {
     return Startup.isVersionTwo(version(task, app));
   }
 
   /** Whether a version 1 task is inside a blocking call (the WSAEINPROGRESS rule). */
-  boolean inProgress(WsTask task, WsApp app) {
+  boolean inProgress(TaskWinsockState task, WinsockApplication app) {
     return !task.loops.isEmpty() && !versionTwo(task, app);
   }
 
@@ -98,7 +98,7 @@ final class WinsockCore implements TaskListener {
 
   /** Starts a task-only call: finds the caller's state. */
   WsCall begin(String function) {
-    TaskControl me = kernel.require(function);
+    KernelTask me = kernel.require(function);
     return new WsCall(function, me, task(me), app(me));
   }
 
@@ -111,8 +111,8 @@ final class WinsockCore implements TaskListener {
   }
 
   /** The caller's socket {@code s}, or null (WSAENOTSOCK): unknown, closed, or another application's. */
-  WsSocket socket(WsCall call, int s) {
-    WsSocket socket = sockets.get(s);
+  EmulatedSocket socket(WsCall call, int s) {
+    EmulatedSocket socket = sockets.get(s);
     return socket != null && socket.app == call.app && !socket.closed ? socket : null;
   }
 
@@ -120,11 +120,11 @@ final class WinsockCore implements TaskListener {
    * As {@link #socket}, for a call that may change the socket's state (bind, listen, connect,
    * shutdown, closesocket, setsockopt, ioctlsocket, WSAAsyncSelect): when the call ends, whatever
    * it returns, the tasks blocked on the socket wake and try their calls again, and its
-   * WSAAsyncSelect registration looks again ({@link WsSocket#changedByCall}), so that no wait
+   * WSAAsyncSelect registration looks again ({@link EmulatedSocket#changedByCall}), so that no wait
    * outlives a change that ends it, whichever task made the change.
    */
-  WsSocket changing(WsCall call, int s) {
-    WsSocket socket = socket(call, s);
+  EmulatedSocket changing(WsCall call, int s) {
+    EmulatedSocket socket = socket(call, s);
     call.changed = socket;
     return socket;
   }
@@ -135,7 +135,7 @@ final class WinsockCore implements TaskListener {
    * -WSAECONNABORTED once a cancel compromised its connection, as the 1.1 specification requires
    * of every later call but closesocket.
    */
-  static int usable(WsSocket socket) {
+  static int usable(EmulatedSocket socket) {
     return socket == null ? -WinSock.WSAENOTSOCK : socket.usable();
   }
 
@@ -161,7 +161,7 @@ final class WinsockCore implements TaskListener {
   }
 
   /** A CALL event of {@code function} by {@code caller} (null: not a task) with its arguments, frozen. */
-  private Trace.EventBuilder callEvent(TaskControl caller, String function, Object... args) {
+  private Trace.EventBuilder callEvent(KernelTask caller, String function, Object... args) {
     Trace.EventBuilder event = trace.event(TraceKind.CALL, caller == null ? "-" : caller.label(), function);
     for (int i = 0; i + 1 < args.length; i += 2) {
       event.with((String) args[i], frozen(args[i + 1]));
@@ -250,8 +250,8 @@ final class WinsockCore implements TaskListener {
   // ---- sockets ----
 
   /** Registers a new socket of the caller's application: its handle, or -WSAEMFILE. */
-  int register(WsCall call, java.util.function.IntFunction<WsSocket> factory) {
-    WsSocket socket = sockets.allocate(factory);
+  int register(WsCall call, java.util.function.IntFunction<EmulatedSocket> factory) {
+    EmulatedSocket socket = sockets.allocate(factory);
     if (socket == null) {
       return -WinSock.WSAEMFILE;
     }
@@ -264,7 +264,7 @@ final class WinsockCore implements TaskListener {
    * false, doing nothing, if it was closed already (by another task's close or WSACleanup, while
    * this one lingered or raced it): its handle may be another socket's by then.
    */
-  boolean remove(WsSocket socket, boolean abortive) {
+  boolean remove(EmulatedSocket socket, boolean abortive) {
     if (!socket.markClosed()) {
       return false;
     }
@@ -276,7 +276,7 @@ final class WinsockCore implements TaskListener {
   }
 
   /** Cancels an ended application's outstanding WSAAsyncGetXByY requests: no reply follows. */
-  void endRequests(WsApp app) {
+  void endRequests(WinsockApplication app) {
     for (AsyncRequest request : app.requests.takeOutstanding()) {
       if (request.cancel()) {
         resolver.cancelled(request);
@@ -286,7 +286,7 @@ final class WinsockCore implements TaskListener {
   }
 
   /** Stops a socket's WSAAsyncSelect messages: its own close posts no FD_CLOSE. */
-  static void cancelAsyncSelect(WsSocket socket) {
+  static void cancelAsyncSelect(EmulatedSocket socket) {
     AsyncSelect registration = socket.asyncSelect;
     if (registration != null) {
       registration.cancel();
@@ -295,16 +295,16 @@ final class WinsockCore implements TaskListener {
   }
 
   /** Closes sockets as the last WSACleanup does: connected streams are reset. */
-  void closeAll(List<WsSocket> all) {
-    List<WsSocket> open = new java.util.ArrayList<>();
-    for (WsSocket socket : all) {
+  void closeAll(List<EmulatedSocket> all) {
+    List<EmulatedSocket> open = new java.util.ArrayList<>();
+    for (EmulatedSocket socket : all) {
       cancelAsyncSelect(socket);
       sockets.free(socket.handle);
       if (socket.markClosed()) {
         open.add(socket);
       }
     }
-    for (WsSocket socket : open) {
+    for (EmulatedSocket socket : open) {
       socket.closeEndpoint(socket.isConnectedStream());
     }
   }
@@ -319,13 +319,13 @@ final class WinsockCore implements TaskListener {
   /** The state of one API call. */
   static final class WsCall {
     final String function;
-    final TaskControl me;
-    final WsTask task;
-    final WsApp app;
+    final KernelTask me;
+    final TaskWinsockState task;
+    final WinsockApplication app;
     /** The socket whose blocked tasks wake when the call ends, or null (see {@link #changing}). */
-    WsSocket changed;
+    EmulatedSocket changed;
 
-    WsCall(String function, TaskControl me, WsTask task, WsApp app) {
+    WsCall(String function, KernelTask me, TaskWinsockState task, WinsockApplication app) {
       this.function = function;
       this.me = me;
       this.task = task;

@@ -1,15 +1,15 @@
 package org.wsemu.winsock;
 
 import java.util.ArrayDeque;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * The Winsock state of one task, always per task whatever the mode: last error, blocking hook,
  * the stack of blocking loops, the version it negotiated, and the "static" structures the database
  * functions return. Touched only on the task's thread, except {@link #ioSerial}.
  */
-final class WsTask {
-  final TaskControl task;
+final class TaskWinsockState {
+  final KernelTask task;
   int lastError;
   /** The hook WSASetBlockingHook installed, or null for the mode's default behaviour. */
   BlockingHook hook;
@@ -23,7 +23,7 @@ final class WsTask {
   final servent servent = new servent();
   final protoent protoent = new protoent();
 
-  WsTask(TaskControl task) {
+  TaskWinsockState(KernelTask task) {
     this.task = task;
   }
 

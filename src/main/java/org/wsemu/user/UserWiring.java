@@ -11,8 +11,8 @@ import org.wsemu.kernel.Kernel;
  *
  * <p>Thread-safe.
  */
-public final class UserModule {
-  private UserModule() {}
+public final class UserWiring {
+  private UserWiring() {}
 
   /**
    * Installs USER on a kernel: every task created afterwards gets a message queue.
@@ -27,6 +27,6 @@ public final class UserModule {
     if (postedMessageLimit < 1) {
       throw new IllegalArgumentException("postedMessageLimit < 1: " + postedMessageLimit);
     }
-    return new RealUser(kernel, postedMessageLimit);
+    return new UserFunctions(kernel, postedMessageLimit);
   }
 }

@@ -17,8 +17,8 @@ import org.wsemu.user.User;
  *
  * <p>Thread-safe.
  */
-public final class WinsockModule {
-  private WinsockModule() {}
+public final class WinsockWiring {
+  private WinsockWiring() {}
 
   /**
    * Installs Windows Sockets on a kernel that already has USER.
@@ -30,11 +30,11 @@ public final class WinsockModule {
   @SuppressWarnings("exports") // Kernel is internal, and so is this method
   public static WinsockApi install(Kernel kernel, User user, NetworkFactory network, WinsockConfig config) {
     Network created = network == null ? null : network.create(new KernelEnvironment(kernel));
-    WinsockCore core = new WinsockCore(kernel, created, config);
+    WinsockInstance core = new WinsockInstance(kernel, created, config);
     BlockingHook defaultHook = new DefaultBlockingHook(user, () -> {
       var me = kernel.current();
       if (me != null) {
-        RealWinsock.cancel(core.task(me));
+        WinsockFunctions.cancel(core.task(me));
       }
     }, config.repostQuitFromDefaultHook());
     core.engine = new BlockingEngine(kernel, defaultHook, config.hookRepollInterval().toMillis());
@@ -52,6 +52,6 @@ public final class WinsockModule {
     for (NetworkHost host : network == null ? List.<NetworkHost>of() : network.hosts()) {
       hosts.add(new HostRecord(host.name(), host.aliases(), List.of(Addresses.bytes(host.address()))));
     }
-    return new RealWinsock(core, new Lookups(Database.create(config.hostName(), hosts)));
+    return new WinsockFunctions(core, new Lookups(Database.create(config.hostName(), hosts)));
   }
 }

@@ -12,15 +12,15 @@ import java.util.Set;
  *
  * <p>Thread-safe.
  */
-final class WsApp {
+final class WinsockApplication {
   final String name;
   private int startups;
   private int version;
-  private final Set<WsSocket> sockets = new LinkedHashSet<>();
+  private final Set<EmulatedSocket> sockets = new LinkedHashSet<>();
   /** Its WSAAsyncGetXByY requests. */
   final AsyncRequests requests = new AsyncRequests();
 
-  WsApp(String name) {
+  WinsockApplication(String name) {
     this.name = name;
   }
 
@@ -40,19 +40,19 @@ final class WsApp {
    *
    * @return the sockets to close if that was the last one, else an empty list
    */
-  synchronized List<WsSocket> cleanup() {
+  synchronized List<EmulatedSocket> cleanup() {
     if (--startups > 0) {
       return List.of();
     }
-    List<WsSocket> all = new ArrayList<>(sockets);
+    List<EmulatedSocket> all = new ArrayList<>(sockets);
     sockets.clear();
     return all;
   }
 
   /** Forgets everything: the application ended. Returns its sockets. */
-  synchronized List<WsSocket> end() {
+  synchronized List<EmulatedSocket> end() {
     startups = 0;
-    List<WsSocket> all = new ArrayList<>(sockets);
+    List<EmulatedSocket> all = new ArrayList<>(sockets);
     sockets.clear();
     return all;
   }
@@ -65,11 +65,11 @@ final class WsApp {
     return sockets.size();
   }
 
-  synchronized void add(WsSocket socket) {
+  synchronized void add(EmulatedSocket socket) {
     sockets.add(socket);
   }
 
-  synchronized void remove(WsSocket socket) {
+  synchronized void remove(EmulatedSocket socket) {
     sockets.remove(socket);
   }
 }

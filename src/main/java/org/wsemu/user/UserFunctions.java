@@ -6,7 +6,7 @@ import static org.wsemu.user.WinUser.WM_TIMER;
 
 import java.util.List;
 import org.wsemu.kernel.Kernel;
-import org.wsemu.kernel.TaskControl;
+import org.wsemu.kernel.KernelTask;
 import org.wsemu.kernel.TaskListener;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.Trace;
@@ -17,7 +17,7 @@ import org.wsemu.trace.Trace;
  * the windows ({@link WindowManager}, {@link WindowLifecycle}), the timers ({@link Timers}) and the
  * {@link Dispatcher}.
  */
-final class RealUser implements User, TaskListener {
+final class UserFunctions implements User, TaskListener {
   private static final Object QUEUE = new Object();
 
   private final Kernel kernel;
@@ -30,7 +30,7 @@ final class RealUser implements User, TaskListener {
   private final MessageRetrieval retrieval;
   private final Timers timers;
 
-  RealUser(Kernel kernel, int postedMessageLimit) {
+  UserFunctions(Kernel kernel, int postedMessageLimit) {
     this.kernel = kernel;
     this.trace = kernel.trace();
     this.win16 = kernel.mode() == SchedulingMode.WIN16;
@@ -45,12 +45,12 @@ final class RealUser implements User, TaskListener {
   // ---- per-task state ----
 
   @Override
-  public void created(TaskControl task) {
+  public void created(KernelTask task) {
     task.attach(QUEUE, new MessageQueue(task, postedMessageLimit, timers.procTokens()));
   }
 
   @Override
-  public void exiting(TaskControl task) {
+  public void exiting(KernelTask task) {
     MessageQueue queue = queue(task);
     List<SentMessage> orphans;
     task.lock().lock();
@@ -66,7 +66,7 @@ final class RealUser implements User, TaskListener {
     windows.forgetClassesOf(task);
   }
 
-  MessageQueue queue(TaskControl task) {
+  MessageQueue queue(KernelTask task) {
     return task.attachment(QUEUE, MessageQueue.class);
   }
 
@@ -79,8 +79,8 @@ final class RealUser implements User, TaskListener {
     return (int) kernel.clock().millis();
   }
 
-  private TaskControl caller() {
-    TaskControl me = kernel.current();
+  private KernelTask caller() {
+    KernelTask me = kernel.current();
     if (me != null) {
       me.checkKilled();
     }
@@ -91,7 +91,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public int RegisterClass(WNDCLASS lpWndClass) {
-    TaskControl me = kernel.require("RegisterClass");
+    KernelTask me = kernel.require("RegisterClass");
     int atom = 0;
     if (lpWndClass != null && lpWndClass.lpszClassName != null && lpWndClass.lpfnWndProc != null) {
       atom = windows.register(me, lpWndClass.copy());
@@ -105,7 +105,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean UnregisterClass(String lpClassName, int hInstance) {
-    TaskControl me = kernel.require("UnregisterClass");
+    KernelTask me = kernel.require("UnregisterClass");
     boolean ret = lpClassName != null && windows.unregister(me, lpClassName);
     if (trace.enabled()) {
       Tracing.call(trace, me, "UnregisterClass", "lpClassName", lpClassName).with("ret", ret).emit();
@@ -116,7 +116,7 @@ final class RealUser implements User, TaskListener {
   @Override
   public int CreateWindow(String lpClassName, String lpWindowName, int dwStyle, int x, int y, int nWidth,
       int nHeight, int hWndParent, int hMenu, int hInstance, Object lpParam) {
-    TaskControl me = kernel.require("CreateWindow");
+    KernelTask me = kernel.require("CreateWindow");
     int hwnd = lifecycle.create(me, lpClassName, lpWindowName, dwStyle, hWndParent, lpParam);
     if (trace.enabled()) {
       Tracing.call(trace, me, "CreateWindow", "lpClassName", lpClassName, "lpWindowName", lpWindowName,
@@ -127,7 +127,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean DestroyWindow(int hWnd) {
-    TaskControl me = kernel.require("DestroyWindow");
+    KernelTask me = kernel.require("DestroyWindow");
     boolean ret = lifecycle.destroy(me, hWnd);
     if (trace.enabled()) {
       Tracing.call(trace, me, "DestroyWindow", "hWnd", Hex.handle(hWnd)).with("ret", ret).emit();
@@ -173,7 +173,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public int DefWindowProc(int hWnd, int Msg, int wParam, int lParam) {
-    TaskControl me = kernel.require("DefWindowProc");
+    KernelTask me = kernel.require("DefWindowProc");
     if (trace.enabled()) {
       Tracing.call(trace, me, "DefWindowProc", "hWnd", Hex.handle(hWnd), "Msg", MessageNames.of(Msg))
           .with("ret", 0).emit();
@@ -188,7 +188,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean PostMessage(int hWnd, int Msg, int wParam, int lParam) {
-    TaskControl me = caller();
+    KernelTask me = caller();
     int message = narrow(Msg);
     int word = narrow(wParam);
     boolean ret;
@@ -212,10 +212,10 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean PostAppMessage(int hTask, int Msg, int wParam, int lParam) {
-    TaskControl me = caller();
+    KernelTask me = caller();
     int message = narrow(Msg);
     int word = narrow(wParam);
-    TaskControl target = hTask == 0 ? me : kernel.task(hTask);
+    KernelTask target = hTask == 0 ? me : kernel.task(hTask);
     boolean ret = target != null && post(target, 0, message, word, lParam);
     if (trace.enabled()) {
       Tracing.call(trace, me, "PostAppMessage", "hTask", Hex.handle(hTask), "Msg", MessageNames.of(message),
@@ -224,7 +224,7 @@ final class RealUser implements User, TaskListener {
     return ret;
   }
 
-  private boolean post(TaskControl target, int hwnd, int message, int wParam, int lParam) {
+  private boolean post(KernelTask target, int hwnd, int message, int wParam, int lParam) {
     MessageQueue queue = queue(target);
     target.lock().lock();
     try {
@@ -236,7 +236,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public int SendMessage(int hWnd, int Msg, int wParam, int lParam) {
-    TaskControl me = caller();
+    KernelTask me = caller();
     int message = narrow(Msg);
     int word = narrow(wParam);
     int ret = 0;
@@ -257,7 +257,7 @@ final class RealUser implements User, TaskListener {
     return ret;
   }
 
-  private int send(TaskControl me, Window window, int message, int wParam, int lParam) {
+  private int send(KernelTask me, Window window, int message, int wParam, int lParam) {
     if (window.owner == me) {
       return dispatcher.callWindowProc(me, window, message, wParam, lParam, "SendMessage", null);
     }
@@ -266,7 +266,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean InSendMessage() {
-    TaskControl me = kernel.require("InSendMessage");
+    KernelTask me = kernel.require("InSendMessage");
     boolean ret = queue(me).currentSent() != null;
     if (trace.enabled()) {
       Tracing.call(trace, me, "InSendMessage").with("ret", ret).emit();
@@ -276,7 +276,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean ReplyMessage(int lResult) {
-    TaskControl me = kernel.require("ReplyMessage");
+    KernelTask me = kernel.require("ReplyMessage");
     SentMessage sent = queue(me).currentSent();
     boolean ret = sent != null && !isReplied(sent);
     if (trace.enabled()) {
@@ -302,7 +302,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public void PostQuitMessage(int nExitCode) {
-    TaskControl me = kernel.require("PostQuitMessage");
+    KernelTask me = kernel.require("PostQuitMessage");
     me.lock().lock();
     try {
       queue(me).postQuit(narrow(nExitCode)); // it becomes WM_QUIT's wParam
@@ -318,7 +318,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public int GetMessage(MSG lpMsg, int hWnd, int wMsgFilterMin, int wMsgFilterMax) {
-    TaskControl me = kernel.require("GetMessage");
+    KernelTask me = kernel.require("GetMessage");
     int ret = retrieval.getMessage(me, lpMsg, hWnd, wMsgFilterMin, wMsgFilterMax);
     if (trace.enabled()) {
       Trace.EventBuilder event = Tracing.call(trace, me, "GetMessage", "hWnd", Hex.handle(hWnd),
@@ -333,7 +333,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean PeekMessage(MSG lpMsg, int hWnd, int wMsgFilterMin, int wMsgFilterMax, int wRemoveMsg) {
-    TaskControl me = kernel.require("PeekMessage");
+    KernelTask me = kernel.require("PeekMessage");
     boolean ret = retrieval.peekMessage(me, lpMsg, hWnd, wMsgFilterMin, wMsgFilterMax, wRemoveMsg);
     if (trace.enabled()) {
       Trace.EventBuilder event = Tracing.call(trace, me, "PeekMessage", "hWnd", Hex.handle(hWnd),
@@ -349,7 +349,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean WaitMessage() {
-    TaskControl me = kernel.require("WaitMessage");
+    KernelTask me = kernel.require("WaitMessage");
     boolean ret = retrieval.waitMessage(me);
     if (trace.enabled()) {
       Tracing.call(trace, me, "WaitMessage").with("ret", ret).emit();
@@ -359,7 +359,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean TranslateMessage(MSG lpMsg) {
-    TaskControl me = kernel.require("TranslateMessage");
+    KernelTask me = kernel.require("TranslateMessage");
     boolean ret = false;
     if (lpMsg != null) {
       int character = Keyboard.translate(lpMsg.message, lpMsg.wParam);
@@ -383,7 +383,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public int DispatchMessage(MSG lpMsg) {
-    TaskControl me = kernel.require("DispatchMessage");
+    KernelTask me = kernel.require("DispatchMessage");
     int ret = 0;
     if (lpMsg != null) {
       UserTimer timer = lpMsg.message == WM_TIMER ? timers.withProc(lpMsg.lParam) : null;
@@ -405,7 +405,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public int SetTimer(int hWnd, int nIDEvent, int uElapse, TIMERPROC lpTimerFunc) {
-    TaskControl me = kernel.require("SetTimer");
+    KernelTask me = kernel.require("SetTimer");
     int ret = timers.set(me, hWnd, narrow(nIDEvent), uElapse, lpTimerFunc);
     if (trace.enabled()) {
       Tracing.call(trace, me, "SetTimer", "hWnd", Hex.handle(hWnd), "nIDEvent", Hex.handle(nIDEvent),
@@ -417,7 +417,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public boolean KillTimer(int hWnd, int uIDEvent) {
-    TaskControl me = kernel.require("KillTimer");
+    KernelTask me = kernel.require("KillTimer");
     boolean ret = timers.kill(me, hWnd, narrow(uIDEvent));
     if (trace.enabled()) {
       Tracing.call(trace, me, "KillTimer", "hWnd", Hex.handle(hWnd), "uIDEvent", Hex.handle(uIDEvent))
@@ -439,7 +439,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public void Yield() {
-    TaskControl me = kernel.require("Yield");
+    KernelTask me = kernel.require("Yield");
     if (!me.isTerminating()) {
       me.yieldCpu("Yield");
     }
@@ -450,7 +450,7 @@ final class RealUser implements User, TaskListener {
 
   @Override
   public int GetCurrentTask() {
-    TaskControl me = caller();
+    KernelTask me = caller();
     int ret = me == null ? 0 : me.handle();
     if (trace.enabled()) {
       Tracing.call(trace, me, "GetCurrentTask").with("ret", Hex.handle(ret)).emit();

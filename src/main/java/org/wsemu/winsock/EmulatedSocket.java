@@ -17,12 +17,12 @@ import org.wsemu.net.TransportOption;
  * {@link #closed} and {@link #asyncSelect} are volatile; the endpoint's readiness callbacks are
  * asked for outside the monitor.
  */
-abstract class WsSocket {
+abstract class EmulatedSocket {
   static final int WOULD_BLOCK = -WinSock.WSAEWOULDBLOCK;
 
   final int handle;
   final int type;
-  final WsApp app;
+  final WinsockApplication app;
   volatile boolean closed;
   /** The Winsock state and its rules; guarded by this. */
   final SocketState state = new SocketState(this);
@@ -34,7 +34,7 @@ abstract class WsSocket {
   /** The tasks blocked on this socket. */
   final BlockedTasks blocked = new BlockedTasks(this);
 
-  WsSocket(int handle, int type, WsApp app) {
+  EmulatedSocket(int handle, int type, WinsockApplication app) {
     this.handle = handle;
     this.type = type;
     this.app = app;

@@ -26,7 +26,7 @@ import org.wsemu.task.OpenResources;
  * packet travels as an action on the emulator's timer queue, so with a virtual clock the network
  * moves only in virtual time, in the order the queue fixes, which makes it deterministic.
  */
-final class SimNet implements Network {
+final class SimNetworkState implements Network {
   /** Payload bytes per TCP segment. */
   static final int MSS = 1460;
   /** Header bytes counted against bandwidth for every packet. */
@@ -48,7 +48,7 @@ final class SimNet implements Network {
   @GuardedBy("lock") private long packets;
   private volatile NetworkEnvironment env;
 
-  SimNet(SimConfig config) {
+  SimNetworkState(SimConfig config) {
     this.config = config;
     this.topology = new Topology(config);
     this.random = new SplittableRandom(config.seed());

@@ -10,16 +10,16 @@ import static org.wsemu.winsock.WinSock.WSANOTINITIALISED;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntSupplier;
-import org.wsemu.kernel.TaskControl;
-import org.wsemu.winsock.WinsockCore.WsCall;
+import org.wsemu.kernel.KernelTask;
+import org.wsemu.winsock.WinsockInstance.WsCall;
 
 /**
  * The Winsock API facade of one emulator: initialisation, the pseudo-blocking controls, the
  * database functions and the conversions here; the socket functions in {@link SocketCalls},
  * {@link TransferCalls} and {@link OptionCalls}.
  */
-final class RealWinsock implements WinsockApi {
-  private final WinsockCore core;
+final class WinsockFunctions implements WinsockApi {
+  private final WinsockInstance core;
   private final SocketCalls sockets;
   private final TransferCalls transfers;
   private final OptionCalls options;
@@ -27,7 +27,7 @@ final class RealWinsock implements WinsockApi {
 
   private final AsyncCalls async;
 
-  RealWinsock(WinsockCore core, Lookups lookups) {
+  WinsockFunctions(WinsockInstance core, Lookups lookups) {
     this.core = core;
     this.sockets = new SocketCalls(core);
     this.transfers = new TransferCalls(core, sockets);
@@ -59,7 +59,7 @@ final class RealWinsock implements WinsockApi {
             core.network == null ? 0 : core.network.maxDatagram());
       }
     }
-    core.finish(call, 0, "wVersionRequired", WinsockCore.hex(wVersionRequired & 0xFFFF, 4));
+    core.finish(call, 0, "wVersionRequired", WinsockInstance.hex(wVersionRequired & 0xFFFF, 4));
     return error; // WSAStartup returns its error; WSAGetLastError is not involved
   }
 
@@ -78,7 +78,7 @@ final class RealWinsock implements WinsockApi {
 
   @Override
   public int WSAGetLastError() {
-    TaskControl me = core.kernel.require("WSAGetLastError");
+    KernelTask me = core.kernel.require("WSAGetLastError");
     return core.task(me).lastError;
   }
 
@@ -154,7 +154,7 @@ final class RealWinsock implements WinsockApi {
   }
 
   /** Cancels the task's innermost blocking call; false if there is none. */
-  static boolean cancel(WsTask task) {
+  static boolean cancel(TaskWinsockState task) {
     BlockingLoop loop = task.currentLoop();
     if (loop == null) {
       return false;
@@ -305,7 +305,7 @@ final class RealWinsock implements WinsockApi {
   private int lookup(WsCall call, IntSupplier answer) {
     long due = core.kernel.deadlineAfter(core.config.lookupLatency().toMillis());
     BlockingCall blocking = new BlockingCall(call.function, 0,
-        () -> core.kernel.clock().millis() >= due ? answer.getAsInt() : WsSocket.WOULD_BLOCK)
+        () -> core.kernel.clock().millis() >= due ? answer.getAsInt() : EmulatedSocket.WOULD_BLOCK)
         .deadline(due, answer);
     return core.engine.run(call.me, call.task, blocking, false, core.versionTwo(call.task, call.app));
   }
@@ -419,7 +419,7 @@ final class RealWinsock implements WinsockApi {
   @Override
   public int inet_addr(String cp) {
     int ret = WinSock.inet_addr(cp);
-    core.traceAnyThread("inet_addr", WinsockCore.hex(ret, 8), "cp", cp);
+    core.traceAnyThread("inet_addr", WinsockInstance.hex(ret, 8), "cp", cp);
     return ret;
   }
 
