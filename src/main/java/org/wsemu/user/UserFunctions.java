@@ -1,6 +1,5 @@
 package org.wsemu.user;
 
-import static org.wsemu.user.WinUser.HWND_BROADCAST;
 import static org.wsemu.user.WinUser.WM_CLOSE;
 import static org.wsemu.user.WinUser.WM_TIMER;
 
@@ -13,7 +12,7 @@ import org.wsemu.trace.Trace;
 
 /**
  * The USER layer of one emulator, its API facade: validates arguments, enforces the thread rules,
- * traces every call, and delegates to the queues ({@link MessageQueue}, {@link MessageRetrieval}),
+ * traces every call, and delegates to the queues and sending ({@link MessageSending}) ({@link MessageQueue}, {@link MessageRetrieval}),
  * the windows ({@link WindowManager}, {@link WindowLifecycle}), the timers ({@link Timers}) and the
  * {@link Dispatcher}.
  */
@@ -29,6 +28,7 @@ final class UserFunctions implements User, TaskListener {
   private final WindowLifecycle lifecycle;
   private final MessageRetrieval retrieval;
   private final Timers timers;
+  private final MessageSending sending;
 
   UserFunctions(Kernel kernel, int postedMessageLimit) {
     this.kernel = kernel;
@@ -39,6 +39,7 @@ final class UserFunctions implements User, TaskListener {
     this.lifecycle = new WindowLifecycle(windows, dispatcher, this::queue);
     this.retrieval = new MessageRetrieval(kernel, windows, dispatcher, this::queue);
     this.timers = new Timers(kernel, windows, this::queue);
+    this.sending = new MessageSending(this, kernel, windows, dispatcher);
     kernel.addTaskListener(this);
   }
 
@@ -71,15 +72,16 @@ final class UserFunctions implements User, TaskListener {
   }
 
   /** A Win16 WORD is 16 bits: message numbers and wParam are truncated as C would. */
-  private int narrow(int value) {
+  int narrow(int value) {
     return win16 ? value & 0xFFFF : value;
   }
 
-  private int tickCount() {
+  int tickCount() {
     return (int) kernel.clock().millis();
   }
 
-  private KernelTask caller() {
+  /** The calling task (null on a thread outside the emulator), after checking it is not being killed. */
+  KernelTask caller() {
     KernelTask me = kernel.current();
     if (me != null) {
       me.checkKilled();
@@ -184,134 +186,36 @@ final class UserFunctions implements User, TaskListener {
     return 0;
   }
 
-  // ---- posting and sending ----
+  // ---- posting and sending ({@link MessageSending}) ----
 
   @Override
   public boolean PostMessage(int hWnd, int Msg, int wParam, int lParam) {
-    KernelTask me = caller();
-    int message = narrow(Msg);
-    int word = narrow(wParam);
-    boolean ret;
-    if (hWnd == 0) {
-      ret = me != null && post(me, 0, message, word, lParam);
-    } else if (hWnd == HWND_BROADCAST) {
-      for (Window window : windows.topLevel()) {
-        post(window.owner, window.handle, message, word, lParam);
-      }
-      ret = true;
-    } else {
-      Window window = windows.get(hWnd);
-      ret = window != null && post(window.owner, window.handle, message, word, lParam);
-    }
-    if (trace.enabled()) {
-      Tracing.call(trace, me, "PostMessage", "hWnd", Hex.handle(hWnd), "Msg", MessageNames.of(message),
-          "wParam", Hex.handle(word), "lParam", Hex.dword(lParam)).with("ret", ret).emit();
-    }
-    return ret;
+    return sending.PostMessage(hWnd, Msg, wParam, lParam);
   }
 
   @Override
   public boolean PostAppMessage(int hTask, int Msg, int wParam, int lParam) {
-    KernelTask me = caller();
-    int message = narrow(Msg);
-    int word = narrow(wParam);
-    KernelTask target = hTask == 0 ? me : kernel.task(hTask);
-    boolean ret = target != null && post(target, 0, message, word, lParam);
-    if (trace.enabled()) {
-      Tracing.call(trace, me, "PostAppMessage", "hTask", Hex.handle(hTask), "Msg", MessageNames.of(message),
-          "wParam", Hex.handle(word), "lParam", Hex.dword(lParam)).with("ret", ret).emit();
-    }
-    return ret;
-  }
-
-  private boolean post(KernelTask target, int hwnd, int message, int wParam, int lParam) {
-    MessageQueue queue = queue(target);
-    target.lock().lock();
-    try {
-      return queue.post(new Posted(hwnd, message, wParam, lParam, tickCount()), false);
-    } finally {
-      target.lock().unlock();
-    }
+    return sending.PostAppMessage(hTask, Msg, wParam, lParam);
   }
 
   @Override
   public int SendMessage(int hWnd, int Msg, int wParam, int lParam) {
-    KernelTask me = caller();
-    int message = narrow(Msg);
-    int word = narrow(wParam);
-    int ret = 0;
-    if (hWnd == HWND_BROADCAST) {
-      for (Window window : windows.topLevel()) {
-        send(me, window, message, word, lParam);
-      }
-    } else {
-      Window window = windows.get(hWnd);
-      if (window != null) {
-        ret = send(me, window, message, word, lParam);
-      }
-    }
-    if (trace.enabled()) {
-      Tracing.call(trace, me, "SendMessage", "hWnd", Hex.handle(hWnd), "Msg", MessageNames.of(message),
-          "wParam", Hex.handle(word), "lParam", Hex.dword(lParam)).with("ret", ret).emit();
-    }
-    return ret;
-  }
-
-  private int send(KernelTask me, Window window, int message, int wParam, int lParam) {
-    if (window.owner == me) {
-      return dispatcher.callWindowProc(me, window, message, wParam, lParam, "SendMessage", null);
-    }
-    return dispatcher.sendToOtherTask(me, window, message, wParam, lParam);
+    return sending.SendMessage(hWnd, Msg, wParam, lParam);
   }
 
   @Override
   public boolean InSendMessage() {
-    KernelTask me = kernel.require("InSendMessage");
-    boolean ret = queue(me).currentSent() != null;
-    if (trace.enabled()) {
-      Tracing.call(trace, me, "InSendMessage").with("ret", ret).emit();
-    }
-    return ret;
+    return sending.InSendMessage();
   }
 
   @Override
   public boolean ReplyMessage(int lResult) {
-    KernelTask me = kernel.require("ReplyMessage");
-    SentMessage sent = queue(me).currentSent();
-    boolean ret = sent != null && !isReplied(sent);
-    if (trace.enabled()) {
-      Tracing.call(trace, me, "ReplyMessage", "lResult", lResult).with("ret", ret).emit();
-    }
-    if (ret) {
-      dispatcher.reply(me, sent, lResult);
-    }
-    return ret;
-  }
-
-  private static boolean isReplied(SentMessage sent) {
-    if (sent.sender == null) {
-      return sent.isReplied();
-    }
-    sent.sender.lock().lock();
-    try {
-      return sent.isReplied();
-    } finally {
-      sent.sender.lock().unlock();
-    }
+    return sending.ReplyMessage(lResult);
   }
 
   @Override
   public void PostQuitMessage(int nExitCode) {
-    KernelTask me = kernel.require("PostQuitMessage");
-    me.lock().lock();
-    try {
-      queue(me).postQuit(narrow(nExitCode)); // it becomes WM_QUIT's wParam
-    } finally {
-      me.lock().unlock();
-    }
-    if (trace.enabled()) {
-      Tracing.call(trace, me, "PostQuitMessage", "nExitCode", nExitCode).emit();
-    }
+    sending.PostQuitMessage(nExitCode);
   }
 
   // ---- retrieving and dispatching ----
