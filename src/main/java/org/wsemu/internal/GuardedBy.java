@@ -16,7 +16,11 @@ import java.lang.annotation.Target;
  *   <li>a field of the same object that holds a lock or whose monitor is the lock, for example
  *       {@code "lock"};
  *   <li>{@code "Type.field"}: that field of the {@code Type} object this one belongs to, a lock
- *       several objects share, for example {@code "SimNetworkState.lock"}, the simulated network's lock.
+ *       several objects share, for example {@code "SimNetworkState.lock"}, the simulated network's lock;
+ *   <li>{@code "Type.this"}: the monitor of the {@code Type} object this one is a part of, for
+ *       example {@code "EmulatedSocket.this"}, the socket's monitor, which guards its parts;
+ *   <li>{@code "field.lock()"}: the lock a method of a field's object returns, for example
+ *       {@code "task.lock()"}, the lock of the task that field holds.
  * </ul>
  *
  * <p>The lock order between the emulator's locks is written down in {@code docs/scheduling.md},
@@ -41,6 +45,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.TYPE})
 public @interface GuardedBy {
-  /** The lock: {@code "this"}, a field such as {@code "lock"}, or {@code "Type.field"}. */
+  /**
+   * The lock: {@code "this"}, a field such as {@code "lock"}, {@code "Type.field"},
+   * {@code "Type.this"} or {@code "task.lock()"}.
+   */
   String value();
 }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.time.VirtualClock;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
@@ -29,17 +30,17 @@ final class CooperativeScheduler extends Scheduler {
 
   private final Kernel kernel;
   private final ReentrantLock lock = new ReentrantLock();
-  private final TreeSet<KernelTask> candidates =
+  @GuardedBy("lock") private final TreeSet<KernelTask> candidates =
       new TreeSet<>(Comparator.comparingLong(KernelTask::order));
   private final TimerQueue timers;
   private final VirtualTimerQueue virtualTimers; // null with a real clock
   private final VirtualClock.Control virtualClock; // null with a real clock
   private final long quantum;
-  private KernelTask running;
-  private KernelTask last;
-  private boolean started;
-  private boolean selecting;
-  private boolean busyTimePassed; // a busy-wait moved the clock: timers may be due
+  @GuardedBy("lock") private KernelTask running;
+  @GuardedBy("lock") private KernelTask last;
+  @GuardedBy("lock") private boolean started;
+  @GuardedBy("lock") private boolean selecting;
+  @GuardedBy("lock") private boolean busyTimePassed; // a busy-wait moved the clock: timers may be due
 
   CooperativeScheduler(Kernel kernel, TimerQueue timers, VirtualClock.Control virtualClock, long quantum) {
     this.kernel = kernel;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * Allocates handles (HTASK, HWND, timer ids, atoms) in a fixed range and maps them to objects.
@@ -20,8 +21,8 @@ import java.util.function.IntFunction;
 public final class HandleTable<T> {
   private final int min;
   private final int max;
-  private final Map<Integer, T> entries = new HashMap<>();
-  private int next;
+  @GuardedBy("this") private final Map<Integer, T> entries = new HashMap<>();
+  @GuardedBy("this") private int next;
 
   /**
    * A table for handles in {@code [min, max]}.

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.task.CallbackExceptionHandler;
 import org.wsemu.task.OpenResources;
 import org.wsemu.task.SchedulingMode;
@@ -84,9 +85,9 @@ public final class Kernel {
   private final Object lifecycleLock = new Object();
   /** Task threads that may still be alive, exited tasks' too: shutdown waits for them to end. */
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-  private int pruneAt = 64; // guarded by threads
-  private Lifecycle lifecycle = Lifecycle.NEW;
-  private long nextOrder;
+  @GuardedBy("threads") private int pruneAt = 64;
+  @GuardedBy("lifecycleLock") private Lifecycle lifecycle = Lifecycle.NEW;
+  @GuardedBy("lifecycleLock") private long nextOrder;
 
   /**
    * Creates the kernel.

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.task.NestingLimitException;
 import org.wsemu.task.Task;
 import org.wsemu.task.TaskBody;
@@ -46,21 +47,21 @@ public final class KernelTask implements Task {
   private final CountDownLatch exited = new CountDownLatch(1);
 
   // Scheduling state, guarded by lock.
-  RunState state = RunState.READY_NEW;
-  WaitCondition waitCondition;
-  long waitDeadline = NO_DEADLINE;
+  @GuardedBy("lock") RunState state = RunState.READY_NEW;
+  @GuardedBy("lock") WaitCondition waitCondition;
+  @GuardedBy("lock") long waitDeadline = NO_DEADLINE;
 
   private volatile boolean terminating;
   private volatile boolean killed;
   private volatile Thread thread;
   private volatile Integer exitCode;
   private volatile Throwable failure;
-  private long messageSerial; // guarded by lock
-  private long inputSerial; // guarded by lock
+  @GuardedBy("lock") private long messageSerial;
+  @GuardedBy("lock") private long inputSerial;
   private int nesting; // task thread only
   private final BitSet shutdownQuitTaken = new BitSet(); // task thread only: by nesting level
-  int clockReads; // guarded by lock: GetTickCount reads since the task last gave up the processor
-  long yieldedAt = Long.MIN_VALUE; // guarded by lock: virtual time of its last yield, if that was its last switch
+  @GuardedBy("lock") int clockReads; // GetTickCount reads since the task last gave up the processor
+  @GuardedBy("lock") long yieldedAt = Long.MIN_VALUE; // virtual time of its last yield, if that was its last switch
 
   KernelTask(Kernel kernel, int handle, String name, long order, TaskBody body, ReentrantLock lock) {
     this.kernel = kernel;

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.task.OpenResources;
 import org.wsemu.time.SystemClock;
 
@@ -28,10 +29,10 @@ final class RealTimerQueue extends TimerQueue {
   private final CallbackBoundary callbacks;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final PriorityQueue<Entry> queue = new PriorityQueue<>();
-  private long seq;
-  private boolean stopped;
-  private Thread thread;
+  @GuardedBy("lock") private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  @GuardedBy("lock") private long seq;
+  @GuardedBy("lock") private boolean stopped;
+  @GuardedBy("lock") private Thread thread;
 
   RealTimerQueue(SystemClock clock, String threadName, CallbackBoundary callbacks) {
     this.clock = clock;

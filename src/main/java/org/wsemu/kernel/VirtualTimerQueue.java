@@ -3,6 +3,7 @@ package org.wsemu.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.task.OpenResources;
 
 /**
@@ -12,9 +13,9 @@ import org.wsemu.task.OpenResources;
  */
 final class VirtualTimerQueue extends TimerQueue {
   private final CallbackBoundary callbacks;
-  private final PriorityQueue<Entry> queue = new PriorityQueue<>();
-  private long seq;
-  private boolean stopped;
+  @GuardedBy("this") private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  @GuardedBy("this") private long seq;
+  @GuardedBy("this") private boolean stopped;
 
   VirtualTimerQueue(CallbackBoundary callbacks) {
     this.callbacks = callbacks;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * The trace stream of one emulator: numbers events, stamps them with the emulator clock, and
@@ -26,7 +27,7 @@ public final class Trace {
   private final CopyOnWriteArrayList<TraceSink> sinks = new CopyOnWriteArrayList<>();
   private final LongSupplier clock;
   private final Object deliveryLock = new Object();
-  private long seq;
+  @GuardedBy("deliveryLock") private long seq;
 
   /**
    * Creates a trace stamped by the given clock.

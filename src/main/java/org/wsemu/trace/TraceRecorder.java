@@ -3,6 +3,7 @@ package org.wsemu.trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * An in-memory sink for tests and tools: keeps every event it receives.
@@ -17,7 +18,7 @@ import java.util.function.Predicate;
  * <p>Thread-safe: events may arrive from several threads while another thread reads.
  */
 public final class TraceRecorder implements TraceSink {
-  private final List<TraceEvent> events = new ArrayList<>();
+  @GuardedBy("this") private final List<TraceEvent> events = new ArrayList<>();
 
   /** A recorder that holds no event yet. */
   public TraceRecorder() {}

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.HandleTable;
 import org.wsemu.kernel.KernelTask;
 
@@ -24,15 +25,15 @@ final class MessageQueue {
 
   final KernelTask task;
   private final int limit;
-  private final ArrayDeque<Posted> posted = new ArrayDeque<>();
-  private final ArrayDeque<SentMessage> sent = new ArrayDeque<>();
-  private final List<UserTimer> timers = new ArrayList<>();
+  @GuardedBy("task.lock()") private final ArrayDeque<Posted> posted = new ArrayDeque<>();
+  @GuardedBy("task.lock()") private final ArrayDeque<SentMessage> sent = new ArrayDeque<>();
+  @GuardedBy("task.lock()") private final List<UserTimer> timers = new ArrayList<>();
   private final HandleTable<UserTimer> threadTimerIds = new HandleTable<>(1, MAX_THREAD_TIMER_ID);
   private final HandleTable<UserTimer> timerProcs;
-  private boolean quit;
-  private int quitCode;
-  private long lastLook;
-  private boolean closed;
+  @GuardedBy("task.lock()") private boolean quit;
+  @GuardedBy("task.lock()") private int quitCode;
+  @GuardedBy("task.lock()") private long lastLook;
+  @GuardedBy("task.lock()") private boolean closed;
 
   /**
    * One entry per window procedure running on the task, innermost last: the sent message it

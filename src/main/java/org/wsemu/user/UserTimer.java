@@ -1,5 +1,6 @@
 package org.wsemu.user;
 
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.KernelTimer;
 import org.wsemu.kernel.KernelTask;
 
@@ -15,11 +16,11 @@ final class UserTimer {
   final int procToken;
   final TIMERPROC proc;
   final int elapse;
-  long due;
-  boolean pending;
-  long expiredAt;
-  boolean alive = true;
-  KernelTimer kernelTimer;
+  @GuardedBy("owner.lock()") long due;
+  @GuardedBy("owner.lock()") boolean pending;
+  @GuardedBy("owner.lock()") long expiredAt;
+  @GuardedBy("owner.lock()") boolean alive = true;
+  @GuardedBy("owner.lock()") KernelTimer kernelTimer;
 
   UserTimer(KernelTask owner, int hwnd, int id, int elapse, TIMERPROC proc, int procToken, long due) {
     this.owner = owner;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.HandleTable;
 import org.wsemu.kernel.KernelTask;
 
@@ -22,8 +23,8 @@ final class WindowManager {
 
   private final HandleTable<Window> windows = new HandleTable<>(FIRST_HWND, LAST_HWND);
   private final HandleTable<WindowClass> atoms = new HandleTable<>(0xC000, 0xFFFF);
-  private final Map<String, WindowClass> globalClasses = new HashMap<>();
-  private final Map<KernelTask, Map<String, WindowClass>> taskClasses = new HashMap<>();
+  @GuardedBy("this") private final Map<String, WindowClass> globalClasses = new HashMap<>();
+  @GuardedBy("this") private final Map<KernelTask, Map<String, WindowClass>> taskClasses = new HashMap<>();
 
   /** The live window {@code hwnd}, or {@code null}. */
   Window get(int hwnd) {

@@ -2,6 +2,7 @@ package org.wsemu.winsock;
 
 import java.util.function.IntUnaryOperator;
 import java.util.function.ObjIntConsumer;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * One WSAAsyncGetXByY request: where its reply goes, the caller's buffer, and its lookup, whose
@@ -35,10 +36,10 @@ final class AsyncRequest {
   final Object argument;
   final int hWnd;
   final int wMsg;
-  private byte[] buf; // dropped when the request is finished: remembered handles must not pin buffers
+  @GuardedBy("this") private byte[] buf; // dropped when the request is finished: remembered handles must not pin buffers
   private final int buflen;
-  private Lookup lookup;
-  private Stage stage = Stage.QUEUED;
+  @GuardedBy("this") private Lookup lookup;
+  @GuardedBy("this") private Stage stage = Stage.QUEUED;
 
   AsyncRequest(int handle, String function, Object argument, int hWnd, int wMsg, byte[] buf, int buflen,
       Lookup lookup) {

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * The WSAAsyncGetXByY requests of one application: the optional limit on its outstanding requests
@@ -17,14 +18,14 @@ import java.util.function.IntFunction;
  * <p>Thread-safe.
  */
 final class AsyncRequests {
-  private final Map<Integer, AsyncRequest> byHandle = new HashMap<>();
+  @GuardedBy("this") private final Map<Integer, AsyncRequest> byHandle = new HashMap<>();
   /**
    * Requests issued and maybe outstanding; finished ones leave it when the limit is reached or the
    * list has doubled since they last left, so that it stays within twice the outstanding count.
    */
-  private final List<AsyncRequest> outstanding = new ArrayList<>();
+  @GuardedBy("this") private final List<AsyncRequest> outstanding = new ArrayList<>();
   private static final int MIN_PRUNE_AT = 64;
-  private int pruneAt = MIN_PRUNE_AT;
+  @GuardedBy("this") private int pruneAt = MIN_PRUNE_AT;
 
   /**
    * Makes a request ({@code make} given its handle) unless {@code limit} requests are outstanding

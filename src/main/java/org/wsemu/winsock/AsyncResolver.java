@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
@@ -28,10 +29,10 @@ final class AsyncResolver {
   private final Kernel kernel;
   private final User user;
   private final long latencyMillis;
-  private final ArrayDeque<AsyncRequest> queue = new ArrayDeque<>();
-  private AsyncRequest running; // guarded by this
-  private final Map<Integer, AsyncRequest> byHandle = new HashMap<>(); // guarded by this: each handle's last request
-  private int next = 1; // guarded by this
+  @GuardedBy("this") private final ArrayDeque<AsyncRequest> queue = new ArrayDeque<>();
+  @GuardedBy("this") private AsyncRequest running;
+  @GuardedBy("this") private final Map<Integer, AsyncRequest> byHandle = new HashMap<>(); // each handle's last request
+  @GuardedBy("this") private int next = 1;
 
   AsyncResolver(Kernel kernel, User user, long latencyMillis) {
     this.kernel = kernel;

@@ -8,6 +8,7 @@ import static org.wsemu.winsock.WinSock.FD_READ;
 import static org.wsemu.winsock.WinSock.FD_WRITE;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
@@ -51,11 +52,11 @@ final class AsyncSelect {
   final int hWnd;
   final int wMsg;
   final int lEvent;
-  private int enabled = FD_READ | FD_OOB | FD_ACCEPT;
-  private boolean writeWanted = true;
-  private int reportedConnect;
-  private boolean closeReported;
-  private int armedOps;
+  @GuardedBy("this") private int enabled = FD_READ | FD_OOB | FD_ACCEPT;
+  @GuardedBy("this") private boolean writeWanted = true;
+  @GuardedBy("this") private int reportedConnect;
+  @GuardedBy("this") private boolean closeReported;
+  @GuardedBy("this") private int armedOps;
   private volatile boolean cancelled;
   private final AtomicBoolean wakePending = new AtomicBoolean();
 

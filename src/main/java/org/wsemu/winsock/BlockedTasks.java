@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * The tasks blocked on one socket, and what wakes them. A blocking call registers its task's
@@ -26,10 +27,10 @@ import java.util.Map;
  */
 final class BlockedTasks {
   private final EmulatedSocket socket;
-  /** Each blocked task's waker and the readiness ({@code Readiness} bits) it waits for; guarded by this. */
-  private final Map<Runnable, Integer> waiting = new LinkedHashMap<>(2);
-  /** Readiness bits the endpoint has an outstanding request for; guarded by this. */
-  private int armedOps;
+  /** Each blocked task's waker and the readiness ({@code Readiness} bits) it waits for. */
+  @GuardedBy("this") private final Map<Runnable, Integer> waiting = new LinkedHashMap<>(2);
+  /** Readiness bits the endpoint has an outstanding request for. */
+  @GuardedBy("this") private int armedOps;
 
   BlockedTasks(EmulatedSocket socket) {
     this.socket = socket;

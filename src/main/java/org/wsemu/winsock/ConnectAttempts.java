@@ -2,6 +2,7 @@ package org.wsemu.winsock;
 
 import static org.wsemu.winsock.WinSock.WSAECONNABORTED;
 
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.TcpEndpoint;
 
 /**
@@ -13,6 +14,7 @@ import org.wsemu.net.TcpEndpoint;
  *
  * <p>Not thread-safe: guarded by its socket's monitor.
  */
+@GuardedBy("EmulatedSocket.this")
 final class ConnectAttempts {
   private int started;
   private int finished;

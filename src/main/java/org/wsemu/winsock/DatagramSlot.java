@@ -2,6 +2,7 @@ package org.wsemu.winsock;
 
 import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
 
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.UdpEndpoint;
 
 /**
@@ -12,6 +13,7 @@ import org.wsemu.net.UdpEndpoint;
  *
  * <p>Not thread-safe: guarded by its socket's monitor.
  */
+@GuardedBy("EmulatedSocket.this")
 final class DatagramSlot {
   private byte[] data;
   private int length = -1;

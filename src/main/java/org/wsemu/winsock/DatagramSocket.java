@@ -4,6 +4,7 @@ import static org.wsemu.winsock.WinSock.MSG_OOB;
 import static org.wsemu.winsock.WinSock.MSG_PEEK;
 import static org.wsemu.winsock.WinSock.WSAEMSGSIZE;
 
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TransportOption;
 import org.wsemu.net.UdpEndpoint;
@@ -24,12 +25,12 @@ final class DatagramSocket extends EmulatedSocket {
   private final UdpEndpoint endpoint;
   private final int maxDatagram;
   private final DatagramSlot slot = new DatagramSlot();
-  private int peerIp;
-  private int peerPort;
-  private boolean broadcast;
-  private boolean congested;
+  @GuardedBy("this") private int peerIp;
+  @GuardedBy("this") private int peerPort;
+  @GuardedBy("this") private boolean broadcast;
+  @GuardedBy("this") private boolean congested;
   /** Whether {@link #lookForEvents} is running (its read into the slot needs no wake-up). */
-  private boolean evaluating;
+  @GuardedBy("this") private boolean evaluating;
 
   /**
    * @param maxDatagram the largest datagram the network carries (iMaxUdpDg)

@@ -1,5 +1,6 @@
 package org.wsemu.winsock;
 
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.TransportOption;
 
 /**
@@ -26,9 +27,9 @@ abstract class EmulatedSocket {
   volatile boolean closed;
   /** The Winsock state and its rules; guarded by this. */
   final SocketState state = new SocketState(this);
-  boolean nonBlocking; // guarded by this
-  boolean debug; // SO_DEBUG, stored
-  boolean dontRoute; // SO_DONTROUTE, stored
+  @GuardedBy("this") boolean nonBlocking;
+  @GuardedBy("this") boolean debug; // SO_DEBUG, stored
+  @GuardedBy("this") boolean dontRoute; // SO_DONTROUTE, stored
   /** The WSAAsyncSelect registration, or null. */
   volatile AsyncSelect asyncSelect;
   /** The tasks blocked on this socket. */

@@ -2,6 +2,7 @@ package org.wsemu.winsock;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.Network;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
@@ -19,9 +20,9 @@ final class LazyTcpEndpoint {
   private static final int ANY = Readiness.READ | Readiness.WRITE | Readiness.CONNECT | Readiness.ACCEPT;
 
   private final Network network;
-  private TcpEndpoint endpoint;
-  private boolean closed;
-  private final List<Runnable> earlyWaiters = new ArrayList<>();
+  @GuardedBy("this") private TcpEndpoint endpoint;
+  @GuardedBy("this") private boolean closed;
+  @GuardedBy("this") private final List<Runnable> earlyWaiters = new ArrayList<>();
 
   /** No endpoint yet: {@code network} opens it when asked. */
   LazyTcpEndpoint(Network network) {

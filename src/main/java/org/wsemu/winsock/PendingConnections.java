@@ -1,6 +1,7 @@
 package org.wsemu.winsock;
 
 import java.util.ArrayDeque;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.NetException;
 import org.wsemu.net.TcpEndpoint;
 
@@ -12,6 +13,7 @@ import org.wsemu.net.TcpEndpoint;
  *
  * <p>Not thread-safe: guarded by its socket's monitor.
  */
+@GuardedBy("EmulatedSocket.this")
 final class PendingConnections {
   private final ArrayDeque<TcpEndpoint> taken = new ArrayDeque<>();
   /** The last look found accepting failed: accept will try again, and report it if it fails again. */

@@ -1,5 +1,7 @@
 package org.wsemu.winsock;
 
+import org.wsemu.internal.GuardedBy;
+
 /**
  * Bytes of a stream read from the network before the program asked for them: what MSG_PEEK,
  * FIONREAD and select's readability had to look at without consuming. Receives take from here
@@ -7,6 +9,7 @@ package org.wsemu.winsock;
  *
  * <p>Not thread-safe; guarded by its socket.
  */
+@GuardedBy("EmulatedSocket.this")
 final class ReadAhead {
   /** The most that is read ahead: what FIONREAD can report at once. */
   static final int MAX = 64 * 1024;

@@ -14,6 +14,8 @@ import static org.wsemu.winsock.WinSock.WSAENOTSOCK;
 import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
 import static org.wsemu.winsock.WinSock.WSAESHUTDOWN;
 
+import org.wsemu.internal.GuardedBy;
+
 /**
  * The Windows Sockets state of one socket, and every rule that follows from it: which call a
  * socket in a given state refuses, and with which error. Stream and datagram sockets consult it
@@ -29,6 +31,7 @@ import static org.wsemu.winsock.WinSock.WSAESHUTDOWN;
  * <p>Each rule returns 0 (the call may go on) or the negated WSAE* code, as the socket operations
  * do. Not thread-safe: guarded by its socket's monitor, like the rest of the socket's state.
  */
+@GuardedBy("EmulatedSocket.this")
 final class SocketState {
   /** Where a socket stands. */
   enum Phase { UNBOUND, BOUND, LISTENING, CONNECTING, CONNECTED }

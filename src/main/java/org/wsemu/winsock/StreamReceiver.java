@@ -1,5 +1,6 @@
 package org.wsemu.winsock;
 
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
 
@@ -17,6 +18,7 @@ import org.wsemu.net.TcpEndpoint;
  * <p>Not thread-safe: guarded by its socket's monitor. Only used while the socket is connected,
  * with its endpoint.
  */
+@GuardedBy("EmulatedSocket.this")
 final class StreamReceiver {
   private final SocketState state;
   private final Runnable tookFromEndpoint;

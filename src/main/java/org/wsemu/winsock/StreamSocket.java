@@ -5,6 +5,7 @@ import static org.wsemu.winsock.WinSock.MSG_PEEK;
 import static org.wsemu.winsock.WinSock.WSAEINVAL;
 import static org.wsemu.winsock.WinSock.WSAENOBUFS;
 
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.Network;
 import org.wsemu.net.Readiness;
 import org.wsemu.net.TcpEndpoint;
@@ -27,12 +28,12 @@ final class StreamSocket extends EmulatedSocket {
   private final ConnectAttempts attempts = new ConnectAttempts();
   private final StreamReceiver receiver = new StreamReceiver(state, this::tookFromEndpoint);
   private final PendingConnections connections = new PendingConnections();
-  private boolean congested;
+  @GuardedBy("this") private boolean congested;
   /** Whether {@link #lookForEvents} is running (its read-ahead needs no wake-up). */
-  private boolean evaluating;
-  boolean oobInline; // SO_OOBINLINE, mirrored from the endpoint
-  boolean lingerOn; // SO_LINGER l_onoff
-  int lingerSeconds; // SO_LINGER l_linger
+  @GuardedBy("this") private boolean evaluating;
+  @GuardedBy("this") boolean oobInline; // SO_OOBINLINE, mirrored from the endpoint
+  @GuardedBy("this") boolean lingerOn; // SO_LINGER l_onoff
+  @GuardedBy("this") int lingerSeconds; // SO_LINGER l_linger
 
   StreamSocket(int handle, WinsockApplication app, Network network) {
     super(handle, WinSock.SOCK_STREAM, app);

@@ -1,6 +1,7 @@
 package org.wsemu.winsock;
 
 import java.util.ArrayDeque;
+import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.KernelTask;
 
 /**
@@ -17,8 +18,8 @@ final class TaskWinsockState {
   int version;
   /** Blocking loops in progress, innermost first (more than one only for version 2 tasks). */
   final ArrayDeque<BlockingLoop> loops = new ArrayDeque<>();
-  /** Readiness notifications received; guarded by {@code task.lock()}. */
-  long ioSerial;
+  /** Readiness notifications received. */
+  @GuardedBy("task.lock()") long ioSerial;
   final hostent hostent = new hostent();
   final servent servent = new servent();
   final protoent protoent = new protoent();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.wsemu.internal.GuardedBy;
 
 /**
  * A Windows Sockets application: its WSAStartup count, the version it negotiated first, and its
@@ -14,9 +15,9 @@ import java.util.Set;
  */
 final class WinsockApplication {
   final String name;
-  private int startups;
-  private int version;
-  private final Set<EmulatedSocket> sockets = new LinkedHashSet<>();
+  @GuardedBy("this") private int startups;
+  @GuardedBy("this") private int version;
+  @GuardedBy("this") private final Set<EmulatedSocket> sockets = new LinkedHashSet<>();
   /** Its WSAAsyncGetXByY requests. */
   final AsyncRequests requests = new AsyncRequests();
 

@@ -3,12 +3,15 @@ package org.wsemu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every {@link GuardedBy} in the sources names a lock that exists: {@code "this"}, a field of the
- * same class ({@code "lock"}, or the first step of {@code "net.lock"}), or a field of a class of
- * the same package ({@code "SimNetworkState.lock"}). A lock renamed or removed leaves no annotation pointing
- * nowhere.
+ * same class ({@code "lock"}, or the first step of {@code "net.lock"} or {@code "task.lock()"}), a
+ * field of a class of the same package ({@code "SimNetworkState.lock"}), or a class of the same
+ * package ({@code "EmulatedSocket.this"}). A lock renamed or removed leaves no annotation pointing
+ * nowhere; and every package whose classes share state between threads marks its guarded fields.
  */
 class GuardedByTest {
   private static final Path SOURCES = Path.of("src/main/java");
@@ -27,6 +31,7 @@ class GuardedByTest {
   @Test
   void everyGuardedByNamesALockThatExists() throws IOException {
     List<String> dangling = new ArrayList<>();
+    Map<String, Integer> perPackage = new TreeMap<>();
     int found = 0;
     try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
@@ -34,6 +39,7 @@ class GuardedByTest {
         Matcher m = ANNOTATION.matcher(text);
         while (m.find()) {
           found++;
+          perPackage.merge(SOURCES.relativize(file.getParent()).toString().replace(File.separatorChar, '.'), 1, Integer::sum);
           if (!exists(file, text, m.group(1))) {
             dangling.add(SOURCES.relativize(file) + ": " + m.group(1));
           }
@@ -41,7 +47,11 @@ class GuardedByTest {
       }
     }
     assertEquals(List.of(), dangling);
-    assertTrue(found >= 40, "the network's guarded fields are marked: " + found);
+    assertTrue(found >= 140, "the guarded fields are marked: " + found);
+    for (String pkg : List.of("org.wsemu.kernel", "org.wsemu.user", "org.wsemu.winsock", "org.wsemu.trace",
+        "org.wsemu.net.nio", "org.wsemu.sim")) {
+      assertTrue(perPackage.getOrDefault(pkg, 0) > 0, pkg + " marks its guarded fields: " + perPackage);
+    }
   }
 
   @Test
@@ -53,16 +63,28 @@ class GuardedByTest {
     assertTrue(exists(file, text, "SimNetworkState.lock"));
     assertTrue(!exists(file, text, "nothing.lock"));
     assertTrue(!exists(file, text, "SimNetworkState.nothing"));
+    assertTrue(exists(file, text, "SimNetworkState.this"));
+    assertTrue(!exists(file, text, "Nothing.this"));
+  }
+
+  @Test
+  void aLockReachedThroughAFieldNeedsTheField() throws IOException {
+    Path file = SOURCES.resolve("org/wsemu/user/MessageQueue.java");
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertTrue(exists(file, text, "task.lock()"));
+    assertTrue(!exists(file, text, "owner.lock()"));
   }
 
   private static boolean exists(Path file, String text, String lock) throws IOException {
     if (lock.equals("this")) {
       return true;
     }
-    String first = lock.split("\\.")[0];
+    String[] steps = lock.split("\\.");
+    String first = steps[0];
     if (Character.isUpperCase(first.charAt(0))) {
       Path owner = file.resolveSibling(first + ".java");
-      return Files.exists(owner) && declares(Files.readString(owner, StandardCharsets.UTF_8), lock.split("\\.")[1]);
+      return Files.exists(owner)
+          && (steps[1].equals("this") || declares(Files.readString(owner, StandardCharsets.UTF_8), steps[1]));
     }
     return declares(text, first);
   }
