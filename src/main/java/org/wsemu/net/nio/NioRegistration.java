@@ -129,7 +129,7 @@ final class NioRegistration {
   void ready(SelectionKey readyKey) {
     int readyOps;
     try {
-      readyOps = fromNio(readyKey.readyOps(), readyKey.channel());
+      readyOps = fromNio(readyKey.readyOps());
     } catch (CancelledKeyException e) {
       return;
     }
@@ -163,7 +163,7 @@ final class NioRegistration {
       // keeping its port, so that the server channel could not bind it.
       return;
     }
-    int nioOps = toNio(wanted, channel) & channel.validOps();
+    int nioOps = toNio(wanted) & channel.validOps();
     try {
       if (key == null || !key.isValid()) {
         if (nioOps != 0) {
@@ -177,7 +177,7 @@ final class NioRegistration {
     }
   }
 
-  private static int toNio(int ops, SelectableChannel channel) {
+  private static int toNio(int ops) {
     int nio = 0;
     if ((ops & Readiness.READ) != 0) {
       nio |= SelectionKey.OP_READ;
@@ -194,7 +194,7 @@ final class NioRegistration {
     return nio;
   }
 
-  private static int fromNio(int nio, SelectableChannel channel) {
+  private static int fromNio(int nio) {
     int ops = 0;
     if ((nio & SelectionKey.OP_READ) != 0) {
       ops |= Readiness.READ;
