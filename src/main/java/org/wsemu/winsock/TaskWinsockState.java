@@ -20,6 +20,8 @@ final class TaskWinsockState {
   final ArrayDeque<BlockingLoop> loops = new ArrayDeque<>();
   /** Readiness notifications received. */
   @GuardedBy("task.lock()") long ioSerial;
+  /** Completion routines queued for the task's next alertable wait, in the order queued. */
+  @GuardedBy("task.lock()") private final ArrayDeque<Runnable> completions = new ArrayDeque<>();
   final hostent hostent = new hostent();
   final servent servent = new servent();
   final protoent protoent = new protoent();
@@ -31,6 +33,37 @@ final class TaskWinsockState {
   /** The innermost blocking loop, or null. */
   BlockingLoop currentLoop() {
     return loops.peekFirst();
+  }
+
+  /**
+   * Queues a completion routine (an asynchronous procedure call) for the task's next alertable
+   * wait, and wakes the task if it waits. Any thread; {@code routine} later runs on the task's
+   * thread only.
+   */
+  void queueCompletion(Runnable routine) {
+    task.lock().lock();
+    try {
+      completions.addLast(routine);
+      ioSerial++;
+      task.changed();
+    } finally {
+      task.lock().unlock();
+    }
+  }
+
+  /** Whether completion routines are queued; caller holds {@code task.lock()} (a wait condition). */
+  boolean completionsQueued() {
+    return !completions.isEmpty();
+  }
+
+  /** Takes the next queued completion routine, or null. Any thread. */
+  Runnable takeCompletion() {
+    task.lock().lock();
+    try {
+      return completions.pollFirst();
+    } finally {
+      task.lock().unlock();
+    }
   }
 
   /** Wakes the task from a blocking loop: readiness changed. Any thread. */

@@ -1,8 +1,9 @@
 package org.wsemu.winsock;
 
 /**
- * The functions of Windows Sockets 1.1 (WINSOCK.DLL), with their C names, argument order and
- * return conventions, for the tasks of one emulator. Obtain it with {@code Emulator.winsock()};
+ * The functions of Windows Sockets 1.1 (WINSOCK.DLL), and the overlapped-I/O and event-object
+ * functions of Windows Sockets 2 (WS2_32.DLL, with KERNEL32's {@code SleepEx} and {@code CancelIo}),
+ * with their C names, argument order and return conventions, for the tasks of one emulator. Obtain it with {@code Emulator.winsock()};
  * each call acts for the task whose thread makes it.
  *
  * <h2>Porting rule</h2>
@@ -341,4 +342,133 @@ public interface WinsockApi {
    *     WSANOTINITIALISED, WSAEINPROGRESS)
    */
   int WSACancelAsyncRequest(int hAsyncTaskHandle);
+
+  // ---- Winsock 2: overlapped I/O and event objects (WS2_32.DLL; SleepEx and CancelIo: KERNEL32) ----
+
+  /**
+   * {@code socket} with Winsock 2's arguments: {@code af}, {@code type} and {@code protocol} may be
+   * {@link WinSock2#FROM_PROTOCOL_INFO} to take them from {@code lpProtocolInfo}; {@code g} must be
+   * 0 (no socket groups); {@code dwFlags} {@link WinSock2#WSA_FLAG_OVERLAPPED} gives the socket the
+   * overlapped attribute (a socket from {@link #socket} has it too).
+   *
+   * @return the socket, or INVALID_SOCKET with the errors of {@link #socket} (WSAEINVAL for a
+   *     non-zero {@code g} or unknown flags)
+   */
+  int WSASocket(int af, int type, int protocol, WSAPROTOCOL_INFO lpProtocolInfo, int g, int dwFlags);
+
+  /**
+   * Sends the bytes of {@code dwBufferCount} buffers, in order. With {@code lpOverlapped} (and an
+   * optional completion routine) on a socket with the overlapped attribute the call is overlapped:
+   * it never blocks, whatever FIONBIO says. 0: completed at once, and the completion indication
+   * has already happened (event signalled, or routine queued for the task's next alertable wait);
+   * SOCKET_ERROR with {@link WinSock2#WSA_IO_PENDING}: started, completion indicated later, and
+   * {@code lpNumberOfBytesSent} not written; any other error: not started, and no indication ever.
+   * Without both, or on a socket without the overlapped attribute, it is a send with send's
+   * blocking rules.
+   *
+   * @return 0 or SOCKET_ERROR (WSA_IO_PENDING, WSAEINVAL for a null or empty buffer array,
+   *     WSAEFAULT for a buffer shorter than its length or a null overlapped structure with a
+   *     routine, and the errors of {@link #send})
+   */
+  int WSASend(int s, WSABUF[] lpBuffers, int dwBufferCount, IntRef lpNumberOfBytesSent, int dwFlags,
+      WSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+
+  /** As {@link #WSASend}, to {@code lpTo} (datagram sockets; ignored on a connected stream, as sendto). */
+  int WSASendTo(int s, WSABUF[] lpBuffers, int dwBufferCount, IntRef lpNumberOfBytesSent, int dwFlags,
+      sockaddr_in lpTo, int iTolen, WSAOVERLAPPED lpOverlapped,
+      LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+
+  /**
+   * Receives into {@code dwBufferCount} buffers, filled in order. Overlapped as {@link #WSASend}
+   * says. On a stream an overlapped receive completes as soon as the data already buffered is
+   * exhausted, whether or not its buffers are full; pending receives are filled in the order they
+   * were posted. 0 bytes with success is the peer's graceful close. {@code lpFlags} is in and out
+   * (MSG_PEEK, MSG_OOB in; MSG_PARTIAL out).
+   *
+   * @return 0 or SOCKET_ERROR (WSA_IO_PENDING and the errors of {@link #WSASend} and {@link #recv})
+   */
+  int WSARecv(int s, WSABUF[] lpBuffers, int dwBufferCount, IntRef lpNumberOfBytesRecvd, IntRef lpFlags,
+      WSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+
+  /** As {@link #WSARecv}, also giving the sender's address, as {@link #recvfrom}. */
+  int WSARecvFrom(int s, WSABUF[] lpBuffers, int dwBufferCount, IntRef lpNumberOfBytesRecvd, IntRef lpFlags,
+      sockaddr_in lpFrom, IntRef lpFromlen, WSAOVERLAPPED lpOverlapped,
+      LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
+
+  /**
+   * The result of an overlapped operation on {@code s}. {@code fWait} TRUE waits for its completion
+   * (only for operations without a completion routine).
+   *
+   * @return TRUE: completed successfully, {@code lpcbTransfer} and {@code lpdwFlags} written;
+   *     FALSE: still pending ({@link WinSock2#WSA_IO_INCOMPLETE}), completed with an error (that
+   *     error), or bad arguments (WSAENOTSOCK, WSA_INVALID_PARAMETER, WSAEFAULT...)
+   */
+  boolean WSAGetOverlappedResult(int s, WSAOVERLAPPED lpOverlapped, IntRef lpcbTransfer, boolean fWait,
+      IntRef lpdwFlags);
+
+  /**
+   * Creates an event object: manual-reset, not signalled. Event objects belong to the emulator (the
+   * process), not to a task: any task may set or wait for any of them.
+   *
+   * @return the event's handle, or {@link WinSock2#WSA_INVALID_EVENT} and the error
+   */
+  int WSACreateEvent();
+
+  /** Signals an event. @return TRUE, or FALSE (WSA_INVALID_HANDLE for a handle not open) */
+  boolean WSASetEvent(int hEvent);
+
+  /** Makes an event not signalled. @return TRUE, or FALSE (WSA_INVALID_HANDLE) */
+  boolean WSAResetEvent(int hEvent);
+
+  /** Closes an event; its handle is invalid from then on. @return TRUE, or FALSE (WSA_INVALID_HANDLE) */
+  boolean WSACloseEvent(int hEvent);
+
+  /**
+   * Waits until one of the events ({@code fWaitAll} FALSE) or all of them ({@code fWaitAll} TRUE) is
+   * signalled, or the timeout passes ({@code dwTimeout} ms, 0 to poll, {@link WinSock2#WSA_INFINITE}
+   * to wait for ever). With {@code fAlertable} TRUE the task's queued completion routines run, and
+   * the wait returns {@link WinSock2#WSA_WAIT_IO_COMPLETION} after running them. Waiting does not
+   * reset the events. In Win16 mode the wait lets the other tasks run.
+   *
+   * @return {@code WSA_WAIT_EVENT_0 + i} (the smallest signalled index), WSA_WAIT_IO_COMPLETION,
+   *     WSA_WAIT_TIMEOUT, or WSA_WAIT_FAILED (WSA_INVALID_PARAMETER for 0 or more than
+   *     WSA_MAXIMUM_WAIT_EVENTS events, WSA_INVALID_HANDLE for a handle not open)
+   */
+  int WSAWaitForMultipleEvents(int cEvents, int[] lphEvents, boolean fWaitAll, int dwTimeout, boolean fAlertable);
+
+  /**
+   * KERNEL32's {@code SleepEx}: waits {@code dwMilliseconds} ({@link WinSock2#INFINITE} for ever);
+   * with {@code bAlertable} TRUE, returns early once the task's queued completion routines ran.
+   *
+   * @return 0 when the time passed, {@link WinSock2#WAIT_IO_COMPLETION} when routines ran
+   */
+  int SleepEx(int dwMilliseconds, boolean bAlertable);
+
+  /**
+   * KERNEL32's {@code CancelIo}: cancels the overlapped operations the calling task started on
+   * {@code s} and that are still pending; each completes with {@link WinSock2#WSA_OPERATION_ABORTED}
+   * and its completion is indicated as usual.
+   *
+   * @return TRUE, or FALSE (WSAENOTSOCK...)
+   */
+  boolean CancelIo(int s);
+
+  /**
+   * Records the network events of {@code lNetworkEvents} ({@code FD_*}) that happen on {@code s} and
+   * signals {@code hEventObject} when one is recorded; replaces a WSAAsyncSelect registration and
+   * makes the socket non-blocking. {@code lNetworkEvents} 0 cancels the association.
+   *
+   * @return 0, or SOCKET_ERROR (WSAENOTSOCK, WSAEINVAL, WSA_INVALID_HANDLE, WSANOTINITIALISED,
+   *     WSAEINPROGRESS)
+   */
+  int WSAEventSelect(int s, int hEventObject, int lNetworkEvents);
+
+  /**
+   * Reports and clears the network events recorded for {@code s} since the last call, with their
+   * error codes; resets {@code hEventObject} when it is not {@link WinSock2#WSA_INVALID_EVENT}.
+   *
+   * @return 0, or SOCKET_ERROR (WSAENOTSOCK, WSAEFAULT for a null structure, WSA_INVALID_HANDLE,
+   *     WSANOTINITIALISED, WSAEINPROGRESS)
+   */
+  int WSAEnumNetworkEvents(int s, int hEventObject, WSANETWORKEVENTS lpNetworkEvents);
 }

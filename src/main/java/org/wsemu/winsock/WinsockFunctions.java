@@ -16,9 +16,9 @@ import org.wsemu.winsock.WinsockInstance.WsCall;
 /**
  * The Winsock API facade of one emulator: initialisation, the pseudo-blocking controls, the
  * database functions and the conversions here; the socket functions in {@link SocketCalls},
- * {@link TransferCalls} and {@link OptionCalls}.
+ * {@link TransferCalls} and {@link OptionCalls}; the Winsock 2 functions in {@link Winsock2Functions}.
  */
-final class WinsockFunctions implements WinsockApi {
+final class WinsockFunctions extends Winsock2Functions {
   private final WinsockInstance core;
   private final SocketCalls sockets;
   private final TransferCalls transfers;
@@ -28,8 +28,13 @@ final class WinsockFunctions implements WinsockApi {
   private final AsyncCalls async;
 
   WinsockFunctions(WinsockInstance core, Lookups lookups) {
+    this(core, new SocketCalls(core), lookups);
+  }
+
+  private WinsockFunctions(WinsockInstance core, SocketCalls sockets, Lookups lookups) {
+    super(core, sockets);
     this.core = core;
-    this.sockets = new SocketCalls(core);
+    this.sockets = sockets;
     this.transfers = new TransferCalls(core, sockets);
     this.options = new OptionCalls(core);
     this.lookups = lookups;

@@ -33,6 +33,8 @@ final class WinsockInstance implements TaskListener {
   final WinsockConfig config;
   final boolean win16;
   final HandleTable<EmulatedSocket> sockets;
+  /** The emulator's (the process's) Winsock 2 event objects. */
+  final EventObjects events = new EventObjects();
   private final WinsockApplication processApp;
   BlockingEngine engine; // set once at wiring
   User user; // set once at wiring
