@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.wsemu.Emulator;
 import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.samples.AsyncQuoteClient;
+import org.wsemu.samples.OverlappedQuoteClient;
 import org.wsemu.samples.QuoteClient;
 import org.wsemu.samples.QuoteServer;
 import org.wsemu.sim.Peer;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
  * peer on the emulator's own host (port 17, quote of the day), and in Win16 mode the run is in
  * virtual time: the same output every time, at once. With {@code --async} it runs the same client
  * written the asynchronous way ({@link AsyncQuoteClient}: WSAAsyncGetHostByName, WSAAsyncSelect,
- * a message loop), whose timeout closes the socket instead.
+ * a message loop), whose timeout closes the socket instead. With {@code --overlapped} it runs the
+ * Winsock 2 client ({@link OverlappedQuoteClient}: an overlapped WSARecv reported by a completion
+ * routine or an event), whose timeout aborts the pending receive (WSA_OPERATION_ABORTED).
  *
  * <p>The timeout is between SetTimer's minimum (10 ms: a shorter one would silently be 10 ms) and a
  * minute; the server answers after a quarter of it, then after three times it. Exit code 0 when
@@ -36,8 +39,8 @@ import picocli.CommandLine.Spec;
  * <p>Not thread-safe; picocli calls it once on the main thread.
  */
 @Command(name = "client", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Run the Win16 quote client (samples/java/org/wsemu/samples/QuoteClient.java, or with --async"
-        + " AsyncQuoteClient.java) against a quote server it starts.")
+    description = "Run the Win16 quote client (samples/java/org/wsemu/samples/QuoteClient.java, with --async"
+        + " AsyncQuoteClient.java, with --overlapped OverlappedQuoteClient.java) against a quote server it starts.")
 final class ClientCommand implements Callable<Integer> {
   /** The simulated server's port: quote of the day (RFC 865). */
   static final int QOTD_PORT = 17;
@@ -66,6 +69,11 @@ final class ClientCommand implements Callable<Integer> {
   @Option(names = "--async", description = "Run the asynchronous client (WSAAsyncGetHostByName, WSAAsyncSelect, a message loop).")
   boolean async;
 
+  @Option(names = "--overlapped", arity = "0..1", fallbackValue = "ROUTINE", paramLabel = "ROUTINE|EVENT",
+      description = "Run the Winsock 2 client with an overlapped WSARecv: its completion ROUTINE run in an"
+          + " alertable SleepEx (the default), or an EVENT waited for with WSAWaitForMultipleEvents.")
+  OverlappedQuoteClient.Notification overlapped;
+
   @Spec
   CommandSpec spec;
 
@@ -83,6 +91,9 @@ final class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (async && overlapped != null) {
+      throw new ParameterException(spec.commandLine(), "--async and --overlapped are two different clients: choose one");
+    }
     PrintWriter out = spec.commandLine().getOut();
     int fast = timeoutMillis / 4;
     int slow = timeoutMillis * 3;
@@ -124,8 +135,11 @@ final class ClientCommand implements Callable<Integer> {
     return expected + ": the second answer came before the timeout";
   }
 
-  /** The mode, and which client: "WIN16" or "WIN16, async". */
+  /** The mode, and which client: "WIN16", "WIN16, async" or "WIN32, overlapped, ROUTINE". */
   private String flavour() {
+    if (overlapped != null) {
+      return mode + ", overlapped, " + overlapped;
+    }
     return async ? mode + ", async" : mode.toString();
   }
 
@@ -146,9 +160,13 @@ final class ClientCommand implements Callable<Integer> {
     TraceRecorder recorder = new TraceRecorder();
     QuoteClient.Outcome outcome;
     try (Emulator emu = builder.traceSink(recorder).build()) {
-      outcome = async
-          ? AsyncQuoteClient.run(emu, out, port, timeoutMillis)
-          : QuoteClient.run(emu, out, port, timeoutMillis);
+      if (overlapped != null) {
+        outcome = OverlappedQuoteClient.run(emu, out, port, timeoutMillis, overlapped);
+      } else if (async) {
+        outcome = AsyncQuoteClient.run(emu, out, port, timeoutMillis);
+      } else {
+        outcome = QuoteClient.run(emu, out, port, timeoutMillis);
+      }
     }
     if (trace) {
       out.print(recorder.render());
