@@ -64,6 +64,9 @@ final class JmhFigures {
       rows.add(Row.ratio("1a", "stream throughput, 64 KiB, Win16 tasks", "MiB/s", win16, "Socket pair", socket, true, 0.9));
       rows.add(Row.ratio("1b", "stream throughput, 64 KiB, Win16 tasks", "MiB/s", win16, "SocketChannel pair", nio, true, 0.9));
       rows.add(Row.ratio("1c", "stream throughput, 64 KiB, Win32 tasks", "MiB/s", win32, "Socket pair", socket, true, 0.9));
+      double overlapped = score.get("ThroughputBench:wsemu-overlapped") * mib;
+      rows.add(Row.ratio("1d", "overlapped stream throughput, 64 KiB, Win32 tasks", "MiB/s", overlapped, "Socket pair",
+          socket, true, 0.9));
     }
     if (score.containsKey("DispatchBench:queue")) {
       rows.add(Row.ratio("3", "messages dispatched while blocked in recv", "msg/s", score.get("DispatchBench:wsemu"),

@@ -31,7 +31,8 @@ import org.wsemu.winsock.sockaddr_in;
 /**
  * Figure 1: stream throughput on loopback, 64 KiB buffers. One operation moves {@link #BATCH}
  * bytes from a sender to a receiver: two emulated tasks with pseudo-blocking send and recv (Win16:
- * the default hook, no messages; Win32: no hook), or two threads on a java.net.Socket pair or a
+ * the default hook, no messages; Win32: no hook), two Win32 tasks with overlapped WSASend and
+ * WSARecv ({@link OverlappedPair}), or two threads on a java.net.Socket pair or a
  * blocking SocketChannel pair.
  *
  * <p>JMH drives it: the benchmark thread starts a batch and waits for the receiver to have it all.
@@ -44,7 +45,7 @@ public class ThroughputBench {
   static final int BATCH = 64 << 20;
   static final int CHUNK = 64 << 10;
 
-  @Param({"wsemu-win16", "wsemu-win32", "socket", "nio"})
+  @Param({"wsemu-win16", "wsemu-win32", "wsemu-overlapped", "socket", "nio"})
   public String impl;
 
   private Pair pair;
@@ -59,6 +60,7 @@ public class ThroughputBench {
     pair = switch (impl) {
       case "wsemu-win16" -> new Emulated(SchedulingMode.WIN16);
       case "wsemu-win32" -> new Emulated(SchedulingMode.WIN32);
+      case "wsemu-overlapped" -> new OverlappedPair();
       case "socket" -> new Sockets();
       case "nio" -> new Channels();
       default -> throw new IllegalArgumentException("impl: " + impl);

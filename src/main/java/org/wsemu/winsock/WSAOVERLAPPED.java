@@ -15,11 +15,14 @@ package org.wsemu.winsock;
  *       program may keep anything in it.
  * </ul>
  *
+ * <p>Not final: as C programs put a {@code WSAOVERLAPPED} first in a structure of their own to find
+ * their context from the pointer a completion routine receives, a ported program may extend it.
+ *
  * <p>A mutable structure like its C original. The emulator writes {@code Internal} and
  * {@code InternalHigh} from whatever thread completes the operation; read them after the
  * completion was indicated (event signalled, routine called, or {@code WSAGetOverlappedResult}).
  */
-public final class WSAOVERLAPPED {
+public class WSAOVERLAPPED {
   /** {@code ULONG_PTR Internal}: the status (see the class description). */
   public volatile int Internal;
   /** {@code ULONG_PTR InternalHigh}: the bytes transferred. */
