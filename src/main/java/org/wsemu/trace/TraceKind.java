@@ -39,5 +39,12 @@ public enum TraceKind {
    * An asynchronous notification: a WSAAsyncSelect message posted, or a WSAAsyncGetXByY request
    * queued, started, completed or cancelled.
    */
-  ASYNC
+  ASYNC,
+  /**
+   * An overlapped operation (Winsock 2) completed: its bytes, its error, and how the completion is
+   * indicated (an event signalled, a completion routine queued).
+   */
+  COMPLETION,
+  /** A completion routine (Winsock 2) is entered, in an alertable wait of the task that started its operation. */
+  ROUTINE
 }

@@ -5,7 +5,10 @@ import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The names of the WSAE* codes, for traces: {@code WSAEWOULDBLOCK} rather than 10035. */
+/**
+ * The names of the WSAE* codes and of the Win32 codes of winsock2.h, for traces: {@code WSAEWOULDBLOCK}
+ * rather than 10035, {@code WSA_IO_PENDING} rather than 997.
+ */
 final class ErrorNames {
   private ErrorNames() {}
 
@@ -25,6 +28,12 @@ final class ErrorNames {
         }
       }
     }
+    names.put(WinSock2.WSA_INVALID_HANDLE, "WSA_INVALID_HANDLE"); // the Win32 codes of winsock2.h
+    names.put(WinSock2.WSA_NOT_ENOUGH_MEMORY, "WSA_NOT_ENOUGH_MEMORY");
+    names.put(WinSock2.WSA_INVALID_PARAMETER, "WSA_INVALID_PARAMETER");
+    names.put(WinSock2.WSA_OPERATION_ABORTED, "WSA_OPERATION_ABORTED");
+    names.put(WinSock2.WSA_IO_INCOMPLETE, "WSA_IO_INCOMPLETE");
+    names.put(WinSock2.WSA_IO_PENDING, "WSA_IO_PENDING");
     return Map.copyOf(names);
   }
 

@@ -1,9 +1,11 @@
 package org.wsemu.winsock;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.wsemu.internal.GuardedBy;
 
 /**
@@ -15,7 +17,11 @@ import org.wsemu.internal.GuardedBy;
  * <p>Thread-safe: any task, and the threads that complete overlapped operations, may set it.
  */
 final class EventObject {
+  /** Gives each event a place in the one order in which {@link #allSignalled} takes monitors. */
+  private static final AtomicLong CREATED = new AtomicLong();
+
   final int handle;
+  private final long order = CREATED.incrementAndGet();
   @GuardedBy("this") private boolean signalled;
   @GuardedBy("this") private boolean closed;
   @GuardedBy("this") private final Set<Runnable> waiters = new LinkedHashSet<>(2);
@@ -48,6 +54,26 @@ final class EventObject {
     }
     signalled = false;
     return true;
+  }
+
+  /**
+   * Whether every one of {@code events} is signalled at one instant (a wait for all): their monitors
+   * are held together, taken in creation order (the only place that holds two events' monitors), so
+   * that no set or reset can come between two of the readings. A repeated event counts once.
+   */
+  static boolean allSignalled(List<EventObject> events) {
+    List<EventObject> ordered = events.stream().distinct().sorted(Comparator.comparingLong(e -> e.order)).toList();
+    return allSignalled(ordered, 0);
+  }
+
+  private static boolean allSignalled(List<EventObject> ordered, int from) {
+    if (from == ordered.size()) {
+      return true;
+    }
+    EventObject event = ordered.get(from);
+    synchronized (event) {
+      return event.signalled && allSignalled(ordered, from + 1);
+    }
   }
 
   synchronized boolean isSignalled() {

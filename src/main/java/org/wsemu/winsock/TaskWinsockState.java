@@ -38,7 +38,8 @@ final class TaskWinsockState {
   /**
    * Queues a completion routine (an asynchronous procedure call) for the task's next alertable
    * wait, and wakes the task if it waits. Any thread; {@code routine} later runs on the task's
-   * thread only.
+   * thread only ({@link EventCalls#runCompletions}), and its ROUTINE trace event shows its
+   * {@code toString} if its class defines one (say what operation it reports; never an identity).
    */
   void queueCompletion(Runnable routine) {
     task.lock().lock();

@@ -411,34 +411,55 @@ public interface WinsockApi {
    * process), not to a task: any task may set or wait for any of them.
    *
    * @return the event's handle, or {@link WinSock2#WSA_INVALID_EVENT} and the error
+   *     (WSANOTINITIALISED, WSAEINPROGRESS, WSA_NOT_ENOUGH_MEMORY when no handle is left)
    */
   int WSACreateEvent();
 
-  /** Signals an event. @return TRUE, or FALSE (WSA_INVALID_HANDLE for a handle not open) */
+  /**
+   * Signals an event (it stays signalled until reset), from any task.
+   *
+   * @return TRUE, or FALSE (WSA_INVALID_HANDLE for a handle not open, WSANOTINITIALISED,
+   *     WSAEINPROGRESS)
+   */
   boolean WSASetEvent(int hEvent);
 
-  /** Makes an event not signalled. @return TRUE, or FALSE (WSA_INVALID_HANDLE) */
+  /**
+   * Makes an event not signalled.
+   *
+   * @return TRUE, or FALSE (WSA_INVALID_HANDLE, WSANOTINITIALISED, WSAEINPROGRESS)
+   */
   boolean WSAResetEvent(int hEvent);
 
-  /** Closes an event; its handle is invalid from then on. @return TRUE, or FALSE (WSA_INVALID_HANDLE) */
+  /**
+   * Closes an event; its handle is invalid from then on. A wait of another task for it ends with
+   * WSA_WAIT_FAILED and WSA_INVALID_HANDLE, unless the event was signalled.
+   *
+   * @return TRUE, or FALSE (WSA_INVALID_HANDLE, WSANOTINITIALISED, WSAEINPROGRESS)
+   */
   boolean WSACloseEvent(int hEvent);
 
   /**
    * Waits until one of the events ({@code fWaitAll} FALSE) or all of them ({@code fWaitAll} TRUE) is
    * signalled, or the timeout passes ({@code dwTimeout} ms, 0 to poll, {@link WinSock2#WSA_INFINITE}
    * to wait for ever). With {@code fAlertable} TRUE the task's queued completion routines run, and
-   * the wait returns {@link WinSock2#WSA_WAIT_IO_COMPLETION} after running them. Waiting does not
-   * reset the events. In Win16 mode the wait lets the other tasks run.
+   * the wait returns {@link WinSock2#WSA_WAIT_IO_COMPLETION} after running them; an event already
+   * signalled wins, and the routines then wait for the next alertable wait. Waiting does not reset
+   * the events. The wait dispatches no message; in Win16 mode it lets the other tasks run (a poll
+   * that finds nothing yields).
    *
-   * @return {@code WSA_WAIT_EVENT_0 + i} (the smallest signalled index), WSA_WAIT_IO_COMPLETION,
-   *     WSA_WAIT_TIMEOUT, or WSA_WAIT_FAILED (WSA_INVALID_PARAMETER for 0 or more than
-   *     WSA_MAXIMUM_WAIT_EVENTS events, WSA_INVALID_HANDLE for a handle not open)
+   * @return {@code WSA_WAIT_EVENT_0 + i} (the smallest signalled index; 0 when all were waited
+   *     for), WSA_WAIT_IO_COMPLETION, WSA_WAIT_TIMEOUT, or WSA_WAIT_FAILED (WSA_INVALID_PARAMETER
+   *     for 0 or more than WSA_MAXIMUM_WAIT_EVENTS events or a handle repeated in a wait for all,
+   *     WSAEFAULT for a null or short array, WSA_INVALID_HANDLE for a handle not open or closed
+   *     during the wait, WSAEINTR at emulator shutdown, WSANOTINITIALISED, WSAEINPROGRESS)
    */
   int WSAWaitForMultipleEvents(int cEvents, int[] lphEvents, boolean fWaitAll, int dwTimeout, boolean fAlertable);
 
   /**
    * KERNEL32's {@code SleepEx}: waits {@code dwMilliseconds} ({@link WinSock2#INFINITE} for ever);
-   * with {@code bAlertable} TRUE, returns early once the task's queued completion routines ran.
+   * with {@code bAlertable} TRUE, runs the task's queued completion routines and returns early once
+   * some ran. 0 gives up the processor (in Win16 mode the other ready tasks run). Needs no
+   * WSAStartup and never fails.
    *
    * @return 0 when the time passed, {@link WinSock2#WAIT_IO_COMPLETION} when routines ran
    */

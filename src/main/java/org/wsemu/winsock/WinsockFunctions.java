@@ -41,6 +41,11 @@ final class WinsockFunctions extends Winsock2Functions {
     this.async = new AsyncCalls(core, lookups.database());
   }
 
+  /** What the functions share: for the package's tests, which reach a task's state through it. */
+  WinsockInstance core() {
+    return core;
+  }
+
   // ---- initialisation and errors ----
 
   @Override

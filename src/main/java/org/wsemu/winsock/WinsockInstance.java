@@ -231,6 +231,23 @@ final class WinsockInstance implements TaskListener {
     return ret;
   }
 
+  /**
+   * Ends a call that returns a BOOL (the Winsock 2 and KERNEL32 functions): a negative result is an
+   * error, which becomes the task's last error and FALSE; otherwise TRUE. Traced as true or false.
+   */
+  boolean finishBoolean(WsCall call, int result, Object... args) {
+    if (result < 0) {
+      call.task.lastError = -result;
+    }
+    if (call.changed != null) {
+      call.changed.changedByCall();
+    }
+    if (trace.enabled()) {
+      emit(callEvent(call.me, call.function, args).with("ret", result >= 0), result);
+    }
+    return result >= 0;
+  }
+
   /** Ends a call that returns a BOOL that cannot fail: traced as true or false, as USER's BOOLs are. */
   boolean finishBool(WsCall call, boolean ret, Object... args) {
     if (trace.enabled()) {
