@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.wsemu.internal.GuardedBy;
 
 /**
@@ -17,11 +16,7 @@ import org.wsemu.internal.GuardedBy;
  * <p>Thread-safe: any task, and the threads that complete overlapped operations, may set it.
  */
 final class EventObject {
-  /** Gives each event a place in the one order in which {@link #allSignalled} takes monitors. */
-  private static final AtomicLong CREATED = new AtomicLong();
-
   final int handle;
-  private final long order = CREATED.incrementAndGet();
   @GuardedBy("this") private boolean signalled;
   @GuardedBy("this") private boolean closed;
   @GuardedBy("this") private final Set<Runnable> waiters = new LinkedHashSet<>(2);
@@ -58,11 +53,13 @@ final class EventObject {
 
   /**
    * Whether every one of {@code events} is signalled at one instant (a wait for all): their monitors
-   * are held together, taken in creation order (the only place that holds two events' monitors), so
-   * that no set or reset can come between two of the readings. A repeated event counts once.
+   * are held together, taken in the order of their handles (the only place that holds two events'
+   * monitors; a handle is reused only after its event closed, and a wait's events were all open at
+   * once, so two events held together never share a handle), so that no set or reset can come
+   * between two of the readings. A repeated event counts once.
    */
   static boolean allSignalled(List<EventObject> events) {
-    List<EventObject> ordered = events.stream().distinct().sorted(Comparator.comparingLong(e -> e.order)).toList();
+    List<EventObject> ordered = events.stream().distinct().sorted(Comparator.comparingInt(e -> e.handle)).toList();
     return allSignalled(ordered, 0);
   }
 
