@@ -41,6 +41,17 @@ public interface Network {
   void shutdown();
 
   /**
+   * A choice the Winsock layer leaves to chance, drawn from the network's seed: a number in
+   * {@code 0..bound-1} (used to order the completion indications of overlapped operations that
+   * complete together). A network without a seed never reorders: it answers 0. The simulated
+   * network draws from the same seeded source as its faults, so the same seed gives the same
+   * choices. Never call it holding a socket's monitor.
+   */
+  default int draw(int bound) {
+    return 0;
+  }
+
+  /**
    * What the network holds now: endpoints not yet closed, and its live threads and open selectors
    * if it has any; nothing after {@link #shutdown()}. Default: nothing.
    */

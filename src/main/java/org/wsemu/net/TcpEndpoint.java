@@ -126,4 +126,14 @@ public interface TcpEndpoint {
    * any more: a callback asked for then may run at once, or never.
    */
   void notifyWhen(int ops, Runnable onReady);
+
+  /**
+   * The application has {@code bytes} of overlapped receive buffers posted on this endpoint (0:
+   * none any more); the Winsock layer moves what arrives into them as soon as it is reported. A
+   * network that can honour a receive buffer of 0 (SO_RCVBUF 0: data is accepted only into posted
+   * buffers) takes in as much as is posted then; with a receive buffer this changes nothing. The
+   * simulated network does so; the real network cannot (the operating system keeps its own
+   * buffer, whatever the Java socket says) and ignores it. Default: ignored.
+   */
+  default void receivesPosted(int bytes) {}
 }

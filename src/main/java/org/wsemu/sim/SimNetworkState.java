@@ -263,6 +263,15 @@ final class SimNetworkState implements Network {
     return probability > 0 && random.nextDouble() < probability;
   }
 
+  /** A draw from the seed in {@code 0..bound-1}, for the Winsock layer (takes the lock). */
+  @Override
+  public int draw(int bound) {
+    if (bound <= 1) {
+      return 0;
+    }
+    return call(() -> (int) between(0, bound - 1L));
+  }
+
   /** A draw from the seed in {@code min..max} (lock held). */
   long between(long min, long max) {
     return max <= min ? min : min + random.nextLong(max - min + 1);

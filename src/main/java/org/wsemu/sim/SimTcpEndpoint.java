@@ -21,6 +21,8 @@ import org.wsemu.net.TransportOption;
  * <p>Buffers: what the application writes waits in the send buffer (SO_SNDBUF bytes) until the
  * peer's window lets it go; what arrives waits in the receive buffer (SO_RCVBUF bytes, which is
  * the window the peer sees). A blocking send therefore waits while the peer's window is full.
+ * With SO_RCVBUF 0 the window is what overlapped receives have posted ({@link #receivesPosted}),
+ * so the peer's sends stall until buffers are posted (1 byte when none is, for a plain recv).
  *
  * <p>Thread-safe: every method takes the network's lock; package-private ones say "lock held" when
  * the caller must hold it.
@@ -39,6 +41,8 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @GuardedBy("net.lock") private final ReadinessWaiters waiters = new ReadinessWaiters();
   @GuardedBy("net.lock") private Runnable arrivalHook;
   @GuardedBy("net.lock") private long arrivals;
+  /** The bytes of overlapped receive buffers posted: with SO_RCVBUF 0, the window offered. */
+  @GuardedBy("net.lock") private int posted;
   /** The ready-made peer that owns this endpoint, if any. */
   @GuardedBy("net.lock") PeerConnectionImpl owner;
 
@@ -97,9 +101,26 @@ final class SimTcpEndpoint implements TcpEndpoint {
     return option(TransportOption.OOB_INLINE) != 0;
   }
 
-  /** The room the peer may still fill in the receive buffer (not counting what is on the way) (lock held). */
+  /**
+   * The room the peer may still fill in the receive buffer (not counting what is on the way) (lock
+   * held). With SO_RCVBUF 0 the window is the overlapped receive buffers posted, or 1 byte when none
+   * is (so that a plain recv, which posts nothing, still moves the stream byte by byte).
+   */
   int receiveWindow() {
-    return Math.max(0, Math.max(1, option(TransportOption.RECEIVE_BUFFER)) - stream.received());
+    int rcvbuf = option(TransportOption.RECEIVE_BUFFER);
+    return Math.max(0, (rcvbuf > 0 ? rcvbuf : Math.max(1, posted)) - stream.received());
+  }
+
+  @Override
+  public void receivesPosted(int bytes) {
+    net.call(() -> {
+      boolean opens = bytes > posted && option(TransportOption.RECEIVE_BUFFER) == 0;
+      posted = bytes;
+      if (opens && wire != null) {
+        wire.pump(wire.other(this)); // the window this end offers opened
+      }
+      return 0;
+    });
   }
 
   /** How many more bytes write() takes now (lock held). */

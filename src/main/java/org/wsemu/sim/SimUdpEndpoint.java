@@ -13,7 +13,9 @@ import org.wsemu.net.UdpEndpoint;
 /**
  * A UDP endpoint of the simulated network. Datagrams keep their boundaries, travel over the link
  * (latency, jitter, loss, partitions drop them) and queue at the receiver while its buffer is not
- * full: a datagram is taken if less than SO_RCVBUF bytes are queued, else dropped (traced).
+ * full: a datagram is taken if less than SO_RCVBUF bytes are queued, else dropped (traced). With
+ * SO_RCVBUF 0 a datagram is taken only while an overlapped receive is posted
+ * ({@link #receivesPosted}), and dropped otherwise: an unreliable protocol with no buffer loses it.
  * Nobody bound at the destination port: the datagram is dropped silently (no ICMP is modelled).
  *
  * <p>Thread-safe: every method takes the network's lock.
@@ -29,6 +31,8 @@ final class SimUdpEndpoint implements UdpEndpoint {
   @GuardedBy("net.lock") private final ReadinessWaiters waiters = new ReadinessWaiters();
   @GuardedBy("net.lock") private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
   @GuardedBy("net.lock") private int queuedBytes;
+  /** The bytes of overlapped receive buffers posted: with SO_RCVBUF 0, a datagram is taken only while some are. */
+  @GuardedBy("net.lock") private int posted;
   @GuardedBy("net.lock") private int boundIp;
   @GuardedBy("net.lock") private int localPort;
   @GuardedBy("net.lock") private int peerIp;
@@ -171,7 +175,12 @@ final class SimUdpEndpoint implements UdpEndpoint {
     if (peerIp != 0 && (datagram.fromIp() != peerIp || datagram.fromPort() != peerPort)) {
       return; // a connected datagram socket hears only its peer
     }
-    if (queuedBytes >= Math.max(1, options.get(TransportOption.RECEIVE_BUFFER))) {
+    int rcvbuf = options.get(TransportOption.RECEIVE_BUFFER);
+    if (rcvbuf == 0 && posted == 0) {
+      net.net("drop", "route", route, "why", "no receive buffer, none posted", "len", datagram.data().length);
+      return;
+    }
+    if (queuedBytes >= Math.max(1, rcvbuf)) {
       net.net("drop", "route", route, "why", "receive buffer full", "len", datagram.data().length);
       return;
     }
@@ -241,6 +250,14 @@ final class SimUdpEndpoint implements UdpEndpoint {
       } else {
         waiters.add(ops, onReady);
       }
+    });
+  }
+
+  @Override
+  public void receivesPosted(int bytes) {
+    net.call(() -> {
+      posted = bytes;
+      return 0;
     });
   }
 }

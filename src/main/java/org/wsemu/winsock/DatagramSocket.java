@@ -124,6 +124,13 @@ final class DatagramSocket extends EmulatedSocket {
     return r;
   }
 
+  @Override
+  synchronized void receivesPosted(int bytes) {
+    if (!closed) {
+      endpoint.receivesPosted(bytes);
+    }
+  }
+
   /** FIONREAD: the size of the next datagram, or 0. */
   @Override
   synchronized int readable() {

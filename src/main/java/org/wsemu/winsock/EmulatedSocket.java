@@ -34,6 +34,8 @@ abstract class EmulatedSocket {
   volatile AsyncSelect asyncSelect;
   /** The tasks blocked on this socket. */
   final BlockedTasks blocked = new BlockedTasks(this);
+  /** The overlapped attribute and the pending overlapped operations; guarded by this. */
+  final PendingOperations overlapped = new PendingOperations();
 
   EmulatedSocket(int handle, int type, WinsockApplication app) {
     this.handle = handle;
@@ -80,6 +82,12 @@ abstract class EmulatedSocket {
   int takeError() {
     return 0;
   }
+
+  /**
+   * Tells the endpoint how many bytes of overlapped receive buffers are posted (SO_RCVBUF 0 takes
+   * in only that much); caller holds this socket's monitor. Nothing before there is an endpoint.
+   */
+  abstract void receivesPosted(int bytes);
 
   /** Bytes readable now (FIONREAD), or -error. */
   abstract int readable();

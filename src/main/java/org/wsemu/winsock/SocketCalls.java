@@ -65,7 +65,8 @@ final class SocketCalls {
     return core.finish(call, r, "af", af, "type", type, "protocol", protocol);
   }
 
-  private int create(WsCall call, int af, int type, int protocol) {
+  /** socket() after its gates: the new handle or -error. */
+  int create(WsCall call, int af, int type, int protocol) {
     if (af != AF_INET) {
       return -WSAEAFNOSUPPORT;
     }

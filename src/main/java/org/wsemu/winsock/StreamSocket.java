@@ -235,6 +235,14 @@ final class StreamSocket extends EmulatedSocket {
     return check != 0 ? check : NetErrors.result(endpoint().sendUrgent(data));
   }
 
+  @Override
+  synchronized void receivesPosted(int bytes) {
+    TcpEndpoint ep = endpoint();
+    if (ep != null && !closed) {
+      ep.receivesPosted(bytes);
+    }
+  }
+
   // ---- readiness ----
 
   @Override

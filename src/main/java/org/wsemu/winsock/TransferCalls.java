@@ -36,6 +36,15 @@ final class TransferCalls {
 
   int send(String function, int s, byte[] buf, int offset, int len, int flags, sockaddr_in to, int tolen, boolean hasTo) {
     WsCall call = core.begin(function);
+    int r = send(call, s, buf, offset, len, flags, to, tolen, hasTo);
+    return core.finish(call, r, "s", s, "len", len, "flags", flags);
+  }
+
+  /**
+   * The body of send and sendto, for a call already begun (WSASend's non-overlapped form too):
+   * bytes sent or -error, not traced.
+   */
+  int send(WsCall call, int s, byte[] buf, int offset, int len, int flags, sockaddr_in to, int tolen, boolean hasTo) {
     int r = core.gate(call);
     EmulatedSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
@@ -56,7 +65,7 @@ final class TransferCalls {
     if (registration != null && r == EmulatedSocket.WOULD_BLOCK) {
       registration.sendWouldBlock(); // FD_WRITE once room comes back
     }
-    return core.finish(call, r, "s", s, "len", len, "flags", flags);
+    return r;
   }
 
   private int sendStream(WsCall call, StreamSocket stream, byte[] buf, int offset, int len, int flags) {
@@ -121,6 +130,16 @@ final class TransferCalls {
 
   int recv(String function, int s, byte[] buf, int offset, int len, int flags, sockaddr_in from, IntRef fromlen) {
     WsCall call = core.begin(function);
+    int r = recv(call, s, buf, offset, len, flags, from, fromlen);
+    return core.finish(call, r, "s", s, "len", len, "flags", flags);
+  }
+
+  /**
+   * The body of recv and recvfrom, for a call already begun (WSARecv's non-overlapped form too):
+   * bytes received or -error, not traced.
+   */
+  int recv(WsCall call, int s, byte[] buf, int offset, int len, int flags, sockaddr_in from, IntRef fromlen) {
+    String function = call.function;
     int r = core.gate(call);
     EmulatedSocket socket = r == 0 ? core.socket(call, s) : null;
     if (r == 0) {
@@ -155,6 +174,6 @@ final class TransferCalls {
     if (registration != null) {
       registration.reenable(WinSock.FD_READ | WinSock.FD_OOB); // even a failed recv re-enables
     }
-    return core.finish(call, r, "s", s, "len", len, "flags", flags);
+    return r;
   }
 }

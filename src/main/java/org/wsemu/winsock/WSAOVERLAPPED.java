@@ -34,6 +34,9 @@ public class WSAOVERLAPPED {
   /** {@code WSAEVENT hEvent}: the event signalled at completion, or anything with a completion routine. */
   public int hEvent;
 
+  /** The operation last started with this structure (the emulator's own bookkeeping, not C's). */
+  volatile OverlappedOperation operation;
+
   /** A zeroed structure, as {@code WSAOVERLAPPED ov = {0};}. */
   public WSAOVERLAPPED() {}
 

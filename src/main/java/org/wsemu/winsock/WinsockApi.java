@@ -352,7 +352,8 @@ public interface WinsockApi {
    * overlapped attribute (a socket from {@link #socket} has it too).
    *
    * @return the socket, or INVALID_SOCKET with the errors of {@link #socket} (WSAEINVAL for a
-   *     non-zero {@code g} or unknown flags)
+   *     non-zero {@code g} or a multipoint flag; WSAEFAULT for a null {@code lpProtocolInfo} that
+   *     is needed); other flag bits are ignored
    */
   int WSASocket(int af, int type, int protocol, WSAPROTOCOL_INFO lpProtocolInfo, int g, int dwFlags);
 
@@ -362,13 +363,16 @@ public interface WinsockApi {
    * it never blocks, whatever FIONBIO says. 0: completed at once, and the completion indication
    * has already happened (event signalled, or routine queued for the task's next alertable wait);
    * SOCKET_ERROR with {@link WinSock2#WSA_IO_PENDING}: started, completion indicated later, and
-   * {@code lpNumberOfBytesSent} not written; any other error: not started, and no indication ever.
-   * Without both, or on a socket without the overlapped attribute, it is a send with send's
-   * blocking rules.
+   * {@code lpNumberOfBytesSent} not written; any other error: not started, and no indication ever
+   * (except an error after bytes moved, such as a reset part way through: indicated, the count
+   * written). The send completes once the network accepted all its bytes; pending sends go out in
+   * the order posted. Without both, or on a socket without the overlapped attribute, it is a send
+   * with send's blocking rules, and the overlapped structure is not touched.
    *
-   * @return 0 or SOCKET_ERROR (WSA_IO_PENDING, WSAEINVAL for a null or empty buffer array,
-   *     WSAEFAULT for a buffer shorter than its length or a null overlapped structure with a
-   *     routine, and the errors of {@link #send})
+   * @return 0 or SOCKET_ERROR (WSA_IO_PENDING, WSAEINVAL for a null or empty buffer array or a
+   *     structure still in use, WSAEFAULT for a buffer shorter than its length or a null
+   *     overlapped structure with a routine, WSA_INVALID_HANDLE for an hEvent not open,
+   *     WSAEOPNOTSUPP for MSG_OOB overlapped, and the errors of {@link #send})
    */
   int WSASend(int s, WSABUF[] lpBuffers, int dwBufferCount, IntRef lpNumberOfBytesSent, int dwFlags,
       WSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
@@ -396,12 +400,15 @@ public interface WinsockApi {
       LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine);
 
   /**
-   * The result of an overlapped operation on {@code s}. {@code fWait} TRUE waits for its completion
-   * (only for operations without a completion routine).
+   * The result of an overlapped operation on {@code s}. {@code fWait} TRUE waits, without spinning,
+   * for the operation's completion (Windows allows it only for operations without a completion
+   * routine; here it waits for either, and a routine still runs only in an alertable wait).
    *
    * @return TRUE: completed successfully, {@code lpcbTransfer} and {@code lpdwFlags} written;
    *     FALSE: still pending ({@link WinSock2#WSA_IO_INCOMPLETE}), completed with an error (that
-   *     error), or bad arguments (WSAENOTSOCK, WSA_INVALID_PARAMETER, WSAEFAULT...)
+   *     error, with {@code lpcbTransfer} written), or bad arguments (WSAENOTSOCK,
+   *     WSA_INVALID_PARAMETER for a structure never started on {@code s}, WSAEFAULT for a null
+   *     structure or out-parameter)
    */
   boolean WSAGetOverlappedResult(int s, WSAOVERLAPPED lpOverlapped, IntRef lpcbTransfer, boolean fWait,
       IntRef lpdwFlags);
@@ -470,7 +477,12 @@ public interface WinsockApi {
    * {@code s} and that are still pending; each completes with {@link WinSock2#WSA_OPERATION_ABORTED}
    * and its completion is indicated as usual.
    *
-   * @return TRUE, or FALSE (WSAENOTSOCK...)
+   * <p>The socket's further use is undefined on Windows; here a socket on which CancelIo cancelled
+   * something is compromised: a stream is reset, and every later call but closesocket fails with
+   * WSAECONNABORTED. closesocket is the better way to end pending operations.
+   *
+   * @return TRUE, or FALSE (WSA_INVALID_HANDLE for a handle that is not an open socket,
+   *     WSANOTINITIALISED)
    */
   boolean CancelIo(int s);
 

@@ -35,6 +35,8 @@ final class WinsockInstance implements TaskListener {
   final HandleTable<EmulatedSocket> sockets;
   /** The emulator's (the process's) Winsock 2 event objects. */
   final EventObjects events = new EventObjects();
+  /** The overlapped operations' engine. */
+  final OverlappedEngine overlapped = new OverlappedEngine(this);
   private final WinsockApplication processApp;
   BlockingEngine engine; // set once at wiring
   User user; // set once at wiring
@@ -72,6 +74,7 @@ final class WinsockInstance implements TaskListener {
       closeAll(app.end()); // the application ends with its task
       endRequests(app);
     }
+    overlapped.taskExiting(task(task)); // its pending overlapped operations are aborted
   }
 
   TaskWinsockState task(KernelTask task) {
@@ -290,6 +293,7 @@ final class WinsockInstance implements TaskListener {
     cancelAsyncSelect(socket);
     socket.app.remove(socket);
     sockets.free(socket.handle);
+    overlapped.closed(socket); // pending overlapped operations complete with WSA_OPERATION_ABORTED
     socket.closeEndpoint(abortive);
     return true;
   }
@@ -324,6 +328,7 @@ final class WinsockInstance implements TaskListener {
       }
     }
     for (EmulatedSocket socket : open) {
+      overlapped.closed(socket);
       socket.closeEndpoint(socket.isConnectedStream());
     }
   }
