@@ -56,14 +56,14 @@ final class PeerConnectionImpl implements PeerConnection {
       }
     }
     if (!closed) {
-      net.locked(() -> endpoint.onArrival(now, () -> arrival(now)));
+      net.locked(() -> endpoint.arrivals.after(now, () -> arrival(now)));
     }
   }
 
   private long arrivals() {
     net.lock();
     try {
-      return endpoint.arrivals();
+      return endpoint.arrivals.count();
     } finally {
       net.unlock();
     }

@@ -39,10 +39,8 @@ final class SimTcpEndpoint implements TcpEndpoint {
   @GuardedBy("net.lock") State state = State.OPEN;
   @GuardedBy("net.lock") final TcpAddresses addresses;
   @GuardedBy("net.lock") private final ReadinessWaiters waiters = new ReadinessWaiters();
-  @GuardedBy("net.lock") private Runnable arrivalHook;
-  @GuardedBy("net.lock") private long arrivals;
-  /** The bytes of overlapped receive buffers posted: with SO_RCVBUF 0, the window offered. */
-  @GuardedBy("net.lock") private int posted;
+  /** What arrived, and the ready-made peer's hook waiting for the next arrival. */
+  @GuardedBy("net.lock") final Arrivals arrivals;
   /** The ready-made peer that owns this endpoint, if any. */
   @GuardedBy("net.lock") PeerConnectionImpl owner;
 
@@ -63,6 +61,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
     this.net = net;
     this.host = host;
     this.addresses = new TcpAddresses(host);
+    this.arrivals = new Arrivals(net);
   }
 
   /** An endpoint for a connection {@code listener} takes, addressed as {@code ip:port} (lock held). */
@@ -101,22 +100,15 @@ final class SimTcpEndpoint implements TcpEndpoint {
     return option(TransportOption.OOB_INLINE) != 0;
   }
 
-  /**
-   * The room the peer may still fill in the receive buffer (not counting what is on the way) (lock
-   * held). With SO_RCVBUF 0 the window is the overlapped receive buffers posted, or 1 byte when none
-   * is (so that a plain recv, which posts nothing, still moves the stream byte by byte).
-   */
+  /** The room the peer may still fill in the receive buffer: {@link TcpStream#receiveWindow} (lock held). */
   int receiveWindow() {
-    int rcvbuf = option(TransportOption.RECEIVE_BUFFER);
-    return Math.max(0, (rcvbuf > 0 ? rcvbuf : Math.max(1, posted)) - stream.received());
+    return stream.receiveWindow(option(TransportOption.RECEIVE_BUFFER));
   }
 
   @Override
   public void receivesPosted(int bytes) {
     net.call(() -> {
-      boolean opens = bytes > posted && option(TransportOption.RECEIVE_BUFFER) == 0;
-      posted = bytes;
-      if (opens && wire != null) {
+      if (stream.posted(bytes, option(TransportOption.RECEIVE_BUFFER)) && wire != null) {
         wire.pump(wire.other(this)); // the window this end offers opened
       }
       return 0;
@@ -126,11 +118,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
   /** How many more bytes write() takes now (lock held). */
   private int sendRoom() {
     int sndbuf = option(TransportOption.SEND_BUFFER);
-    if (sndbuf > 0) {
-      return stream.roomIn(sndbuf);
-    }
-    // SO_SNDBUF 0: no buffering of its own, the data goes straight into the peer's window
-    return wire == null ? 0 : stream.roomIn(wire.other(this).receiveWindow() - stream.inflight());
+    return stream.sendRoom(sndbuf, sndbuf > 0 || wire == null ? 0 : wire.other(this).receiveWindow());
   }
 
   // ---- binding, listening, accepting ----
@@ -422,7 +410,7 @@ final class SimTcpEndpoint implements TcpEndpoint {
         default -> { }
       }
       net.later(waiters.takeAll());
-      arrived();
+      arrivals.arrived();
     });
   }
 
@@ -458,33 +446,6 @@ final class SimTcpEndpoint implements TcpEndpoint {
         waiters.add(ops, onReady);
       }
     });
-  }
-
-  /**
-   * Runs {@code hook} (once) when something arrives after the {@code seen}-th arrival (data, urgent
-   * data, a FIN, a RST, a close): at once if that already happened (lock held).
-   */
-  void onArrival(long seen, Runnable hook) {
-    if (arrivals > seen) {
-      net.later(hook);
-    } else {
-      arrivalHook = hook;
-    }
-  }
-
-  /** How many arrivals there were so far (lock held). */
-  long arrivals() {
-    return arrivals;
-  }
-
-  /** Something arrived (lock held). */
-  void arrived() {
-    arrivals++;
-    Runnable hook = arrivalHook;
-    if (hook != null) {
-      arrivalHook = null;
-      net.later(hook);
-    }
   }
 
   // ---- addresses ----

@@ -36,6 +36,8 @@ final class TcpStream {
   private NetError error;
   /** How fast this end takes data in, or null for as fast as it arrives. */
   private SimNetworkState.Throttle throttle;
+  /** The bytes of overlapped receive buffers posted: with SO_RCVBUF 0, the window offered. */
+  private int posted;
 
   // ---- the application's side ----
 
@@ -53,8 +55,17 @@ final class TcpStream {
   }
 
   /** How many more bytes fit when {@code capacity} bytes may wait in the send buffer. */
-  int roomIn(int capacity) {
+  private int roomIn(int capacity) {
     return Math.max(0, capacity - sendBuf.size());
+  }
+
+  /**
+   * How many more bytes the application may write with a send buffer of {@code sndbuf} bytes; with
+   * SO_SNDBUF 0 there is no buffering of its own, and the data goes straight into the peer's window
+   * ({@code peerWindow} bytes, 0 when not connected), less what is on the way.
+   */
+  int sendRoom(int sndbuf, int peerWindow) {
+    return sndbuf > 0 ? roomIn(sndbuf) : roomIn(peerWindow - inflight);
   }
 
   /** Whether data waits to be read. */
@@ -65,6 +76,22 @@ final class TcpStream {
   /** Bytes waiting to be read. */
   int received() {
     return rcvBuf.size();
+  }
+
+  /**
+   * The room the peer may still fill in the receive buffer of {@code rcvbuf} bytes (not counting
+   * what is on the way). With SO_RCVBUF 0 the window is the overlapped receive buffers posted, or 1
+   * byte when none is (so that a plain recv, which posts nothing, still moves the stream byte by byte).
+   */
+  int receiveWindow(int rcvbuf) {
+    return Math.max(0, (rcvbuf > 0 ? rcvbuf : Math.max(1, posted)) - rcvBuf.size());
+  }
+
+  /** Overlapped receives now have {@code bytes} posted; returns whether that opened the window. */
+  boolean posted(int bytes, int rcvbuf) {
+    boolean opens = bytes > posted && rcvbuf == 0;
+    posted = bytes;
+    return opens;
   }
 
   /**

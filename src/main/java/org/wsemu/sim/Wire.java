@@ -85,7 +85,7 @@ final class Wire {
     int mark = segment.urgentIndex() < len ? segment.urgentIndex() : -1;
     to.stream.arrive(data, len, mark, to.oobInline());
     to.changed();
-    to.arrived();
+    to.arrivals.arrived();
     if (mark >= 0) {
       pump(from); // the urgent byte left the buffer: the window grew
     }
@@ -100,7 +100,7 @@ final class Wire {
     }
     to.stream.finArrived();
     to.changed();
-    to.arrived();
+    to.arrivals.arrived();
   }
 
   /** {@code from} resets the connection: its buffers go, and a RST travels to the other end. */
@@ -140,6 +140,6 @@ final class Wire {
   private static void kill(SimTcpEndpoint end, NetError why) {
     end.stream.kill(why);
     end.changed();
-    end.arrived();
+    end.arrivals.arrived();
   }
 }
