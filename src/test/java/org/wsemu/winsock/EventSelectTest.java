@@ -46,10 +46,13 @@ class EventSelectTest {
       results.add("closed event " + ws.WSAEventSelect(s, closed, FD_READ) + " " + ws.WSAGetLastError());
       results.add("never issued " + ws.WSAEventSelect(s, 0x5EED, FD_READ) + " " + ws.WSAGetLastError());
       results.add("no event " + ws.WSAEventSelect(s, WSA_INVALID_EVENT, FD_ACCEPT) + " " + ws.WSAGetLastError());
+      results.add("negative handle " + ws.WSAEventSelect(s, -1, FD_READ) + " " + ws.WSAGetLastError());
+      results.add("negative events " + ws.WSAEventSelect(s, h, -1) + " " + ws.WSAGetLastError());
       results.add("cancel with any handle " + ws.WSAEventSelect(s, 0x5EED, 0));
       results.add("qos " + ws.WSAEventSelect(s, h, FD_QOS | FD_READ));
       results.add("enum null " + ws.WSAEnumNetworkEvents(s, h, null) + " " + ws.WSAGetLastError());
       results.add("enum closed event " + ws.WSAEnumNetworkEvents(s, closed, events) + " " + ws.WSAGetLastError());
+      results.add("enum negative handle " + ws.WSAEnumNetworkEvents(s, -7, events) + " " + ws.WSAGetLastError());
       results.add("enum not a socket " + ws.WSAEnumNetworkEvents(s + 1000, h, events) + " " + ws.WSAGetLastError());
       events.lNetworkEvents = 0x7777;
       Arrays.fill(events.iErrorCode, 77);
@@ -67,10 +70,13 @@ class EventSelectTest {
         "closed event -1 " + WSA_INVALID_HANDLE,
         "never issued -1 " + WSA_INVALID_HANDLE,
         "no event -1 " + WSA_INVALID_HANDLE,
+        "negative handle -1 " + WSA_INVALID_HANDLE,
+        "negative events -1 " + WSAEINVAL,
         "cancel with any handle 0",
         "qos 0",
         "enum null -1 " + WSAEFAULT,
         "enum closed event -1 " + WSA_INVALID_HANDLE,
+        "enum negative handle -1 " + WSA_INVALID_HANDLE,
         "enum not a socket -1 " + WSAENOTSOCK,
         "enum no event 0 0 " + Arrays.toString(new int[FD_MAX_EVENTS]),
         "closed socket -1 " + WSAENOTSOCK + " -1 " + WSAENOTSOCK), results);
