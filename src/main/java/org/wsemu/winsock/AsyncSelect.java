@@ -106,8 +106,11 @@ final class AsyncSelect {
     }
     int waiting = 0;
     synchronized (gates) {
-      SocketReadiness now = socket.lookForEvents((lEvent & FD_CLOSE) != 0 && gates.closeOpen());
-      int holding = now.events() & ~socket.receivedElsewhere();
+      int elsewhere = socket.receivedElsewhere();
+      SocketReadiness now = elsewhere != 0
+          ? socket.readiness() // no read-ahead: what arrives is the pending operations'
+          : socket.lookForEvents((lEvent & FD_CLOSE) != 0 && gates.closeOpen());
+      int holding = now.events() & ~elsewhere;
       for (int event : ORDER) {
         if ((lEvent & event) == 0 || !gates.open(event, now)) {
           continue;

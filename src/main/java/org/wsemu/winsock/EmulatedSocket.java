@@ -124,8 +124,8 @@ abstract class EmulatedSocket {
 
   /**
    * The FD_* conditions that operations already posted will consume, so that no registration
-   * reports them (FD_READ while an overlapped receive waits for data: the data goes to it); 0 here.
-   * Called without the socket's monitor.
+   * reports them (FD_READ while an overlapped receive waits for data: the data goes to it), and
+   * meanwhile a registration does not read ahead. 0 here. Called without the socket's monitor.
    */
   int receivedElsewhere() {
     return 0;
