@@ -71,7 +71,8 @@ final class EventSelectCalls {
       }
     }
     if (r == 0) {
-      socket.eventRecord().take(lpNetworkEvents, event);
+      NetworkEventRecord record = socket.eventRecordIfAny();
+      (record != null ? record : NetworkEventRecord.EMPTY).take(lpNetworkEvents, event);
     }
     return core.finish(call, r, "s", s, "hEventObject", hEventObject,
         "lpNetworkEvents", r == 0 ? String.valueOf(lpNetworkEvents) : null);

@@ -17,6 +17,9 @@ import org.wsemu.internal.GuardedBy;
  * recording an event and signalling the event object are one step for WSAEnumNetworkEvents.
  */
 final class NetworkEventRecord {
+  /** The record of a socket WSAEventSelect never registered: nothing is ever recorded in it. */
+  static final NetworkEventRecord EMPTY = new NetworkEventRecord();
+
   final ReportGates gates = new ReportGates(0);
   @GuardedBy("gates") private int recorded;
   @GuardedBy("gates") private final int[] errors = new int[FD_MAX_EVENTS];
