@@ -215,4 +215,22 @@ class EventSelectTest {
       return 0;
     });
   }
+  @World.AllWorlds
+  void onAnAbortedStreamBothWorkAndTheAbortIsRecorded(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int byConnect = abortedByConnect(world, ws);
+      int bySend = abortedBySend(ws);
+      Watch connect = Watch.of(ws, user, byConnect).select(ALL);
+      Watch send = Watch.of(ws, user, bySend).select(ALL);
+      assertEquals(FD_CONNECT, connect.await(FD_CONNECT), "its attempt ended with the abort");
+      assertEquals(WSAECONNABORTED, connect.errors[WinSock2.FD_CONNECT_BIT]);
+      assertEquals(FD_CONNECT | FD_CLOSE, send.await(FD_CONNECT | FD_CLOSE), "its connect succeeded before");
+      assertEquals(0, send.errors[WinSock2.FD_CONNECT_BIT]);
+      assertEquals(WSAECONNABORTED, send.errors[WinSock2.FD_CLOSE_BIT]);
+      assertEquals(0, connect.quiet(100));
+      assertEquals(0, send.quiet(100));
+      return 0;
+    });
+  }
 }
