@@ -390,4 +390,26 @@ class EventSelectRecordingTest {
       return 0;
     });
   }
+  // ---- datagrams ----
+
+  @World.AllWorlds
+  void aDatagramSocketRecordsFdWriteAtOnceAndFdReadPerReceive(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int s = ws.socket(AF_INET, SOCK_DGRAM, 0);
+      assertEquals(0, ws.bind(s, loopback(0), sockaddr_in.SIZE));
+      sockaddr_in to = loopback(localPort(ws, s));
+      Watch watch = Watch.of(ws, user, s).select(FD_READ | FD_WRITE);
+      assertEquals(FD_WRITE, watch.await(FD_WRITE));
+      assertEquals(2, ws.sendto(s, ascii("d1"), 2, 0, to, sockaddr_in.SIZE));
+      assertEquals(2, ws.sendto(s, ascii("d2"), 2, 0, to, sockaddr_in.SIZE));
+      assertEquals(FD_READ, watch.await(FD_READ));
+      byte[] buf = new byte[8];
+      assertEquals(2, ws.recvfrom(s, buf, 8, 0, null, null));
+      assertEquals(FD_READ, watch.await(FD_READ), "another datagram waits");
+      assertEquals(2, ws.recvfrom(s, buf, 8, 0, null, null));
+      assertEquals(0, watch.quiet(QUIET));
+      return 0;
+    });
+  }
 }
