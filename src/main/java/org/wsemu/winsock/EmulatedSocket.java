@@ -124,11 +124,11 @@ abstract class EmulatedSocket {
 
   /**
    * The FD_* conditions that operations already posted will consume, so that no registration
-   * reports them (FD_READ while an overlapped receive waits for data: the data goes to it), and
-   * meanwhile a registration does not read ahead. 0 here. Called without the socket's monitor.
+   * reports them: FD_READ while an overlapped receive is pending (what arrives goes into its
+   * buffers); meanwhile a registration does not read ahead either. Not under the socket's monitor.
    */
-  int receivedElsewhere() {
-    return 0;
+  final synchronized int receivedElsewhere() {
+    return overlapped.receivesPending() ? WinSock.FD_READ : 0;
   }
 
   /** SO_ERROR: the error no call has reported yet, now reported; 0 if none. */
