@@ -36,8 +36,9 @@ public enum TraceKind {
   /** A fault of the simulated network was set up, drawn from the seed, or took effect. */
   FAULT,
   /**
-   * An asynchronous notification: a WSAAsyncSelect message posted, or a WSAAsyncGetXByY request
-   * queued, started, completed or cancelled.
+   * An asynchronous notification: a WSAAsyncSelect message posted ({@code select}), a
+   * WSAEventSelect network event recorded and its event object signalled ({@code record}), or a
+   * WSAAsyncGetXByY request queued, started, completed or cancelled.
    */
   ASYNC,
   /**

@@ -49,7 +49,8 @@ final class AsyncCalls {
         socket.nonBlocking = true; // whatever lEvent says
       }
       if (lEvent != 0) {
-        AsyncSelect registration = new AsyncSelect(core.kernel, core.user, socket, hWnd, wMsg, lEvent);
+        AsyncSelect registration = new AsyncSelect(core.kernel, socket, lEvent,
+            new MessageDelivery(core.kernel, core.user, socket, hWnd, wMsg));
         socket.asyncSelect = registration;
         registration.evaluate(); // conditions that already hold are posted now
       }

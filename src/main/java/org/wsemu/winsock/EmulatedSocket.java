@@ -7,7 +7,8 @@ import org.wsemu.net.TransportOption;
  * An emulated socket: the Windows Sockets semantics of one handle over a transport endpoint of the
  * emulator's network. Subclasses implement streams and datagrams; what they share is here: the
  * handle, the Winsock state and its rules ({@link SocketState}), the stored options, the blocking
- * mode, the WSAAsyncSelect registration and the tasks blocked on the socket.
+ * mode, the WSAAsyncSelect or WSAEventSelect registration (and WSAEventSelect's record of network
+ * events) and the tasks blocked on the socket.
  *
  * <p>Operations return non-negative results or the negated WSAE* code; {@code -WSAEWOULDBLOCK}
  * means "cannot complete now", which the blocking engine turns into a wait on a blocking socket.
@@ -30,8 +31,10 @@ abstract class EmulatedSocket {
   @GuardedBy("this") boolean nonBlocking;
   @GuardedBy("this") boolean debug; // SO_DEBUG, stored
   @GuardedBy("this") boolean dontRoute; // SO_DONTROUTE, stored
-  /** The WSAAsyncSelect registration, or null. */
+  /** The WSAAsyncSelect or WSAEventSelect registration, or null. */
   volatile AsyncSelect asyncSelect;
+  /** WSAEventSelect's record of network events, made by the first WSAEventSelect; null before. */
+  @GuardedBy("this") private NetworkEventRecord eventRecord;
   /** The tasks blocked on this socket. */
   final BlockedTasks blocked = new BlockedTasks(this);
   /** The overlapped attribute and the pending overlapped operations; guarded by this. */
@@ -76,6 +79,56 @@ abstract class EmulatedSocket {
   /** The number of the last connection attempt that finished, or 0 (what FD_CONNECT counts). */
   int finishedConnectAttempt() {
     return 0;
+  }
+
+  /** WSAEventSelect's record of network events (made now if there is none yet). */
+  final synchronized NetworkEventRecord eventRecord() {
+    if (eventRecord == null) {
+      eventRecord = new NetworkEventRecord();
+    }
+    return eventRecord;
+  }
+
+  /** WSAEventSelect's record, or null if WSAEventSelect was never called for this socket. */
+  final synchronized NetworkEventRecord eventRecordIfAny() {
+    return eventRecord;
+  }
+
+  /**
+   * A re-enabling function of {@code events} was called (recv: FD_READ and FD_OOB; accept:
+   * FD_ACCEPT), even if it failed: the socket's WSAEventSelect gates open whether or not a
+   * registration exists now, and the registration looks again. Not under the socket's monitor.
+   */
+  final void reenableEvents(int events) {
+    NetworkEventRecord record = eventRecordIfAny();
+    if (record != null) {
+      record.gates.reenable(events);
+    }
+    AsyncSelect registration = asyncSelect;
+    if (registration != null) {
+      registration.reenable(events);
+    }
+  }
+
+  /** A send or sendto failed with WSAEWOULDBLOCK: FD_WRITE comes once room comes back. As {@link #reenableEvents}. */
+  final void sendWouldBlock() {
+    NetworkEventRecord record = eventRecordIfAny();
+    if (record != null) {
+      record.gates.sendWouldBlock();
+    }
+    AsyncSelect registration = asyncSelect;
+    if (registration != null) {
+      registration.sendWouldBlock();
+    }
+  }
+
+  /**
+   * The FD_* conditions that operations already posted will consume, so that no registration
+   * reports them: FD_READ while an overlapped receive is pending (what arrives goes into its
+   * buffers); meanwhile a registration does not read ahead either. Not under the socket's monitor.
+   */
+  final synchronized int receivedElsewhere() {
+    return overlapped.receivesPending() ? WinSock.FD_READ : 0;
   }
 
   /** SO_ERROR: the error no call has reported yet, now reported; 0 if none. */

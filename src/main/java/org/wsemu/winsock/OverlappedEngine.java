@@ -176,6 +176,12 @@ final class OverlappedEngine {
       int pick = left.size() == 1 || core.network == null ? 0 : core.network.draw(left.size());
       indicate(left.remove(Math.max(0, Math.min(pick, left.size() - 1))));
     }
+    for (OverlappedOperation op : done) {
+      if (!op.send) { // a receive re-enables FD_READ: what it left in the socket is reported now
+        op.socket.reenableEvents(WinSock.FD_READ | WinSock.FD_OOB);
+        break;
+      }
+    }
   }
 
   /** A queued completion routine: what the task's alertable wait runs, named in its ROUTINE event. */

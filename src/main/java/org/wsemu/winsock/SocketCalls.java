@@ -158,9 +158,8 @@ final class SocketCalls {
       r = block(call, socket, new BlockingCall("accept", listener, () -> acceptOne(call, listener, addr, addrlen))
           .watch(listener, true, false, false));
     }
-    AsyncSelect registration = socket == null ? null : socket.asyncSelect;
-    if (registration != null) {
-      registration.reenable(WinSock.FD_ACCEPT);
+    if (socket != null) {
+      socket.reenableEvents(WinSock.FD_ACCEPT);
     }
     return core.finish(call, r, "s", s, "addr", addr);
   }
@@ -348,7 +347,7 @@ final class SocketCalls {
   private static int ioctl(EmulatedSocket socket, int cmd, IntRef argp) {
     if (cmd == FIONBIO) {
       if (argp.value == 0 && socket.asyncSelect != null) {
-        return -WSAEINVAL; // WSAAsyncSelect made it non-blocking until the registration is cleared
+        return -WSAEINVAL; // WSAAsyncSelect or WSAEventSelect made it non-blocking until the registration is cleared
       }
       synchronized (socket) {
         socket.nonBlocking = argp.value != 0;

@@ -61,9 +61,8 @@ final class TransferCalls {
           ? sendStream(call, stream, buf, offset, len, flags)
           : sendDatagram(call, (DatagramSocket) socket, buf, offset, len, flags, to, tolen, hasTo);
     }
-    AsyncSelect registration = socket == null ? null : socket.asyncSelect;
-    if (registration != null && r == EmulatedSocket.WOULD_BLOCK) {
-      registration.sendWouldBlock(); // FD_WRITE once room comes back
+    if (socket != null && r == EmulatedSocket.WOULD_BLOCK) {
+      socket.sendWouldBlock(); // FD_WRITE once room comes back
     }
     return r;
   }
@@ -170,9 +169,8 @@ final class TransferCalls {
         fromlen.value = sockaddr_in.SIZE;
       }
     }
-    AsyncSelect registration = socket == null ? null : socket.asyncSelect;
-    if (registration != null) {
-      registration.reenable(WinSock.FD_READ | WinSock.FD_OOB); // even a failed recv re-enables
+    if (socket != null) {
+      socket.reenableEvents(WinSock.FD_READ | WinSock.FD_OOB); // even a failed recv re-enables
     }
     return r;
   }

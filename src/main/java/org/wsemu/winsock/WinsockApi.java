@@ -487,21 +487,46 @@ public interface WinsockApi {
   boolean CancelIo(int s);
 
   /**
-   * Records the network events of {@code lNetworkEvents} ({@code FD_*}) that happen on {@code s} and
-   * signals {@code hEventObject} when one is recorded; replaces a WSAAsyncSelect registration and
-   * makes the socket non-blocking. {@code lNetworkEvents} 0 cancels the association.
+   * Records the network events of {@code lNetworkEvents} ({@code FD_*}) that happen on {@code s} in
+   * the socket's record and signals {@code hEventObject} when one is recorded. The rules are
+   * WSAAsyncSelect's (an event is recorded once until its re-enabling function: recv for FD_READ
+   * and FD_OOB, accept for FD_ACCEPT, a send that failed with WSAEWOULDBLOCK for FD_WRITE), with
+   * two differences: what was recorded is not recorded again by selecting again (even after
+   * selecting 0), and FD_CONNECT is recorded for a connection attempt that finished before the
+   * call. The call clears the record (what it held is recorded again if it still holds), does not
+   * reset the event, replaces a WSAAsyncSelect registration (and is replaced by one), and makes the
+   * socket non-blocking, whatever {@code lNetworkEvents} is; {@code lNetworkEvents} 0 cancels the
+   * association (the event handle is then not looked at). A socket accept() makes inherits the
+   * registration, with a record of its own.
    *
-   * @return 0, or SOCKET_ERROR (WSAENOTSOCK, WSAEINVAL, WSA_INVALID_HANDLE, WSANOTINITIALISED,
-   *     WSAEINPROGRESS)
+   * <pre>{@code
+   * import static org.wsemu.winsock.WinSock2.*;
+   *
+   * int hEvent = ws.WSACreateEvent();
+   * ws.WSAEventSelect(s, hEvent, FD_READ | FD_CLOSE);
+   * if (ws.WSAWaitForMultipleEvents(1, new int[] {hEvent}, false, 5000, false) == WSA_WAIT_EVENT_0) {
+   *   WSANETWORKEVENTS events = new WSANETWORKEVENTS();
+   *   ws.WSAEnumNetworkEvents(s, hEvent, events); // resets hEvent
+   *   if ((events.lNetworkEvents & FD_CLOSE) != 0 && events.iErrorCode[FD_CLOSE_BIT] != 0) {
+   *     // the connection was reset
+   *   }
+   * }
+   * }</pre>
+   *
+   * @return 0, or SOCKET_ERROR (WSANOTINITIALISED, WSAEINPROGRESS, WSAENOTSOCK, WSAEINVAL for a bit
+   *     outside {@link WinSock2#FD_ALL_EVENTS}, WSA_INVALID_HANDLE for an event not open when
+   *     {@code lNetworkEvents} is not 0); a failing call changes nothing
    */
   int WSAEventSelect(int s, int hEventObject, int lNetworkEvents);
 
   /**
-   * Reports and clears the network events recorded for {@code s} since the last call, with their
-   * error codes; resets {@code hEventObject} when it is not {@link WinSock2#WSA_INVALID_EVENT}.
+   * Reports and clears the network events recorded for {@code s} since the last call (or the last
+   * WSAEventSelect), with their error codes ({@code iErrorCode[FD_*_BIT]}; 0 for events not
+   * reported); resets {@code hEventObject} when it is not {@link WinSock2#WSA_INVALID_EVENT}, in the
+   * same step, so that an event recorded afterwards signals it again.
    *
-   * @return 0, or SOCKET_ERROR (WSAENOTSOCK, WSAEFAULT for a null structure, WSA_INVALID_HANDLE,
-   *     WSANOTINITIALISED, WSAEINPROGRESS)
+   * @return 0, or SOCKET_ERROR (WSAENOTSOCK, WSAEFAULT for a null structure, WSA_INVALID_HANDLE for
+   *     an event not open, WSANOTINITIALISED, WSAEINPROGRESS)
    */
   int WSAEnumNetworkEvents(int s, int hEventObject, WSANETWORKEVENTS lpNetworkEvents);
 }
