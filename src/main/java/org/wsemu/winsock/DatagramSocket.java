@@ -116,6 +116,7 @@ final class DatagramSocket extends EmulatedSocket {
     int r = slot.fill(endpoint);
     if (r == 0) {
       stateChanged(); // a task blocked waiting on the endpoint would not see the datagram there
+      overlapped.tookFromEndpoint(); // nor would a pending receive's pump
       AsyncSelect registration = asyncSelect;
       if (registration != null && !evaluating) {
         registration.wake(); // it waits on the endpoint, which no longer holds this datagram

@@ -6,6 +6,7 @@ import static org.wsemu.winsock.WinSock2.WSA_OPERATION_ABORTED;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.wsemu.kernel.KernelTask;
 import org.wsemu.net.Readiness;
 import org.wsemu.trace.Trace;
@@ -54,6 +55,9 @@ final class OverlappedEngine {
       op.overlapped.Internal = STATUS_PENDING;
       op.overlapped.InternalHigh = 0;
       op.overlapped.operation = op;
+      if (socket.overlapped.pumpSoon == null) {
+        socket.overlapped.pumpSoon = pumpSoon(socket);
+      }
       socket.overlapped.add(op);
       socket.overlapped.progress(done);
       tellPosted(socket);
@@ -90,6 +94,22 @@ final class OverlappedEngine {
     }
     indicate(done);
     arm(socket);
+  }
+
+  /**
+   * What schedules {@code socket}'s pump, once until it ran: a timer action due now, so that it
+   * runs holding no lock, after the call that read ahead released the socket's monitor.
+   */
+  private Runnable pumpSoon(EmulatedSocket socket) {
+    AtomicBoolean scheduled = new AtomicBoolean();
+    return () -> {
+      if (scheduled.compareAndSet(false, true)) {
+        core.kernel.schedule(core.kernel.clock().millis(), () -> {
+          scheduled.set(false);
+          pump(socket);
+        });
+      }
+    };
   }
 
   /** Tells the endpoint the receive buffers posted, when that changed (caller holds the socket's monitor). */

@@ -32,6 +32,20 @@ final class PendingOperations {
 
   /** The receive buffer bytes last told to the endpoint ({@link EmulatedSocket#receivesPosted}). */
   int toldPosted;
+  /** Schedules the socket's pump (set by the engine when the first operation starts), or null. */
+  Runnable pumpSoon;
+
+  /**
+   * Another call took data from the endpoint into the socket (FIONREAD, select or MSG_PEEK read
+   * ahead; a datagram into the slot): the endpoint will not report it again, so a pending receive,
+   * whose pump waits for that report, would never see it. Schedules the pump; only schedules, so
+   * callable holding the socket's monitor.
+   */
+  void tookFromEndpoint() {
+    if (!receives.isEmpty() && pumpSoon != null) {
+      pumpSoon.run();
+    }
+  }
 
   /** The room left in the pending receives' buffers. */
   int postedBytes() {

@@ -203,11 +203,13 @@ final class StreamSocket extends EmulatedSocket {
 
   /**
    * Something moved from the endpoint into this socket (read ahead, a pending connection): a task
-   * blocked on this socket, or a WSAAsyncSelect registration, waiting on the endpoint would never
-   * hear of it, so they are woken (the registration unless this is its own evaluation).
+   * blocked on this socket, a pending overlapped receive, or a WSAAsyncSelect registration, waiting
+   * on the endpoint would never hear of it, so they are woken (the registration unless this is its
+   * own evaluation).
    */
   private void tookFromEndpoint() {
     stateChanged();
+    overlapped.tookFromEndpoint(); // a pending receive's pump waits on the endpoint too
     AsyncSelect registration = asyncSelect;
     if (registration != null && !evaluating) {
       registration.wake();
