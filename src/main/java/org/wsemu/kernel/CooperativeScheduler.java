@@ -29,7 +29,7 @@ final class CooperativeScheduler extends Scheduler {
   static final int FREE_CLOCK_READS = 100;
 
   private final Kernel kernel;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantLock lock;
   @GuardedBy("lock") private final TreeSet<KernelTask> candidates =
       new TreeSet<>(Comparator.comparingLong(KernelTask::order));
   private final TimerQueue timers;
@@ -44,6 +44,7 @@ final class CooperativeScheduler extends Scheduler {
 
   CooperativeScheduler(Kernel kernel, TimerQueue timers, VirtualClock.Control virtualClock, long quantum) {
     this.kernel = kernel;
+    this.lock = new TaskLock(kernel.trace());
     this.timers = timers;
     this.virtualTimers = timers instanceof VirtualTimerQueue v ? v : null;
     this.virtualClock = virtualClock;

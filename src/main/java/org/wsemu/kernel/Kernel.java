@@ -110,7 +110,7 @@ public final class Kernel {
       TimerQueue timers = new RealTimerQueue(system, timerThread, callbacks);
       scheduler = config.mode() == SchedulingMode.WIN16
           ? new CooperativeScheduler(this, timers, null, 0)
-          : new PreemptiveScheduler(timers, system);
+          : new PreemptiveScheduler(trace, timers, system);
     } else {
       throw new IllegalArgumentException("clock must come from Clock.system() or Clock.virtual(): " + config.clock());
     }
@@ -385,6 +385,7 @@ public final class Kernel {
     synchronized (lifecycleLock) {
       lifecycle = Lifecycle.TERMINATED;
     }
+    trace.flush(); // the run is over: every event it emitted reaches the sinks before this returns
     return done;
   }
 
