@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import org.wsemu.Emulator;
 import org.wsemu.task.Task;
 import org.wsemu.trace.TraceRecorder;
+import org.wsemu.trace.TraceSink;
 import org.wsemu.user.MSG;
 import org.wsemu.winsock.WSADATA;
 import org.wsemu.winsock.WinsockApi;
@@ -31,6 +32,11 @@ public final class DeterminismProgram {
 
   /** Runs the program and returns its trace, one event per line. */
   static String run(long seed) throws Exception {
+    return run(seed, null);
+  }
+
+  /** Runs the program with one more trace sink, if not null, and returns its trace. */
+  static String run(long seed, TraceSink also) throws Exception {
     SimulatedNetwork net = SimulatedNetwork.builder().seed(seed)
         .host("client", "10.0.0.1").host("server", "10.0.0.2").host("far", "10.0.1.1")
         .link(Link.latency(Duration.ofMillis(5)).withJitter(Duration.ofMillis(7)).withDatagramLoss(0.2))
@@ -44,7 +50,11 @@ public final class DeterminismProgram {
     net.after(Duration.ofMillis(400), () -> net.partition("client", "far"));
     net.after(Duration.ofMillis(700), () -> net.heal("client", "far"));
     TraceRecorder trace = new TraceRecorder();
-    try (Emulator emu = SimRuns.emulator(net, trace).name("determinism").build()) {
+    Emulator.Builder builder = SimRuns.emulator(net, trace).name("determinism");
+    if (also != null) {
+      builder.traceSink(also);
+    }
+    try (Emulator emu = builder.build()) {
       WinsockApi ws = emu.winsock();
       Task server = emu.createTask("server", net.onHost("server", () -> serve(emu, ws)));
       for (int i = 0; i < 3; i++) {
