@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.BiConsumer;
 import org.wsemu.Emulator;
 import org.wsemu.task.Task;
+import org.wsemu.testing.CapturedNetwork;
 import org.wsemu.trace.TraceRecorder;
-import org.wsemu.trace.TraceSink;
 import org.wsemu.user.MSG;
 import org.wsemu.winsock.WSADATA;
 import org.wsemu.winsock.WinsockApi;
@@ -35,8 +36,11 @@ public final class DeterminismProgram {
     return run(seed, null);
   }
 
-  /** Runs the program with one more trace sink, if not null, and returns its trace. */
-  static String run(long seed, TraceSink also) throws Exception {
+  /**
+   * Runs the program and returns its trace; {@code attach}, if not null, is given the emulator and
+   * its network once built, before any task runs.
+   */
+  static String run(long seed, BiConsumer<Emulator, SimNetworkState> attach) throws Exception {
     SimulatedNetwork net = SimulatedNetwork.builder().seed(seed)
         .host("client", "10.0.0.1").host("server", "10.0.0.2").host("far", "10.0.1.1")
         .link(Link.latency(Duration.ofMillis(5)).withJitter(Duration.ofMillis(7)).withDatagramLoss(0.2))
@@ -50,11 +54,11 @@ public final class DeterminismProgram {
     net.after(Duration.ofMillis(400), () -> net.partition("client", "far"));
     net.after(Duration.ofMillis(700), () -> net.heal("client", "far"));
     TraceRecorder trace = new TraceRecorder();
-    Emulator.Builder builder = SimRuns.emulator(net, trace).name("determinism");
-    if (also != null) {
-      builder.traceSink(also);
-    }
-    try (Emulator emu = builder.build()) {
+    CapturedNetwork network = new CapturedNetwork(net);
+    try (Emulator emu = SimRuns.emulator(net, trace).network(network).name("determinism").build()) {
+      if (attach != null) {
+        attach.accept(emu, (SimNetworkState) network.network());
+      }
       WinsockApi ws = emu.winsock();
       Task server = emu.createTask("server", net.onHost("server", () -> serve(emu, ws)));
       for (int i = 0; i < 3; i++) {

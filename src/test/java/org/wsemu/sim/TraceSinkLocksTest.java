@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.task.Task;
+import org.wsemu.testing.CapturedNetwork;
 import org.wsemu.testing.Emus;
 import org.wsemu.testing.LockProbe;
 import org.wsemu.trace.TraceEvent;
@@ -40,7 +41,7 @@ class TraceSinkLocksTest {
   @Timeout(60)
   void sinksRunHoldingNeitherTheSchedulersLockNorTheNetworks() throws Exception {
     LockProbe probe = new LockProbe();
-    String trace = DeterminismProgram.run(SEED, probe);
+    String trace = DeterminismProgram.run(SEED, (emu, network) -> emu.trace().addSink(watching(probe, emu, network)));
     assertEquals(List.of(), probe.violations());
     assertTrue(probe.kinds().containsAll(Set.of(TraceKind.NET, TraceKind.FAULT, TraceKind.CLOCK, TraceKind.SWITCH)),
         "network, fault, clock and switch events were delivered: " + probe.kinds());
@@ -64,9 +65,11 @@ class TraceSinkLocksTest {
     };
     TraceRecorder recorder = new TraceRecorder();
     LockProbe probe = new LockProbe();
+    CapturedNetwork network = new CapturedNetwork(net);
     int code;
-    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).network(net)
+    try (Emulator emu = Emus.builder(SchedulingMode.WIN16).network(network)
         .traceSink(callingBack).traceSink(recorder).traceSink(probe).build()) {
+      watching(probe, emu, (SimNetworkState) network.network());
       emulator.set(emu);
       code = Emus.run(emu, () -> {
         startup(emu.winsock());
@@ -101,8 +104,10 @@ class TraceSinkLocksTest {
     net.listen("server", 7, Peers.echo());
     SeqOrder order = new SeqOrder();
     LockProbe probe = new LockProbe();
+    CapturedNetwork network = new CapturedNetwork(net);
     List<Task> clients = new ArrayList<>();
-    try (Emulator emu = Emus.builder(SchedulingMode.WIN32).network(net).traceSink(order).traceSink(probe).build()) {
+    try (Emulator emu = Emus.builder(SchedulingMode.WIN32).network(network).traceSink(order).traceSink(probe).build()) {
+      watching(probe, emu, (SimNetworkState) network.network());
       for (int i = 0; i < 4; i++) {
         clients.add(emu.createTask("client" + i, () -> {
           startup(emu.winsock());
@@ -124,6 +129,12 @@ class TraceSinkLocksTest {
     assertEquals(List.of(), order.problems());
     assertTrue(order.count() > 500, "the tasks recorded events together: " + order.count());
     assertEquals(List.of(), probe.violations());
+  }
+
+  /** {@code probe}, told to look for the task locks of {@code emu} and the network's lock. */
+  static LockProbe watching(LockProbe probe, Emulator emu, SimNetworkState network) {
+    return probe.watch("a task's lock", () -> LockProbe.holdsATaskLock(emu))
+        .watch("the network's lock", network.lock::isHeldByCurrentThread);
   }
 
   /** Checks that events come one at a time, numbered 1, 2, 3... with times that never go back. */

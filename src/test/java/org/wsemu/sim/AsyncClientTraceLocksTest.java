@@ -1,4 +1,4 @@
-package org.wsemu.samples;
+package org.wsemu.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,16 +11,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
+import org.wsemu.samples.AsyncQuoteClient;
 import org.wsemu.samples.QuoteClient.Outcome;
-import org.wsemu.sim.SimulatedNetwork;
+import org.wsemu.samples.QuoteServer;
+import org.wsemu.testing.CapturedNetwork;
 import org.wsemu.testing.LockProbe;
 import org.wsemu.testing.World;
 import org.wsemu.trace.TraceKind;
 
 /**
  * The asynchronous client's trace (WSAAsyncGetHostByName, WSAAsyncSelect) reaches the sinks on
- * threads that hold no lock of the emulator's and no monitor of the asynchronous selection, the
- * resolver or a request.
+ * threads that hold no task lock, not the network's, and no monitor of the asynchronous selection,
+ * the resolver or a request.
  */
 @Timeout(30)
 class AsyncClientTraceLocksTest {
@@ -34,7 +36,9 @@ class AsyncClientTraceLocksTest {
     net.listen(net.defaultHost(), PORT, QuoteServer.simulated(List.of(100)));
     LockProbe probe = new LockProbe();
     Outcome outcome;
-    try (Emulator emu = world.builder(net).lookupLatency(Duration.ofMillis(20)).traceSink(probe).build()) {
+    CapturedNetwork network = new CapturedNetwork(net);
+    try (Emulator emu = world.builder(net).network(network).lookupLatency(Duration.ofMillis(20)).traceSink(probe).build()) {
+      TraceSinkLocksTest.watching(probe, emu, (SimNetworkState) network.network());
       outcome = AsyncQuoteClient.run(emu, new PrintWriter(new StringWriter(), true), PORT, 5_000);
     }
     assertEquals(Outcome.QUOTE, outcome);
