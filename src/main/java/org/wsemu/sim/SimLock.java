@@ -23,10 +23,10 @@ import org.wsemu.net.NetworkTrace;
  * ({@link NetworkEnvironment#schedulingRunsDueActions()} false): the queue then orders timers due
  * at the same time as the lock ordered the operations that asked for them, which keeps a
  * connection's segments in order when several threads send. On a thread outside the emulator's
- * tasks with a virtual clock, scheduling may run due actions, which take this lock and would run
- * before the operation has asked for all its timers (a connection attempt's timeout before its
- * SYN); there the timers wait in a list, and the outermost release queues them, after releasing
- * the lock, from one action due now.
+ * tasks with a virtual clock, another thread may move time on and run due actions at once, before
+ * the operation has asked for all its timers (a connection attempt's timeout before its SYN); there
+ * the timers wait in a list, and the outermost release queues them, after releasing the lock, from
+ * one action due now.
  *
  * <p>Thread-safe.
  */
