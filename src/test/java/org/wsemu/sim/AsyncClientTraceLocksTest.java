@@ -28,7 +28,7 @@ import org.wsemu.trace.TraceKind;
 class AsyncClientTraceLocksTest {
   private static final int PORT = 17;
   private static final Set<String> ASYNC_MONITORS = Set.of("org.wsemu.winsock.AsyncSelect",
-      "org.wsemu.winsock.AsyncResolver", "org.wsemu.winsock.AsyncRequest");
+      "org.wsemu.winsock.ReportGates", "org.wsemu.winsock.AsyncResolver", "org.wsemu.winsock.AsyncRequest");
 
   @World.SimWorlds
   void asyncEventsAreDeliveredOutsideTheAsyncMonitorsAndEveryLock(World world) throws Exception {
