@@ -29,7 +29,7 @@ final class CooperativeScheduler extends Scheduler {
   static final int FREE_CLOCK_READS = 100;
 
   private final Kernel kernel;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantLock lock;
   @GuardedBy("lock") private final TreeSet<KernelTask> candidates =
       new TreeSet<>(Comparator.comparingLong(KernelTask::order));
   private final TimerQueue timers;
@@ -41,9 +41,13 @@ final class CooperativeScheduler extends Scheduler {
   @GuardedBy("lock") private boolean started;
   @GuardedBy("lock") private boolean selecting;
   @GuardedBy("lock") private boolean busyTimePassed; // a busy-wait moved the clock: timers may be due
+  @GuardedBy("lock") private final TreeSet<KernelTask> parked =
+      new TreeSet<>(Comparator.comparingLong(KernelTask::order)); // waiting to be granted the processor
+  @GuardedBy("lock") private boolean dispatchWanted; // by a thread outside the tasks: a parked task does it
 
   CooperativeScheduler(Kernel kernel, TimerQueue timers, VirtualClock.Control virtualClock, long quantum) {
     this.kernel = kernel;
+    this.lock = new TaskLock(kernel.trace());
     this.timers = timers;
     this.virtualTimers = timers instanceof VirtualTimerQueue v ? v : null;
     this.virtualClock = virtualClock;
@@ -87,9 +91,7 @@ final class CooperativeScheduler extends Scheduler {
   void enter(KernelTask me) {
     lock.lock();
     try {
-      while (running != me) {
-        me.signal.awaitUninterruptibly();
-      }
+      parkUntilGranted(me);
       me.state = RunState.RUNNING;
     } finally {
       lock.unlock();
@@ -130,6 +132,11 @@ final class CooperativeScheduler extends Scheduler {
     }
   }
 
+  /**
+   * With a virtual clock, when every task waits, time must move on to the action: a waiting task's
+   * thread does it, not the caller's, which may hold locks the due actions take. With no task left,
+   * the action waits for the next one.
+   */
   @Override
   void scheduledFromOutside() {
     if (virtualClock == null) {
@@ -137,7 +144,10 @@ final class CooperativeScheduler extends Scheduler {
     }
     lock.lock();
     try {
-      dispatchIfIdle("timer");
+      if (started && running == null && !selecting && !parked.isEmpty()) {
+        dispatchWanted = true;
+        parked.first().signal.signal();
+      }
     } finally {
       lock.unlock();
     }
@@ -239,8 +249,23 @@ final class CooperativeScheduler extends Scheduler {
     if (next != null) {
       grant(next, me, reason);
     }
-    while (running != me) {
-      me.signal.awaitUninterruptibly();
+    parkUntilGranted(me);
+  }
+
+  /** Waits until {@code me} is granted the processor, dispatching meanwhile when asked to. Lock held. */
+  private void parkUntilGranted(KernelTask me) {
+    parked.add(me);
+    try {
+      while (running != me) {
+        if (dispatchWanted) {
+          dispatchWanted = false;
+          dispatchIfIdle("timer");
+        } else {
+          me.signal.awaitUninterruptibly();
+        }
+      }
+    } finally {
+      parked.remove(me);
     }
   }
 

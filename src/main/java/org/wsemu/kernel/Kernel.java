@@ -110,7 +110,7 @@ public final class Kernel {
       TimerQueue timers = new RealTimerQueue(system, timerThread, callbacks);
       scheduler = config.mode() == SchedulingMode.WIN16
           ? new CooperativeScheduler(this, timers, null, 0)
-          : new PreemptiveScheduler(timers, system);
+          : new PreemptiveScheduler(trace, timers, system);
     } else {
       throw new IllegalArgumentException("clock must come from Clock.system() or Clock.virtual(): " + config.clock());
     }
@@ -280,9 +280,12 @@ public final class Kernel {
   }
 
   /**
-   * Schedules a timed action; it must only enqueue and wake (it runs on the timer thread, or inside
-   * the Win16 scheduler under its lock with a virtual clock). What it throws is reported at the
-   * {@link #callbacks() callback boundary}, as code run for no task.
+   * Schedules a timed action; it must only enqueue and wake (it runs on the timer thread, or with a
+   * virtual clock on the thread of a Win16 task that switches, the scheduler's lock released). What
+   * it throws is reported at the {@link #callbacks() callback boundary}, as code run for no task.
+   * Scheduling only enqueues, on any thread: no action runs on the caller's thread, which may hold
+   * locks the actions take. From a thread outside the tasks with a virtual clock, if every task
+   * waits, it wakes one, which moves time on and runs what is due meanwhile.
    *
    * @param due clock time in milliseconds
    */
@@ -385,6 +388,7 @@ public final class Kernel {
     synchronized (lifecycleLock) {
       lifecycle = Lifecycle.TERMINATED;
     }
+    trace.flush(); // the run is over: every event it emitted reaches the sinks before this returns
     return done;
   }
 

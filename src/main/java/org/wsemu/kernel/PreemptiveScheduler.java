@@ -3,6 +3,7 @@ package org.wsemu.kernel;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import org.wsemu.time.SystemClock;
+import org.wsemu.trace.Trace;
 
 /**
  * Win32 scheduling: every task thread runs freely; a waiting task parks on its own lock's
@@ -10,18 +11,20 @@ import org.wsemu.time.SystemClock;
  * processor token and no task switch in the trace.
  */
 final class PreemptiveScheduler extends Scheduler {
+  private final Trace trace;
   private final TimerQueue timers;
   private final SystemClock clock;
   private final CountDownLatch startGate = new CountDownLatch(1);
 
-  PreemptiveScheduler(TimerQueue timers, SystemClock clock) {
+  PreemptiveScheduler(Trace trace, TimerQueue timers, SystemClock clock) {
+    this.trace = trace;
     this.timers = timers;
     this.clock = clock;
   }
 
   @Override
   ReentrantLock newTaskLock() {
-    return new ReentrantLock();
+    return new TaskLock(trace);
   }
 
   @Override

@@ -51,7 +51,8 @@ abstract class Scheduler {
 
   /**
    * A timed action was scheduled from a thread that is not a task's (a test thread, a peer driven
-   * from outside): if every task waits, a virtual clock must move on by itself to run it.
+   * from outside): if every task waits, a virtual clock must move on by itself to run it, on a
+   * task's thread, never the caller's.
    */
   void scheduledFromOutside() {}
 

@@ -18,19 +18,20 @@ public interface NetworkEnvironment {
   /**
    * Runs {@code action} once the clock reaches {@code due}: on the timer thread, or with a virtual
    * clock inside the Win16 scheduler when no task can run. It must only enqueue and wake; what it
-   * throws is reported as a callback's would be. See {@link #schedulingRunsDueActions()} for what
-   * scheduling itself may run.
+   * throws is reported as a callback's would be. It never runs an action on the calling thread; see
+   * {@link #schedulingRunsDueActions()} for when actions may run meanwhile.
    */
   NetworkTimer schedule(long due, Runnable action);
 
   /**
-   * Whether {@link #schedule}, called on this thread, may run due actions (and move a virtual clock
-   * on to them) before it returns: true on a thread outside the emulator's tasks with a virtual
-   * clock, where nobody else would run them. Elsewhere scheduling only enqueues, and may be done
-   * holding the network's own locks; and inside an action the environment runs it runs nothing
-   * more. So on such a thread a network schedules holding no lock an action takes, and the timers
-   * of one operation (a connection attempt's SYN and its timeout) from one action due now, so that
-   * all are queued before time moves.
+   * Whether {@link #schedule}, called on this thread, may have due actions run (and a virtual clock
+   * moved on to them) at once, on another thread, while this one goes on: true on a thread outside
+   * the emulator's tasks with a virtual clock, where scheduling wakes a waiting task to run them,
+   * and a running task may switch and run them too. On a task's thread time stands still until the
+   * task switches, and inside an action the environment runs nothing more runs meanwhile. Scheduling
+   * only enqueues, so a network may schedule holding its own locks; but on such a thread it queues
+   * the timers of one operation (a connection attempt's SYN and its timeout) together, from one
+   * action due now, so that all are queued before time moves.
    */
   boolean schedulingRunsDueActions();
 

@@ -6,9 +6,10 @@ package org.wsemu.net;
  * names). A field whose value is a {@link NetError} is recorded as the Windows Sockets code the
  * program would see for it.
  *
- * <p>Thread-safe. Recording takes only the trace's own lock and calls no code of the network or the
- * program (trace sinks must not call back into the emulator), so a network may record while it
- * holds its own lock.
+ * <p>Thread-safe. Recording takes only the trace's own locks and calls no code of the network or
+ * the program while the recording thread {@link #deferDelivery() defers delivery}, so a network
+ * that defers while it holds its own lock may record under it: the events reach the trace's sinks
+ * after the lock is released.
  */
 public interface NetworkTrace {
   /** What an event records. */
@@ -28,4 +29,18 @@ public interface NetworkTrace {
    * @param fields alternating names and values, in the order they are recorded
    */
   void event(Kind kind, String name, Object... fields);
+
+  /**
+   * The calling thread takes the network's lock: until the matching {@link #resumeDelivery()},
+   * nothing it records is delivered on it. Calls nest. The default does nothing, for a trace that
+   * runs no code outside the network when it records.
+   */
+  default void deferDelivery() {}
+
+  /**
+   * The calling thread has released the network's lock taken at the matching
+   * {@link #deferDelivery()}; after the outermost, what it recorded is delivered. The default does
+   * nothing.
+   */
+  default void resumeDelivery() {}
 }

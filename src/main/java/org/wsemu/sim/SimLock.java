@@ -9,22 +9,24 @@ import java.util.function.IntSupplier;
 import org.wsemu.internal.GuardedBy;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.NetworkTimer;
+import org.wsemu.net.NetworkTrace;
 
 /**
  * The simulated network's one lock, and what must wait for its release. Everything that changes
  * the network's state runs under it, and nothing that is not the network's runs under it: readiness
  * callbacks, peer code and deferred work go to an outbox, which the outermost {@link #unlock} runs
  * after releasing the lock. Under the lock the network calls only its own code, the trace and the
- * timer queue, both leaves: trace sinks must not call back, and scheduling only enqueues.
+ * timer queue, both leaves: the lock defers the trace's delivery (the events recorded under it
+ * reach the sinks after the outermost release), and scheduling only enqueues.
  *
  * <p>Timers are queued at once, under the lock, wherever scheduling only enqueues
  * ({@link NetworkEnvironment#schedulingRunsDueActions()} false): the queue then orders timers due
  * at the same time as the lock ordered the operations that asked for them, which keeps a
  * connection's segments in order when several threads send. On a thread outside the emulator's
- * tasks with a virtual clock, scheduling may run due actions, which take this lock and would run
- * before the operation has asked for all its timers (a connection attempt's timeout before its
- * SYN); there the timers wait in a list, and the outermost release queues them, after releasing
- * the lock, from one action due now.
+ * tasks with a virtual clock, another thread may move time on and run due actions at once, before
+ * the operation has asked for all its timers (a connection attempt's timeout before its SYN); there
+ * the timers wait in a list, and the outermost release queues them, after releasing the lock, from
+ * one action due now.
  *
  * <p>Thread-safe.
  */
@@ -32,6 +34,7 @@ final class SimLock {
   private final ReentrantLock lock = new ReentrantLock();
   @GuardedBy("lock") private List<Runnable> outbox = new ArrayList<>();
   @GuardedBy("lock") private List<PendingTimer> heldBack = new ArrayList<>();
+  @GuardedBy("lock") private NetworkTrace deferring; // the trace whose delivery the holder defers
   private volatile NetworkEnvironment env;
 
   /** The emulator: where timers go and callbacks run. Called once, before anything is asked for. */
@@ -39,15 +42,29 @@ final class SimLock {
     env = environment;
   }
 
+  /** Takes the lock; the outermost hold defers the trace's delivery on this thread. */
   void lock() {
     lock.lock();
+    if (lock.getHoldCount() == 1) {
+      NetworkEnvironment environment = env;
+      if (environment != null) {
+        deferring = environment.trace();
+        deferring.deferDelivery();
+      }
+    }
   }
 
-  /** Releases the lock; the outermost release then queues the timers held back and runs the outbox. */
+  /**
+   * Releases the lock; the outermost release then delivers the trace events recorded under it,
+   * queues the timers held back and runs the outbox.
+   */
   void unlock() {
     List<Runnable> fire = null;
     List<PendingTimer> release = null;
+    NetworkTrace resume = null;
     if (lock.getHoldCount() == 1) {
+      resume = deferring;
+      deferring = null;
       if (!outbox.isEmpty()) {
         fire = outbox;
         outbox = new ArrayList<>();
@@ -58,6 +75,9 @@ final class SimLock {
       }
     }
     lock.unlock();
+    if (resume != null) {
+      resume.resumeDelivery();
+    }
     if (release != null) {
       queue(release); // first: they were asked for before anything the outbox will ask for
     }

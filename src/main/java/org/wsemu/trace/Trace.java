@@ -1,9 +1,10 @@
 package org.wsemu.trace;
 
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.wsemu.internal.GuardedBy;
 
@@ -20,14 +21,29 @@ import org.wsemu.internal.GuardedBy;
  * }
  * }</pre>
  *
- * <p>Thread-safe: any thread may emit; delivery is serialised so sinks see events in {@code seq}
- * order. In a deterministic Win16 run only one task emits at a time, so numbering is repeatable.
+ * <p>An event gets its {@code seq} and its {@code time} when it is emitted, and waits in a queue
+ * until it is delivered. Sinks are code the emulator does not own, so they never run on a thread
+ * that holds one of the emulator's deferring locks (a task's lock, the Win16 scheduler's, the
+ * simulated network's...: those that {@link #deferDelivery()} when taken): an event emitted there
+ * is delivered when that thread releases its outermost deferring lock, or earlier by another thread
+ * that emits or releases holding none. A thread that holds none delivers what waits, its own event
+ * included, before {@link EventBuilder#emit()} returns.
+ *
+ * <p>Thread-safe: any thread may emit; delivery is serialised so sinks see events one at a time in
+ * {@code seq} order. In a deterministic Win16 run only one task emits at a time, so numbering is
+ * repeatable.
  */
 public final class Trace {
-  private final CopyOnWriteArrayList<TraceSink> sinks = new CopyOnWriteArrayList<>();
   private final LongSupplier clock;
+  private final Object sinksLock = new Object();
+  private volatile List<TraceSink> sinks = List.of(); // replaced, never changed, under sinksLock
+  private final Object queueLock = new Object();
+  @GuardedBy("queueLock") private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  @GuardedBy("queueLock") private long seq;
+  private volatile long queued; // the last seq queued; written under queueLock
   private final Object deliveryLock = new Object();
-  @GuardedBy("deliveryLock") private long seq;
+  private volatile long delivered; // the last seq delivered; written under deliveryLock
+  private final ThreadLocal<Holder> holders = ThreadLocal.withInitial(Holder::new);
 
   /**
    * Creates a trace stamped by the given clock.
@@ -40,12 +56,30 @@ public final class Trace {
 
   /** Adds a sink; it receives events emitted from now on. */
   public void addSink(TraceSink sink) {
-    sinks.add(Objects.requireNonNull(sink, "sink"));
+    Objects.requireNonNull(sink, "sink");
+    synchronized (sinksLock) {
+      TraceSink[] more = sinks.toArray(new TraceSink[sinks.size() + 1]);
+      more[more.length - 1] = sink;
+      sinks = List.of(more);
+    }
   }
 
-  /** Removes a sink added before; returns whether it was present. */
+  /** Removes a sink added before; returns whether it was present. Events not yet delivered do not reach it. */
   public boolean removeSink(TraceSink sink) {
-    return sinks.remove(sink);
+    synchronized (sinksLock) {
+      int at = sinks.indexOf(sink);
+      if (at < 0) {
+        return false;
+      }
+      TraceSink[] fewer = new TraceSink[sinks.size() - 1];
+      for (int i = 0, j = 0; i < sinks.size(); i++) {
+        if (i != at) {
+          fewer[j++] = sinks.get(i);
+        }
+      }
+      sinks = List.of(fewer);
+      return true;
+    }
   }
 
   /** Whether any sink wants events now. */
@@ -59,7 +93,7 @@ public final class Trace {
   }
 
   /**
-   * Starts an event; nothing is delivered until {@link EventBuilder#emit()}.
+   * Starts an event; nothing is recorded until {@link EventBuilder#emit()}.
    *
    * @param kind what is recorded
    * @param task the task label ({@code "HHHH:name"}) or {@code "-"}
@@ -69,13 +103,93 @@ public final class Trace {
     return new EventBuilder(kind, task, name);
   }
 
-  private void deliver(TraceKind kind, String task, String name, Map<String, Object> fields) {
+  /**
+   * The calling thread takes a lock under which no sink may run: until the matching
+   * {@link #resumeDelivery()}, the events it emits wait in the queue and it delivers none. Calls
+   * nest; the emulator's deferring locks call this when a thread takes them (outermost hold), and
+   * {@link #resumeDelivery()} after the thread has released them.
+   */
+  public void deferDelivery() {
+    holders.get().deferring++;
+  }
+
+  /**
+   * Ends a {@link #deferDelivery()}, once the calling thread has released its lock. When it was
+   * the outermost, the thread delivers what waits, unless it is already delivering (a sink that
+   * took and released such a lock), where the delivery under way goes on with it.
+   *
+   * @throws IllegalStateException if the calling thread does not defer delivery
+   */
+  public void resumeDelivery() {
+    Holder mine = holders.get();
+    if (mine.deferring == 0) {
+      throw new IllegalStateException("resumeDelivery without deferDelivery on " + Thread.currentThread().getName());
+    }
+    if (--mine.deferring == 0 && !mine.delivering && queued != delivered) {
+      deliver(mine);
+    }
+  }
+
+  /**
+   * Delivers every event emitted so far, waiting for a delivery under way on another thread. Does
+   * nothing on a thread that defers delivery or is delivering (called from a sink).
+   */
+  public void flush() {
+    Holder mine = holders.get();
+    if (mine.deferring == 0 && !mine.delivering) {
+      deliver(mine);
+    }
+  }
+
+  private void record(TraceKind kind, String task, String name, Map<String, Object> fields) {
+    List<TraceSink> receivers = sinks;
+    synchronized (queueLock) {
+      long number = ++seq;
+      queue.add(new Pending(new TraceEvent(number, clock.getAsLong(), task, kind, name, fields), receivers));
+      queued = number;
+    }
+    Holder mine = holders.get();
+    if (mine.deferring == 0 && !mine.delivering) {
+      deliver(mine);
+    }
+  }
+
+  /** Delivers the waiting events in order, one at a time, holding the delivery lock. */
+  private void deliver(Holder mine) {
     synchronized (deliveryLock) {
-      TraceEvent event = new TraceEvent(++seq, clock.getAsLong(), task, kind, name, fields);
-      for (TraceSink sink : sinks) {
-        sink.accept(event);
+      mine.delivering = true;
+      try {
+        for (Pending next = next(); next != null; next = next()) {
+          try {
+            List<TraceSink> current = sinks;
+            for (TraceSink sink : next.sinks) {
+              if (current == next.sinks || current.contains(sink)) { // not removed since
+                sink.accept(next.event);
+              }
+            }
+          } finally {
+            delivered = next.event.seq();
+          }
+        }
+      } finally {
+        mine.delivering = false;
       }
     }
+  }
+
+  private Pending next() {
+    synchronized (queueLock) {
+      return queue.poll();
+    }
+  }
+
+  /** An event waiting for delivery, and the sinks there were when it was emitted. */
+  private record Pending(TraceEvent event, List<TraceSink> sinks) {}
+
+  /** What one thread is doing with this trace. Only its own thread uses it. */
+  private static final class Holder {
+    int deferring; // deferring locks held (outermost holds)
+    boolean delivering; // inside deliver(): a sink is running on this thread
   }
 
   /** Collects the fields of one event. Not thread-safe; use it on one thread and emit it once. */
@@ -97,9 +211,12 @@ public final class Trace {
       return this;
     }
 
-    /** Numbers, stamps and delivers the event. */
+    /**
+     * Numbers and stamps the event and queues it for the sinks; on a thread that holds no deferring
+     * lock, delivers it (and what waits before it) before returning.
+     */
     public void emit() {
-      deliver(kind, task, name, fields);
+      record(kind, task, name, fields);
     }
   }
 }

@@ -15,7 +15,9 @@ import org.wsemu.internal.GuardedBy;
  * assertEquals(expected, trace.render());
  * }</pre>
  *
- * <p>Thread-safe: events may arrive from several threads while another thread reads.
+ * <p>Thread-safe: events may arrive from several threads while another thread reads. An event
+ * emitted while its thread held a lock of the emulator arrives when that lock is released (see
+ * {@link TraceSink}); once the emulator has shut down, every event of the run is here.
  */
 public final class TraceRecorder implements TraceSink {
   @GuardedBy("this") private final List<TraceEvent> events = new ArrayList<>();

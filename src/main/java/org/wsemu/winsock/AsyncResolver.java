@@ -62,12 +62,12 @@ final class AsyncResolver {
   void submit(AsyncRequest request) {
     trace("queued", request, "function", request.function, "arg", request.argument,
         "hwnd", WinsockInstance.hex(request.hWnd, 4), "msg", WinsockInstance.hex(request.wMsg, 4));
+    AsyncRequest started;
     synchronized (this) {
       queue.add(request);
-      if (running == null) {
-        startNext();
-      }
+      started = running == null ? startNext() : null;
     }
+    run(started);
   }
 
   /** A request was cancelled: if it waits in the queue, it leaves it. */
@@ -75,29 +75,46 @@ final class AsyncResolver {
     queue.remove(request);
   }
 
-  private void startNext() {
-    for (AsyncRequest candidate = queue.poll(); candidate != null; candidate = queue.poll()) {
-      AsyncRequest next = candidate;
+  /** Makes the first queued request that starts the running one, and returns it; null if none. */
+  @GuardedBy("this")
+  private AsyncRequest startNext() {
+    for (AsyncRequest next = queue.poll(); next != null; next = queue.poll()) {
       if (next.start()) {
         running = next;
-        trace("start", next);
-        kernel.schedule(kernel.deadlineAfter(latencyMillis), () -> finish(next));
-        return;
+        return next;
       }
     }
     running = null;
+    return null;
+  }
+
+  /** Records that a request started, and finishes it once the latency has passed (monitor not held). */
+  private void run(AsyncRequest started) {
+    if (started != null) {
+      trace("start", started);
+      kernel.schedule(kernel.deadlineAfter(latencyMillis), () -> finish(started));
+    }
   }
 
   private void finish(AsyncRequest request) {
-    int lParam = request.complete(reply -> post(request, reply) ? 1 : 0);
+    Trace trace = kernel.trace();
+    int lParam;
+    trace.deferDelivery(); // the reply is posted (and traced) under the request's monitor
+    try {
+      lParam = request.complete(reply -> post(request, reply) ? 1 : 0);
+    } finally {
+      trace.resumeDelivery();
+    }
     if (lParam >= 0) {
       trace("reply", request, "buflen", WinSock.WSAGETASYNCBUFLEN(lParam),
           "error", ErrorNames.of(WinSock.WSAGETASYNCERROR(lParam)));
     }
+    AsyncRequest started;
     synchronized (this) {
       running = null;
-      startNext();
+      started = startNext();
     }
+    run(started);
   }
 
   /** Posts a reply; if the queue is full while the window exists, posts again shortly. */

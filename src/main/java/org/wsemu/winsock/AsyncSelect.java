@@ -10,6 +10,7 @@ import static org.wsemu.winsock.WinSock.FD_WRITE;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.Kernel;
+import org.wsemu.trace.Trace;
 
 /**
  * One socket's asynchronous select registration, WSAAsyncSelect's or WSAEventSelect's: which events
@@ -37,7 +38,8 @@ import org.wsemu.kernel.Kernel;
  * after a {@link #wake}); it only probes the socket without blocking and delivers.
  *
  * <p>Thread-safe: evaluations are serialized on this object and run holding the gates' monitor;
- * both are taken before the socket's monitor, never after.
+ * both are taken before the socket's monitor, never after. No trace sink runs while an evaluation
+ * holds them.
  */
 final class AsyncSelect {
   /** The order in which events that hold together are reported: FD_CONNECT before FD_WRITE. */
@@ -99,8 +101,21 @@ final class AsyncSelect {
     }
   }
 
-  /** Reports what holds and may be reported, then watches the network for the rest. */
-  synchronized void evaluate() {
+  /**
+   * Reports what holds and may be reported, then watches the network for the rest. The ASYNC events
+   * recorded meanwhile reach the trace's sinks after this registration's monitors are released.
+   */
+  void evaluate() {
+    Trace trace = kernel.trace();
+    trace.deferDelivery();
+    try {
+      evaluateHolding();
+    } finally {
+      trace.resumeDelivery();
+    }
+  }
+
+  private synchronized void evaluateHolding() {
     if (cancelled || socket.closed) {
       return;
     }

@@ -90,5 +90,15 @@ final class KernelEnvironment implements NetworkEnvironment {
       }
       event.emit();
     }
+
+    @Override
+    public void deferDelivery() {
+      trace.deferDelivery();
+    }
+
+    @Override
+    public void resumeDelivery() {
+      trace.resumeDelivery();
+    }
   }
 }

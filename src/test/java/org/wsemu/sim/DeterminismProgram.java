@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.BiConsumer;
 import org.wsemu.Emulator;
 import org.wsemu.task.Task;
+import org.wsemu.testing.CapturedNetwork;
 import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.MSG;
 import org.wsemu.winsock.WSADATA;
@@ -31,6 +33,14 @@ public final class DeterminismProgram {
 
   /** Runs the program and returns its trace, one event per line. */
   static String run(long seed) throws Exception {
+    return run(seed, null);
+  }
+
+  /**
+   * Runs the program and returns its trace; {@code attach}, if not null, is given the emulator and
+   * its network once built, before any task runs.
+   */
+  static String run(long seed, BiConsumer<Emulator, SimNetworkState> attach) throws Exception {
     SimulatedNetwork net = SimulatedNetwork.builder().seed(seed)
         .host("client", "10.0.0.1").host("server", "10.0.0.2").host("far", "10.0.1.1")
         .link(Link.latency(Duration.ofMillis(5)).withJitter(Duration.ofMillis(7)).withDatagramLoss(0.2))
@@ -44,7 +54,11 @@ public final class DeterminismProgram {
     net.after(Duration.ofMillis(400), () -> net.partition("client", "far"));
     net.after(Duration.ofMillis(700), () -> net.heal("client", "far"));
     TraceRecorder trace = new TraceRecorder();
-    try (Emulator emu = SimRuns.emulator(net, trace).name("determinism").build()) {
+    CapturedNetwork network = new CapturedNetwork(net);
+    try (Emulator emu = SimRuns.emulator(net, trace).network(network).name("determinism").build()) {
+      if (attach != null) {
+        attach.accept(emu, (SimNetworkState) network.network());
+      }
       WinsockApi ws = emu.winsock();
       Task server = emu.createTask("server", net.onHost("server", () -> serve(emu, ws)));
       for (int i = 0; i < 3; i++) {
