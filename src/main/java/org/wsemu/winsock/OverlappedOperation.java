@@ -100,14 +100,21 @@ final class OverlappedOperation {
     return true;
   }
 
-  private boolean receiveStream(StreamSocket stream) {
+  /** The room left in the current buffer, moving past full ones; 0 once every buffer is done. */
+  private int room() {
     while (index < buffers.count()) {
       int room = buffers.lengths[index] - offset;
-      if (room == 0) {
-        index++;
-        offset = 0;
-        continue;
+      if (room > 0) {
+        return room;
       }
+      index++;
+      offset = 0;
+    }
+    return 0;
+  }
+
+  private boolean receiveStream(StreamSocket stream) {
+    for (int room = room(); room > 0; room = room()) {
       int r = stream.recv(buffers.arrays[index], offset, room, 0);
       if (r == EmulatedSocket.WOULD_BLOCK) {
         return transferred > 0 && complete(0); // what the socket held is exhausted
@@ -126,13 +133,7 @@ final class OverlappedOperation {
       int r = stream.sendSome(buffers.arrays[0], 0, 0);
       return r != EmulatedSocket.WOULD_BLOCK && complete(r < 0 ? -r : 0);
     }
-    while (index < buffers.count()) {
-      int room = buffers.lengths[index] - offset;
-      if (room == 0) {
-        index++;
-        offset = 0;
-        continue;
-      }
+    for (int room = room(); room > 0; room = room()) {
       int r = stream.sendSome(buffers.arrays[index], offset, room);
       if (r == EmulatedSocket.WOULD_BLOCK) {
         return false;
