@@ -2,6 +2,7 @@ package org.wsemu.winsock;
 
 import static org.wsemu.winsock.WinSock.AF_INET;
 import static org.wsemu.winsock.WinSock.MSG_DONTROUTE;
+import static org.wsemu.winsock.WinSock.MSG_PEEK;
 import static org.wsemu.winsock.WinSock.WSAEAFNOSUPPORT;
 import static org.wsemu.winsock.WinSock.WSAEFAULT;
 import static org.wsemu.winsock.WinSock.WSAEINTR;
@@ -95,9 +96,12 @@ final class OverlappedCalls {
     return r;
   }
 
-  private static boolean overlappedForm(EmulatedSocket socket, WSAOVERLAPPED overlapped,
-      LPWSAOVERLAPPED_COMPLETION_ROUTINE routine) {
-    if (overlapped == null && routine == null) {
+  /**
+   * Whether the call is overlapped: it has an overlapped structure (without one a completion
+   * routine is ignored, as Windows does) and the socket the overlapped attribute.
+   */
+  private static boolean overlappedForm(EmulatedSocket socket, WSAOVERLAPPED overlapped) {
+    if (overlapped == null) {
       return false;
     }
     synchronized (socket) {
@@ -114,7 +118,7 @@ final class OverlappedCalls {
     if (r != 0) {
       return r;
     }
-    if (!overlappedForm(socket, overlapped, routine)) {
+    if (!overlappedForm(socket, overlapped)) {
       byte[] data = list[0].count() == 1 ? list[0].arrays[0] : list[0].gather();
       r = transfers.send(call, s, data, 0, list[0].total, flags & ~MSG_PUSH_IMMEDIATE, to, tolen, hasTo);
       if (r >= 0 && sent != null) {
@@ -157,7 +161,7 @@ final class OverlappedCalls {
     if (r != 0) {
       return r;
     }
-    if (!overlappedForm(socket, overlapped, routine)) {
+    if (!overlappedForm(socket, overlapped)) {
       boolean one = list[0].count() == 1;
       byte[] into = one ? list[0].arrays[0] : new byte[list[0].total];
       r = transfers.recv(call, s, into, 0, list[0].total, flags.value, from, fromlen);
@@ -172,8 +176,8 @@ final class OverlappedCalls {
       }
       return r;
     }
-    if (flags.value != 0) {
-      return -WSAEOPNOTSUPP; // MSG_PEEK is for non-overlapped receives only; MSG_OOB not overlapped here
+    if ((flags.value & ~MSG_PEEK) != 0) {
+      return -WSAEOPNOTSUPP; // MSG_OOB is not overlapped here
     }
     return start(call, socket, false, list[0], received, flags, null, from, fromlen, overlapped, routine);
   }
@@ -181,9 +185,6 @@ final class OverlappedCalls {
   private int start(WsCall call, EmulatedSocket socket, boolean send, WsaBuffers list, IntRef bytes, IntRef flags,
       Destination to, sockaddr_in from, IntRef fromlen, WSAOVERLAPPED overlapped,
       LPWSAOVERLAPPED_COMPLETION_ROUTINE routine) {
-    if (overlapped == null) {
-      return -WSAEFAULT; // a completion routine needs the structure it is given back
-    }
     OverlappedOperation previous = overlapped.operation;
     if (previous != null && !previous.done) {
       return -WSAEINVAL; // the structure is still in use by a pending operation
@@ -197,7 +198,7 @@ final class OverlappedCalls {
       event.reset(); // the starting call resets it
     }
     OverlappedOperation op = new OverlappedOperation(call.function, send, socket, call.task, overlapped, routine,
-        event, list, to, from, fromlen, core.trace.enabled());
+        event, list, to, from, fromlen, !send && (flags.value & MSG_PEEK) != 0, core.trace.enabled());
     return core.overlapped.start(op, bytes, flags);
   }
 

@@ -14,7 +14,9 @@ import org.wsemu.internal.GuardedBy;
  * <p>A receive on a stream fills its buffers in order and completes as soon as the bytes the
  * socket holds are exhausted, whether its buffers are full or not (or at the stream's end: 0
  * bytes, or the bytes before it; or at a reset: the bytes before it, else the error); a datagram
- * receive takes one datagram. A send completes when all its bytes were accepted by the network.
+ * receive takes one datagram. A receive with MSG_PEEK copies what is there (at least one byte, or
+ * the next datagram) and leaves it to be received again. A send completes when all its bytes were
+ * accepted by the network.
  *
  * <p>Threading: made on the starting task's thread; its progress ({@link #step}) is guarded by its
  * socket's monitor and made by whichever thread pumps the socket; {@link #done} is set once, by
@@ -40,6 +42,8 @@ final class OverlappedOperation {
   private final IntRef fromlen;
   /** The checked mode's checksum of a send's bytes when it started; -1 when not checked. */
   final long checksum;
+  /** A receive with MSG_PEEK: it copies what is there and leaves it for the next receive. */
+  private final boolean peek;
 
   @GuardedBy("EmulatedSocket.this") private int index;
   @GuardedBy("EmulatedSocket.this") private int offset;
@@ -57,7 +61,7 @@ final class OverlappedOperation {
 
   OverlappedOperation(String function, boolean send, EmulatedSocket socket, TaskWinsockState owner,
       WSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine, EventObject event, WsaBuffers buffers,
-      Destination to, sockaddr_in from, IntRef fromlen, boolean checked) {
+      Destination to, sockaddr_in from, IntRef fromlen, boolean peek, boolean checked) {
     this.function = function;
     this.send = send;
     this.socket = socket;
@@ -72,6 +76,7 @@ final class OverlappedOperation {
     this.from = from;
     this.fromlen = fromlen;
     this.checksum = checked && send ? buffers.checksum() : -1;
+    this.peek = peek;
   }
 
   /** Where a datagram send goes: {@code toPeer}, or {@code ip:port} (host order). */
@@ -114,6 +119,16 @@ final class OverlappedOperation {
   }
 
   private boolean receiveStream(StreamSocket stream) {
+    if (peek && buffers.total > 0) {
+      byte[] copy = new byte[buffers.total];
+      int r = stream.recv(copy, 0, copy.length, WinSock.MSG_PEEK);
+      if (r == EmulatedSocket.WOULD_BLOCK) {
+        return false;
+      }
+      transferred = Math.max(0, r);
+      buffers.scatter(copy, transferred);
+      return complete(r < 0 ? -r : 0);
+    }
     for (int room = room(); room > 0; room = room()) {
       int r = stream.recv(buffers.arrays[index], offset, room, 0);
       if (r == EmulatedSocket.WOULD_BLOCK) {
@@ -166,7 +181,7 @@ final class OverlappedOperation {
     if (datagram == null) {
       datagram = new byte[buffers.total];
     }
-    int r = dgram.recvFrom(datagram, 0, datagram.length, 0, sender);
+    int r = dgram.recvFrom(datagram, 0, datagram.length, peek ? WinSock.MSG_PEEK : 0, sender);
     if (r == EmulatedSocket.WOULD_BLOCK) {
       return false;
     }

@@ -366,12 +366,13 @@ public interface WinsockApi {
    * {@code lpNumberOfBytesSent} not written; any other error: not started, and no indication ever
    * (except an error after bytes moved, such as a reset part way through: indicated, the count
    * written). The send completes once the network accepted all its bytes; pending sends go out in
-   * the order posted. Without both, or on a socket without the overlapped attribute, it is a send
-   * with send's blocking rules, and the overlapped structure is not touched.
+   * the order posted. Without an overlapped structure (a completion routine is then ignored, as
+   * Windows does), or on a socket without the overlapped attribute, it is a send with send's
+   * blocking rules, and the overlapped structure is not touched.
    *
    * @return 0 or SOCKET_ERROR (WSA_IO_PENDING, WSAEINVAL for a null or empty buffer array or a
-   *     structure still in use, WSAEFAULT for a buffer shorter than its length or a null
-   *     overlapped structure with a routine, WSA_INVALID_HANDLE for an hEvent not open,
+   *     structure still in use, WSAEFAULT for a buffer shorter than its length,
+   *     WSA_INVALID_HANDLE for an hEvent not open,
    *     WSAEOPNOTSUPP for MSG_OOB overlapped, and the errors of {@link #send})
    */
   int WSASend(int s, WSABUF[] lpBuffers, int dwBufferCount, IntRef lpNumberOfBytesSent, int dwFlags,
@@ -387,7 +388,8 @@ public interface WinsockApi {
    * says. On a stream an overlapped receive completes as soon as the data already buffered is
    * exhausted, whether or not its buffers are full; pending receives are filled in the order they
    * were posted. 0 bytes with success is the peer's graceful close. {@code lpFlags} is in and out
-   * (MSG_PEEK, MSG_OOB in; MSG_PARTIAL out).
+   * (MSG_PEEK in, also on an overlapped receive, which then copies what is there and leaves it, as
+   * Windows does; MSG_OOB in, non-overlapped only; MSG_PARTIAL out).
    *
    * @return 0 or SOCKET_ERROR (WSA_IO_PENDING and the errors of {@link #WSASend} and {@link #recv})
    */
