@@ -1,7 +1,9 @@
 package org.wsemu.endpoint;
 
+import java.util.Objects;
 import org.wsemu.trace.Trace;
 import org.wsemu.user.User;
+import org.wsemu.winsock.WSADATA;
 import org.wsemu.winsock.WinsockApi;
 import org.wsemu.winsock.sockaddr_in;
 
@@ -63,6 +65,8 @@ import org.wsemu.winsock.sockaddr_in;
  */
 public final class Endpoint {
 
+  private Engine engine;
+
   private Endpoint() {}
 
   /**
@@ -77,7 +81,20 @@ public final class Endpoint {
    * @throws EndpointException if WSAStartup or the hidden window fails
    */
   public static Endpoint Instantiate(WinsockApi ws, User user, Trace trace) {
-    throw new UnsupportedOperationException("not yet");
+    WSADATA data = new WSADATA();
+    int started = ws.WSAStartup(0x0101, data);
+    if (started != 0) {
+      throw new EndpointException("Instantiate", CommErrors.fromWinsock(started), null);
+    }
+    int hTask = user.GetCurrentTask();
+    Endpoint ep = new Endpoint();
+    try {
+      ep.engine = new Engine(ep, ws, user, new EndpointTrace(trace, taskLabel(hTask)));
+    } catch (RuntimeException e) {
+      ws.WSACleanup();
+      throw e;
+    }
+    return ep;
   }
 
   /**
@@ -89,7 +106,9 @@ public final class Endpoint {
    *     a code of {@link CommErrors#fromWinsock} when socket or bind fails
    */
   public void Bind(sockaddr_in local, CallbackSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    Request r = engine.admit(RequestKind.BIND, spec);
+    r.address = local == null ? null : new sockaddr_in(local.sin_port, local.sin_addr.s_addr);
+    engine.run(r, engine.connection::bind);
   }
 
   /**
@@ -100,7 +119,10 @@ public final class Endpoint {
    *     (refused), -16005 (cancelled or timed out)...
    */
   public void Connect(sockaddr_in remote, CallbackSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(remote, "remote");
+    Request r = engine.admit(RequestKind.CONNECT, spec);
+    r.address = new sockaddr_in(remote.sin_port, remote.sin_addr.s_addr);
+    engine.run(r, engine.connection::connect);
   }
 
   /**
@@ -111,7 +133,7 @@ public final class Endpoint {
    *     {@link CommErrors#kCommErrAlreadyConnected}, -16005 (cancelled or timed out)...
    */
   public void Listen(CallbackSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    engine.run(engine.admit(RequestKind.LISTEN, spec), engine.connection::listen);
   }
 
   /**
@@ -122,7 +144,7 @@ public final class Endpoint {
    *     has completed
    */
   public void Accept(CallbackSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    engine.run(engine.admit(RequestKind.ACCEPT, spec), engine.connection::accept);
   }
 
   /**
@@ -134,7 +156,10 @@ public final class Endpoint {
    *     the bytes sent before the cancel in {@link EndpointException#data()}...
    */
   public void Output(byte[] data, CallbackSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(data, "data");
+    Request r = engine.admit(RequestKind.OUTPUT, spec);
+    r.output = data.clone();
+    engine.run(r, this::startOutput);
   }
 
   /**
@@ -148,7 +173,14 @@ public final class Endpoint {
    *     {@link CommErrors#kCommErrCommandInProgress} while an input spec is set, -16005...
    */
   public byte[] Input(InputSpec inputSpec, CallbackSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(inputSpec, "inputSpec");
+    CallbackSpec how = spec == null ? CallbackSpec.sync() : spec;
+    if (how.reqTimeout() == 0 && inputSpec.reqTimeout() > 0) {
+      how = how.withTimeout(inputSpec.reqTimeout());
+    }
+    Request r = engine.admit(RequestKind.INPUT, how);
+    r.inputSpec = inputSpec;
+    return engine.run(r, this::startInput);
   }
 
   /**
@@ -162,7 +194,29 @@ public final class Endpoint {
    *     while Input requests are pending
    */
   public void SetInputSpec(InputSpec inputSpec) {
-    throw new UnsupportedOperationException("not yet");
+    engine.checkCaller(RequestKind.INPUT_SPEC);
+    for (Request old : engine.outstanding(RequestKind.INPUT_SPEC)) {
+      engine.pending.remove(old);
+      engine.killTimer(old);
+    }
+    if (inputSpec == null) {
+      return;
+    }
+    Request r = new Request(engine.nextId(), RequestKind.INPUT_SPEC, true, inputSpec.completionScript(),
+        inputSpec.reqTimeout());
+    r.inputSpec = inputSpec;
+    engine.trace.request(r);
+    int refusal = inputRefusal();
+    if (refusal == CommErrors.noErr && engine.first(RequestKind.INPUT) != null) {
+      refusal = CommErrors.kCommErrCommandInProgress;
+    }
+    if (engine.cancelInProgress) {
+      refusal = CommErrors.TACCESS;
+    }
+    if (refusal != CommErrors.noErr) {
+      throw new EndpointException("SetInputSpec", refusal, null);
+    }
+    engine.run(r, ignored -> engine.transfers.pumpInput());
   }
 
   /**
@@ -173,7 +227,18 @@ public final class Endpoint {
    * DISCONNECTED.
    */
   public void Disconnect(boolean cancelPending, CallbackSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    Request r = engine.admit(RequestKind.DISCONNECT, spec);
+    r.cancelPending = cancelPending;
+    if (!cancelPending) {
+      engine.run(r, engine.connection::disconnectGracefully);
+      return;
+    }
+    int refusal = engine.connection.disconnectRefusal();
+    if (refusal != CommErrors.noErr) {
+      engine.run(r, refused -> engine.finish(refused, refusal, null));
+      return;
+    }
+    engine.cancelBy(r, engine.connection::close);
   }
 
   /**
@@ -182,12 +247,12 @@ public final class Endpoint {
    * cancelled Connect or Listen leaves it BOUND.
    */
   public void Cancel(CallbackSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    engine.cancelBy(engine.admit(RequestKind.CANCEL, spec), null);
   }
 
   /** Closes the socket; the endpoint is UNBOUND and may be bound again. */
   public void UnBind(CallbackSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    engine.run(engine.admit(RequestKind.UNBIND, spec), engine.connection::unbind);
   }
 
   /**
@@ -196,11 +261,73 @@ public final class Endpoint {
    * does nothing.
    */
   public void Dispose() {
-    throw new UnsupportedOperationException("not yet");
+    engine.checkOwner(RequestKind.DISPOSE);
+    if (!engine.disposed) {
+      engine.dispose();
+    }
+  }
+
+  /**
+   * The local address of the endpoint's socket (getsockname), for example to learn the port an
+   * endpoint bound with port 0 listens on; {@code null} when there is no socket.
+   */
+  public sockaddr_in LocalAddress() {
+    engine.checkCaller(RequestKind.BIND);
+    return engine.connection.localAddress();
   }
 
   /** The endpoint's state. */
   public EndpointState State() {
-    throw new UnsupportedOperationException("not yet");
+    return engine.disposed ? EndpointState.DISPOSED : engine.connection.state;
+  }
+
+  private void startOutput(Request r) {
+    int refusal = engine.connection.gracefulDisconnect != null ? CommErrors.kCommErrReleasingConnection
+        : engine.connection.state != EndpointState.CONNECTED ? CommErrors.kCommErrNotConnected : CommErrors.noErr;
+    if (refusal != CommErrors.noErr) {
+      engine.finish(r, refusal, new byte[0]);
+      return;
+    }
+    if (engine.first(RequestKind.OUTPUT) == r) {
+      engine.transfers.pumpOutput();
+    }
+  }
+
+  private void startInput(Request r) {
+    int refusal = inputRefusal();
+    if (refusal == CommErrors.noErr && engine.first(RequestKind.INPUT_SPEC) != null) {
+      refusal = CommErrors.kCommErrCommandInProgress;
+    }
+    if (refusal != CommErrors.noErr) {
+      engine.finish(r, refusal, null);
+      return;
+    }
+    engine.transfers.pumpInput();
+  }
+
+  /** Input is possible when connected, or when disconnected while bytes may be left. */
+  private int inputRefusal() {
+    if (engine.connection.gracefulDisconnect != null) {
+      return CommErrors.kCommErrReleasingConnection;
+    }
+    EndpointState state = engine.connection.state;
+    return state == EndpointState.CONNECTED || state == EndpointState.DISCONNECTED ? CommErrors.noErr
+        : CommErrors.kCommErrNotConnected;
+  }
+
+  /**
+   * The task's label in the trace ({@code "0001:app"}): the emulator names a task's thread
+   * {@code "wsemu-<emulator>-task-<label>"}; the handle alone if the thread is named otherwise.
+   */
+  private static String taskLabel(int hTask) {
+    String handle = String.format("%04X", hTask);
+    String thread = Thread.currentThread().getName();
+    int at = thread.lastIndexOf("-task-" + handle + ":");
+    return at >= 0 ? thread.substring(at + "-task-".length()) : handle;
+  }
+
+  @Override
+  public String toString() {
+    return "Endpoint[" + (engine.disposed ? "DISPOSED" : engine.connection.state) + "]";
   }
 }
