@@ -63,16 +63,20 @@ final class EndpointTestSupport {
 
   /** Runs {@code body} on a connected pair in one task of a fresh emulator of {@code world}; disposes both at the end. */
   static void onPair(World world, StageBody body) throws Exception {
-    onPair(world.builder(), body);
+    onPair(world.builder(), world.virtualTime(), body);
   }
 
-  /** As {@link #onPair(World, StageBody)}, on an emulator built from {@code builder}. */
-  static void onPair(Emulator.Builder builder, StageBody body) throws Exception {
+  /**
+   * As {@link #onPair(World, StageBody)}, on an emulator built from {@code builder}; with
+   * {@code timed} the log stamps each entry with the time since the pair was connected.
+   */
+  static void onPair(Emulator.Builder builder, boolean timed, StageBody body) throws Exception {
     Emus.run(builder, (emu, ws, user) -> {
       Endpoint server = Endpoint.Instantiate(ws, user, emu.trace());
       Endpoint client = Endpoint.Instantiate(ws, user, emu.trace());
       connect(user, server, client);
       Stage stage = new Stage(emu, client, server);
+      stage.log.timed = timed;
       try {
         body.run(stage);
       } finally {
@@ -114,6 +118,14 @@ final class EndpointTestSupport {
         throw new AssertionError("the emulator shut down");
       }
     }
+  }
+
+  /** Runs {@code action} once, {@code millis} from now, from a window-less timer of the calling task. */
+  static void after(User user, int millis, Runnable action) {
+    user.SetTimer(NULL, 0, millis, (hWnd, uMsg, idEvent, dwTime) -> {
+      user.KillTimer(NULL, idEvent);
+      action.run();
+    });
   }
 
   static byte[] ascii(String text) {
