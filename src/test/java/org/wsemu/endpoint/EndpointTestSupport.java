@@ -136,9 +136,11 @@ final class EndpointTestSupport {
     return new String(bytes, StandardCharsets.US_ASCII);
   }
 
-  /** Bytes enough that an Output stays pending while the other side does not read. */
+  /** Bytes enough that an Output stays pending while the other side does not read (the endpoint copies them). */
+  static final byte[] BIG = new byte[32 << 20];
+
   static byte[] big() {
-    return new byte[48 << 20];
+    return BIG;
   }
 
   /** Runs {@code call}, which must throw an EndpointException, and returns its code. */
