@@ -139,6 +139,12 @@ final class EndpointTestSupport {
   /** Bytes enough that an Output stays pending while the other side does not read (the endpoint copies them). */
   static final byte[] BIG = new byte[32 << 20];
 
+  static {
+    for (int i = 0; i < BIG.length; i++) {
+      BIG[i] = (byte) (i * 31 + (i >>> 11));
+    }
+  }
+
   static byte[] big() {
     return BIG;
   }
