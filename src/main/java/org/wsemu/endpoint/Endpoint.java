@@ -54,12 +54,20 @@ import org.wsemu.winsock.sockaddr_in;
  * called until its own completion, including requests that CompletionScripts make meanwhile) fails
  * with {@link CommErrors#TACCESS} (-36003).
  *
+ * <p>Completions are delivered one per message of the endpoint's hidden window, in the order the
+ * requests ended. A cancel leaves the endpoint usable (the connection stays; a cancelled Connect or
+ * Listen leaves it bound); a cancelled Output reports the bytes it had handed to the socket; bytes
+ * received before a cancel stay for the next Input. The choices where the Newton documentation is
+ * silent are listed in {@code docs/behaviour.md}, "Endpoints: cancellation".
+ *
  * <h2>Misuse</h2>
  *
  * <p>A request from a thread other than the owning task's throws
  * {@link org.wsemu.task.TaskThreadException}; a request after {@link #Dispose} throws
- * {@link IllegalStateException}; bad arguments throw {@link IllegalArgumentException} (the specs
- * check theirs when they are made).
+ * {@link IllegalStateException}; a null argument throws {@link NullPointerException} naming it;
+ * bad values throw {@link IllegalArgumentException} (the specs check theirs when they are made). A
+ * CompletionScript that throws goes to the emulator's callback exception handler, like any window
+ * procedure.
  *
  * <p>Threading: every method must be called on the owning task's thread; scripts run there too.
  */

@@ -6,5 +6,10 @@
  *
  * <p>Built only on the public API of USER and Windows Sockets (WSAAsyncSelect on a hidden window,
  * non-blocking sockets, SetTimer for time-outs), like an application would be.
+ *
+ * <p>Threading: an endpoint is confined to the task that instantiated it. Its requests are called
+ * there, its scripts run there, and everything that drives it (socket notifications, completions,
+ * time-outs) arrives through that task's message queue; it shares no state with other threads and
+ * holds no lock.
  */
 package org.wsemu.endpoint;
