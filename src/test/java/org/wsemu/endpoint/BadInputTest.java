@@ -45,6 +45,13 @@ class BadInputTest {
   }
 
   @World.AllWorlds
+  void instantiateOutsideATaskThrowsTaskThreadException(World world) throws Exception {
+    try (org.wsemu.Emulator emu = world.builder().build()) {
+      assertThrows(TaskThreadException.class, () -> Endpoint.Instantiate(emu.winsock(), emu.user(), emu.trace()));
+    }
+  }
+
+  @World.AllWorlds
   void requestsOnADisposedEndpointThrowIllegalStateAndDisposeTwiceDoesNothing(World world) throws Exception {
     Emus.run(world.builder(), (emu, ws, user) -> {
       Endpoint ep = Endpoint.Instantiate(ws, user, emu.trace());
