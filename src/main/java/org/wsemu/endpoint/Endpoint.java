@@ -280,7 +280,7 @@ public final class Endpoint {
    * endpoint bound with port 0 listens on; {@code null} when there is no socket.
    */
   public sockaddr_in LocalAddress() {
-    engine.checkCaller(RequestKind.BIND);
+    engine.checkCaller("LocalAddress");
     return engine.connection.localAddress();
   }
 

@@ -74,16 +74,25 @@ final class Engine {
 
   /** The rules every request obeys before anything else: the owning task, not disposed. */
   void checkCaller(RequestKind kind) {
-    checkOwner(kind);
+    checkCaller(kind.label);
+  }
+
+  /** As {@link #checkCaller(RequestKind)}, for a method named {@code method}. */
+  void checkCaller(String method) {
+    checkOwner(method);
     if (disposed) {
-      throw new IllegalStateException("Endpoint." + kind.label + ": the endpoint is disposed; no request is allowed after Dispose");
+      throw new IllegalStateException("Endpoint." + method + ": the endpoint is disposed; no request is allowed after Dispose");
     }
   }
 
   /** The first rule: only the owning task calls. */
   void checkOwner(RequestKind kind) {
+    checkOwner(kind.label);
+  }
+
+  private void checkOwner(String method) {
     if (Thread.currentThread() != owner) {
-      throw new TaskThreadException("Endpoint." + kind.label + " must be called by the task that owns the endpoint"
+      throw new TaskThreadException("Endpoint." + method + " must be called by the task that owns the endpoint"
           + " (thread '" + ownerName + "'), not on thread '" + Thread.currentThread().getName() + "'");
     }
   }

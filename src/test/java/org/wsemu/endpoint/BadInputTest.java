@@ -63,6 +63,8 @@ class BadInputTest {
       assertEquals("Endpoint.Output: the endpoint is disposed; no request is allowed after Dispose", e.getMessage());
       assertThrows(IllegalStateException.class, () -> ep.Cancel(CallbackSpec.async(null)));
       assertThrows(IllegalStateException.class, () -> ep.SetInputSpec(null));
+      assertEquals("Endpoint.LocalAddress: the endpoint is disposed; no request is allowed after Dispose",
+          assertThrows(IllegalStateException.class, ep::LocalAddress).getMessage());
       return 0;
     });
   }
