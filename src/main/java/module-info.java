@@ -6,7 +6,7 @@
  * {@code org.wsemu.time}), the trace ({@code org.wsemu.trace}), the USER and Windows Sockets
  * functions ({@code org.wsemu.user}, {@code org.wsemu.winsock}), the network SPI
  * ({@code org.wsemu.net}), the real network ({@code org.wsemu.net.nio}) and the simulated network
- * ({@code org.wsemu.sim}). The runtime the layers share ({@code org.wsemu.kernel}) and the
+ * ({@code org.wsemu.sim}), and the endpoints built on Windows Sockets ({@code org.wsemu.endpoint}). The runtime the layers share ({@code org.wsemu.kernel}) and the
  * annotations of the library's threading contracts ({@code org.wsemu.internal}) are not exported.
  */
 module org.wsemu {
@@ -21,4 +21,5 @@ module org.wsemu {
   exports org.wsemu.net;
   exports org.wsemu.net.nio;
   exports org.wsemu.sim;
+  exports org.wsemu.endpoint;
 }

@@ -2,7 +2,9 @@ package org.wsemu;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaModifier.PUBLIC;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasModifiers.Predicates.modifier;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   org.wsemu (Emulator: wires everything; nothing in the library depends on it)
+ *        |
+ *   endpoint (on the public API of winsock and user)
  *        |
  *     winsock ------------------> net (the network SPI) <-- net.* (its implementations), sim
  *        |
@@ -60,7 +64,8 @@ class PackageDependenciesTest {
       Map.entry("org.wsemu.winsock", concat(BASICS, "org.wsemu.kernel", "org.wsemu.user", "org.wsemu.net")),
       Map.entry("org.wsemu.net", List.of(BASICS)),
       Map.entry(NETWORK_IMPLEMENTATIONS, concat(BASICS, "org.wsemu.net")),
-      Map.entry("org.wsemu.sim", concat(BASICS, "org.wsemu.net")));
+      Map.entry("org.wsemu.sim", concat(BASICS, "org.wsemu.net")),
+      Map.entry("org.wsemu.endpoint", concat(BASICS, "org.wsemu.user", "org.wsemu.winsock")));
 
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -106,6 +111,21 @@ class PackageDependenciesTest {
     mayUseOnly("org.wsemu.net").check(CLASSES);
     mayUseOnly(NETWORK_IMPLEMENTATIONS).check(CLASSES);
     mayUseOnly("org.wsemu.sim").check(CLASSES);
+  }
+
+  /**
+   * Endpoints are built as an application would build them: on the exported API of USER and
+   * Winsock (and the basic types), never on the kernel or on a package-private class of Winsock
+   * or USER.
+   */
+  @Test
+  void endpointsUseOnlyThePublicApiOfUserAndWinsock() {
+    mayUseOnly("org.wsemu.endpoint").check(CLASSES);
+    noClasses().that().resideInAPackage("org.wsemu.endpoint")
+        .should().dependOnClassesThat(resideInAnyPackage("org.wsemu.user", "org.wsemu.winsock")
+            .and(not(modifier(PUBLIC))))
+        .because("an endpoint is built on the public API, as an application is")
+        .check(CLASSES);
   }
 
   @Test
