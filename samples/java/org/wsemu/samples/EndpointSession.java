@@ -30,7 +30,8 @@ import org.wsemu.winsock.sockaddr_in;
  * <p>It talks to a {@link LineServer}: connects, sets an input spec (a line ends with CR LF; no
  * line within the time-out cancels), asks for the list ({@code LIST}), and once the list has ended
  * uploads a file ({@code PUT} and its bytes) and says {@code QUIT}: three asynchronous Outputs. A
- * server that answers says {@code BYE}, and the session disconnects and finishes. A server that
+ * server that answers says {@code BYE} and closes the connection, which ends the input spec
+ * (kCommErrConnectionAborted, -16013, to its CompletionScript), and the session finishes. A server that
  * hangs after the list reads nothing more: the upload fills its window and stays pending, no line
  * comes, and the input spec's time-out cancels, in the Endpoint Interface's order: the pending
  * Outputs complete with -16005 (kCommErrRequestCanceled), in the order they were made, then the
@@ -43,8 +44,8 @@ import org.wsemu.winsock.sockaddr_in;
  * to the socket when it was cancelled depends on the operating system's buffers.
  */
 public final class EndpointSession {
-  /** The size of the file the session uploads: more than any window takes, so that a hung server leaves it pending. */
-  public static final int UPLOAD_BYTES = 1 << 20;
+  /** The size of the file the session uploads: 16 MiB, more than the buffers of a connection take (a few MiB on loopback), so that a hung server leaves it pending. */
+  public static final int UPLOAD_BYTES = 16 << 20;
   /** How many connections a session makes at most: the first, and one more after a time-out. */
   static final int MAX_CONNECTIONS = 2;
 
@@ -68,6 +69,7 @@ public final class EndpointSession {
   private int startTick;
   private int connection;                                 // 1, 2...
   private int requests;                                   // requests made on this connection
+  private boolean bye;                                    // the server said BYE on this connection
   private Outcome outcome;                                // set by a script: this connection has ended
 
   private EndpointSession(Emulator emu, PrintWriter out, int port, int timeoutMillis) {
@@ -105,8 +107,8 @@ public final class EndpointSession {
   }
 
   private int main() {
-    startTick = user.GetTickCount();
     ep = Endpoint.Instantiate(emu.winsock(), user, emu.trace());
+    startTick = user.GetTickCount();
     try {
       do {
         connection++;
@@ -121,6 +123,7 @@ public final class EndpointSession {
   /** One connection: connect, talk until a script says it has ended, disconnect. */
   private Outcome connectAndTalk() {
     outcome = null;
+    bye = false;
     requests = 0;
     sockaddr_in sin = new sockaddr_in();
     sin.sin_family = WinSock.AF_INET;
@@ -150,8 +153,10 @@ public final class EndpointSession {
     try {
       if (ep.State() == EndpointState.CONNECTED) {
         ep.Disconnect(false, null);                        // graceful: nothing is pending any more
+        print("connection %d: disconnected", connection);
+      } else {
+        print("connection %d: the server has disconnected", connection);
       }
-      print("connection %d: disconnected", connection);
     } catch (EndpointException e) {
       print("connection %d: %s", connection, e.getMessage());
     }
@@ -173,8 +178,7 @@ public final class EndpointSession {
       output(file);
       output("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
     } else if (line.equals("BYE")) {
-      endpoint.SetInputSpec(null);                         // no more input wanted: the server closes
-      outcome = Outcome.BYE;
+      bye = true;                                          // the server closes next: the input spec ends
     }
   }
 
@@ -184,6 +188,9 @@ public final class EndpointSession {
       print("input spec: no line within %d ms; the cancel completes: %d (%s)",
           timeoutMillis, result, CommErrors.name(result));
       outcome = Outcome.TIMED_OUT;
+    } else if (bye) {
+      print("input spec: the server closed the connection: %d (%s)", result, CommErrors.name(result));
+      outcome = Outcome.BYE;
     } else {
       print("input spec: ended with %d (%s)", result, CommErrors.name(result));
       outcome = Outcome.FAILED;

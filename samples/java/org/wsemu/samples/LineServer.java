@@ -37,8 +37,8 @@ import org.wsemu.sim.PeerConnection;
  * </pre>
  *
  * <p>A connection listed as hanging stops after its "." line: it reads nothing more and sends
- * nothing more, as a server that has hung would, until the client goes or the server closes. Its
- * receive buffer is small (4 KiB on the real network), so the client's upload soon fills it.
+ * nothing more, as a server that has hung would, until the client goes or the server closes: the
+ * client's upload fills the connection's buffers (a few MiB on loopback) and waits.
  *
  * <p>Thread-safe; one accepting thread and one thread per connection, all stopped by
  * {@link #close()}.
@@ -46,8 +46,8 @@ import org.wsemu.sim.PeerConnection;
 public final class LineServer implements AutoCloseable {
   /** How many lines LIST answers. */
   public static final int LINES = 3;
-  /** The receive buffer of each connection on the real network: small, so that a hung one fills. */
-  static final int RECEIVE_BUFFER = 4096;
+  /** The receive buffer of each connection on the real network: fixed, so that the operating system does not grow it. */
+  static final int RECEIVE_BUFFER = 65536;
 
   private final ServerSocket server;
   private final List<Boolean> hangs;
@@ -121,8 +121,11 @@ public final class LineServer implements AutoCloseable {
         return;
       }
       int size = Integer.parseInt(put.substring(4));
-      if (in.readNBytes(size).length != size) {
-        return;
+      byte[] buf = new byte[RECEIVE_BUFFER];
+      for (int left = size, n; left > 0; left -= n) {
+        if ((n = in.read(buf, 0, Math.min(left, buf.length))) < 0) {
+          return;
+        }
       }
       send(out, "OK " + size + " bytes received");
       if ("QUIT".equals(readLine(in))) {
