@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.endpoint.CommErrors.TACCESS;
+import static org.wsemu.endpoint.CommErrors.kCommErrNotConnected;
 import static org.wsemu.endpoint.CommErrors.kCommErrRequestCanceled;
 import static org.wsemu.user.WinUser.WM_TIMER;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +28,8 @@ import org.wsemu.task.SchedulingMode;
 import org.wsemu.task.Task;
 import org.wsemu.testing.Emus;
 import org.wsemu.time.Clock;
+import org.wsemu.trace.TraceKind;
+import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
 import org.wsemu.winsock.WinSock;
@@ -34,15 +39,16 @@ import org.wsemu.winsock.sockaddr_in;
 /**
  * A cancel storm: fifty endpoints on the simulated network, owned by five tasks, each task making
  * requests drawn from a seed (asynchronous and synchronous Outputs and Inputs with and without
- * time-outs, Cancels and Disconnects in both styles, reconnections), its CompletionScripts making
- * more requests while cancels run. Every request completes exactly once: a CompletionScript call,
- * a return, or an exception; none twice, none missing. In Win16 mode on the virtual clock the
+ * time-outs, Cancels and Disconnects in both styles, reconnections, Disposes in the middle of an
+ * asynchronous cancel), its CompletionScripts making more requests while cancels run. Every request
+ * completes exactly once: a CompletionScript call, a return, or an exception; none twice, none
+ * missing, and all of an endpoint's before its Dispose returns. In Win16 mode on the virtual clock the
  * storm repeats exactly with the same seed; in Win32 mode it runs preemptively, for races.
  */
 class EndpointCancelStormTest {
   private static final int TASKS = 5;
   private static final int ENDPOINTS_PER_TASK = 10;
-  private static final int STEPS = 80;
+  private static final int STEPS = 150;
   private static final int ECHO_PORT = 7;
   private static final int SILENT_PORT = 9;
 
@@ -54,10 +60,15 @@ class EndpointCancelStormTest {
 
     first.assertEveryRequestCompletedOnce();
     assertEquals(first.events, again.events, "the same seed, the same storm");
+    assertEquals(first.cancels, again.cancels);
+    // every way a cancel begins: Cancel, Disconnect and Dispose, time-outs, in both styles
+    assertEquals(List.of("request async Cancel", "request async Disconnect", "request sync Cancel", "request sync Dispose",
+        "timeout async Input", "timeout sync Input"), List.copyOf(first.cancelKinds().keySet()));
     Map<Integer, Integer> results = first.results();
     assertTrue(results.getOrDefault(0, 0) > 50, results.toString());
     assertTrue(results.getOrDefault(kCommErrRequestCanceled, 0) > 50, results.toString());
     assertTrue(results.getOrDefault(TACCESS, 0) > 0, "requests made during a cancel: " + results);
+    assertTrue(results.getOrDefault(kCommErrNotConnected, 0) > 0, "requests after a Disconnect: " + results);
     assertTrue(first.issued() > TASKS * STEPS, "the scripts made requests too: " + first.issued());
   }
 
@@ -84,7 +95,7 @@ class EndpointCancelStormTest {
   // ---- the storm ----
 
   /** What a storm did: every request's completions, and every completion in order. */
-  private record Storm(Map<Integer, AtomicInteger> completions, List<String> events) {
+  private record Storm(Map<Integer, AtomicInteger> completions, List<String> events, List<String> cancels) {
     int issued() {
       return completions.size();
     }
@@ -98,6 +109,15 @@ class EndpointCancelStormTest {
       });
       assertEquals(Map.of(), wrong, "requests completed other than once (id=count) of " + issued());
       assertEquals(issued(), events.size());
+    }
+
+    /** What began the cancels, as "why style request" (timeout async Input...), and how many times. */
+    Map<String, Integer> cancelKinds() {
+      Map<String, Integer> counts = new TreeMap<>();
+      for (String cancel : cancels) {
+        counts.merge(cancel, 1, Integer::sum);
+      }
+      return counts;
     }
 
     /** How many completions had each result code. */
@@ -115,8 +135,9 @@ class EndpointCancelStormTest {
     net.listen(net.defaultHost(), ECHO_PORT, delayedEcho(seed));
     net.listen(net.defaultHost(), SILENT_PORT, Peers.silent());
     Ledger ledger = new Ledger();
+    TraceRecorder trace = new TraceRecorder();
     Clock clock = mode == SchedulingMode.WIN16 ? Clock.virtual() : Clock.system();
-    try (Emulator emu = Emus.builder(mode).clock(clock).network(net).build()) {
+    try (Emulator emu = Emus.builder(mode).clock(clock).network(net).traceSink(trace).build()) {
       List<Task> tasks = new ArrayList<>();
       for (int t = 0; t < TASKS; t++) {
         StormTask body = new StormTask(emu, ledger, new Random(seed * 31 + t), "storm" + t);
@@ -127,7 +148,10 @@ class EndpointCancelStormTest {
         assertEquals(0, Emus.join(task));
       }
     }
-    return new Storm(Map.copyOf(ledger.completions), List.copyOf(ledger.events));
+    List<String> cancels = trace.events(e -> e.kind() == TraceKind.NOTE && e.name().equals("EndpointCancel")).stream()
+        .map(e -> e.field("why") + " " + e.field("style") + " " + String.valueOf(e.field("by")).replaceAll("#\\d+", ""))
+        .toList();
+    return new Storm(Map.copyOf(ledger.completions), List.copyOf(ledger.events), cancels);
   }
 
   /** An echo that answers each piece after a delay drawn from the seed (0 to 40 ms). */
@@ -175,7 +199,7 @@ class EndpointCancelStormTest {
     private final String className;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
-    private final List<Integer> mine = new ArrayList<>();  // the requests this task made
+    private final Map<Endpoint, List<Integer>> requests = new IdentityHashMap<>(); // made by this task, per endpoint
     private User user;
     private int hwnd;
 
@@ -203,53 +227,62 @@ class EndpointCancelStormTest {
       for (Endpoint ep : endpoints) {
         ep.Dispose();                                       // completes what is still pending
       }
-      assertCompletedOnce("after Dispose");
+      assertCompletedOnce(requests.keySet(), "after Dispose");
       pump(50);
-      assertCompletedOnce("and nothing after it");
+      assertCompletedOnce(requests.keySet(), "and nothing after it");
       user.DestroyWindow(hwnd);
       return 0;
     }
 
     private void act(int i, Endpoint ep) {
+      if (ep.State() == EndpointState.DISCONNECTED && random.nextBoolean()) {
+        sync(ep, "UnBind", () -> ep.UnBind(null));              // and connect again
+        connect(i);
+        return;
+      }
       int choice = random.nextInt(100);
       if (choice < 25) {
-        int id = issue();
+        int id = issue(ep);
         ep.Output(new byte[1 + random.nextInt(4000)], async(id, "Output", timeout()));
       } else if (choice < 50) {
-        int id = issue();
+        int id = issue(ep);
         ep.Input(InputSpec.byteCount(1 + random.nextInt(300)), async(id, "Input", timeout()));
       } else if (choice < 57) {
-        sync("Input", () -> ep.Input(InputSpec.byteCount(1 + random.nextInt(100)),
+        sync(ep, "Input", () -> ep.Input(InputSpec.byteCount(1 + random.nextInt(100)),
             CallbackSpec.sync().withTimeout(5 + random.nextInt(56))));
       } else if (choice < 61) {
-        sync("Output", () -> ep.Output(new byte[1 + random.nextInt(200)], CallbackSpec.sync().withTimeout(50)));
+        sync(ep, "Output", () -> ep.Output(new byte[1 + random.nextInt(200)], CallbackSpec.sync().withTimeout(50)));
       } else if (choice < 71) {
-        int id = issue();
+        int id = issue(ep);
         ep.Cancel(async(id, "Cancel", 0));
       } else if (choice < 75) {
-        sync("Cancel", () -> ep.Cancel(null));
+        sync(ep, "Cancel", () -> ep.Cancel(null));
       } else if (choice < 80) {
-        int id = issue();
+        int id = issue(ep);
         ep.Disconnect(true, async(id, "Disconnect", 0));
-      } else if (choice < 85) {
-        if (ep.State() == EndpointState.DISCONNECTED) {
-          sync("UnBind", () -> ep.UnBind(null));
-          connect(i);
+      } else if (choice < 84) {
+        if (random.nextBoolean()) {
+          int id = issue(ep);
+          ep.Cancel(async(id, "Cancel", 0));                 // Dispose during an asynchronous cancel
         }
+        ep.Dispose();
+        assertCompletedOnce(List.of(ep), "after a Dispose in the storm");
+        endpoints.set(i, Endpoint.Instantiate(emu.winsock(), user, emu.trace()));
+        connect(i);
       } else {
         pump(1 + random.nextInt(30));
       }
     }
 
-    private int issue() {
+    private int issue(Endpoint ep) {
       int id = ledger.issue();
-      mine.add(id);
+      requests.computeIfAbsent(ep, e -> new ArrayList<>()).add(id);
       return id;
     }
 
-    private void assertCompletedOnce(String when) {
+    private void assertCompletedOnce(Collection<Endpoint> eps, String when) {
       List<String> wrong = new ArrayList<>();
-      for (int id : mine) {
+      for (int id : eps.stream().flatMap(ep -> requests.getOrDefault(ep, List.of()).stream()).toList()) {
         int count = ledger.completions.get(id).get();
         if (count != 1) {
           wrong.add(id + "=" + count);
@@ -265,7 +298,7 @@ class EndpointCancelStormTest {
       return CallbackSpec.async((ep, data, result) -> {
         ledger.complete(id, what, result);
         if (result == kCommErrRequestCanceled && random.nextInt(3) == 0) {
-          int next = issue();                        // during the cancel: TACCESS
+          int next = issue(ep);                             // during a cancel: TACCESS
           ep.Output(new byte[] {1, 2, 3}, CallbackSpec.async((e, d, r) -> ledger.complete(next, "Output from a script", r)));
         }
       }).withTimeout(timeout);
@@ -278,17 +311,17 @@ class EndpointCancelStormTest {
 
     private void connect(int i) {
       Endpoint ep = endpoints.get(i);
-      sync("Bind", () -> ep.Bind(null, null));
+      sync(ep, "Bind", () -> ep.Bind(null, null));
       sockaddr_in sin = new sockaddr_in();
       sin.sin_family = WinSock.AF_INET;
       sin.sin_port = WinSock.htons(ports.get(i));
       sin.sin_addr.s_addr = WinSock.inet_addr("127.0.0.1");
-      sync("Connect", () -> ep.Connect(sin, CallbackSpec.sync().withTimeout(1_000)));
+      sync(ep, "Connect", () -> ep.Connect(sin, CallbackSpec.sync().withTimeout(1_000)));
     }
 
     /** A synchronous request: its return or its exception is its one completion. */
-    private void sync(String what, Runnable request) {
-      int id = issue();
+    private void sync(Endpoint ep, String what, Runnable request) {
+      int id = issue(ep);
       int result = 0;
       try {
         request.run();
