@@ -42,6 +42,9 @@ import org.wsemu.winsock.sockaddr_in;
  * connection began; {@code <} marks a line received. On the simulated network in Win16 mode the
  * output is the same on every run; on the real network the number of bytes an Output had handed
  * to the socket when it was cancelled depends on the operating system's buffers.
+ *
+ * <p>Threading: {@link #run} is called on a thread outside the emulator; the session itself, its
+ * scripts included, runs on its one task.
  */
 public final class EndpointSession {
   /** The size of the file the session uploads: 16 MiB, more than the buffers of a connection take (a few MiB on loopback), so that a hung server leaves it pending. */
@@ -68,7 +71,6 @@ public final class EndpointSession {
   private Endpoint ep;
   private int startTick;
   private int connection;                                 // 1, 2...
-  private int requests;                                   // requests made on this connection
   private boolean bye;                                    // the server said BYE on this connection
   private Outcome outcome;                                // set by a script: this connection has ended
 
@@ -124,7 +126,6 @@ public final class EndpointSession {
   private Outcome connectAndTalk() {
     outcome = null;
     bye = false;
-    requests = 0;
     sockaddr_in sin = new sockaddr_in();
     sin.sin_family = WinSock.AF_INET;
     sin.sin_port = WinSock.htons(port);
@@ -132,16 +133,19 @@ public final class EndpointSession {
     try {
       ep.Bind(null, null);                                 // synchronous: they wait, or throw
       ep.Connect(sin, CallbackSpec.sync().withTimeout(timeoutMillis));
+      print("connection %d: connected to 127.0.0.1:%d", connection, port);
+      ep.SetInputSpec(InputSpec.endSequence(new byte[] {'\r', '\n'})  // a line ends with CR LF
+          .withTimeout(timeoutMillis)                      // no line for that long: cancel
+          .withInputScript(this::inputScript)
+          .withCompletionScript(this::inputEnded));
     } catch (EndpointException e) {
       print("connection %d: %s", connection, e.getMessage());
+      if (ep.State() == EndpointState.CONNECTED) {
+        ep.Disconnect(true, null);
+      }
       unbind();
       return Outcome.FAILED;
     }
-    print("connection %d: connected to 127.0.0.1:%d", connection, port);
-    ep.SetInputSpec(InputSpec.endSequence(new byte[] {'\r', '\n'})
-        .withTimeout(timeoutMillis)
-        .withInputScript(this::inputScript)
-        .withCompletionScript(this::inputEnded));
     output("LIST\r\n".getBytes(StandardCharsets.US_ASCII));
 
     MSG msg = new MSG();
@@ -199,11 +203,10 @@ public final class EndpointSession {
 
   /** An asynchronous Output whose CompletionScript reports any failure, with what it had sent. */
   private void output(byte[] data) {
-    int request = ++requests;
-    String what = data.length > 64 ? data.length + " bytes" : "\"" + new String(data, StandardCharsets.US_ASCII).strip() + "\"";
+    String what = data.length > 64 ? "of " + data.length + " bytes" : "\"" + new String(data, StandardCharsets.US_ASCII).strip() + "\"";
     CompletionScript done = (endpoint, sent, result) -> {
       if (result != 0) {
-        print("Output %d (%s): %d (%s), %d of %d bytes sent", request, what, result, CommErrors.name(result),
+        print("Output %s: %d (%s), %d of %d bytes sent", what, result, CommErrors.name(result),
             sent == null ? 0 : sent.length, data.length);
         if (outcome == null && result != CommErrors.kCommErrRequestCanceled) {
           outcome = Outcome.FAILED;

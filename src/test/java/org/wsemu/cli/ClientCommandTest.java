@@ -114,8 +114,8 @@ class ClientCommandTest {
         "[t=  400 ms] > PUT 16777216, the file, QUIT (three asynchronous Outputs)",
         // the hung server's window is full: no line within 400 ms, and the input spec's time-out
         // cancels: the pending Outputs first, in the order made, then the cancel itself
-        "[t=  800 ms] Output 3 (16777216 bytes): -16005 (kCommErrRequestCanceled), 16370 of 16777216 bytes sent",
-        "[t=  800 ms] Output 4 (\"QUIT\"): -16005 (kCommErrRequestCanceled), 0 of 6 bytes sent",
+        "[t=  800 ms] Output of 16777216 bytes: -16005 (kCommErrRequestCanceled), 16370 of 16777216 bytes sent",
+        "[t=  800 ms] Output \"QUIT\": -16005 (kCommErrRequestCanceled), 0 of 6 bytes sent",
         "[t=  800 ms] input spec: no line within 400 ms; the cancel completes: -16005 (kCommErrRequestCanceled)",
         "[t=  800 ms] connection 1: disconnected",
         "[t=  800 ms] connection 2: connected to 127.0.0.1:5000",
@@ -146,8 +146,8 @@ class ClientCommandTest {
           ">> the list >>",
           t + "> PUT 16777216, the file, QUIT \\(three asynchronous Outputs\\)",
           // how much the operating system's buffers took varies; the order does not
-          t + "Output 3 \\(16777216 bytes\\): -16005 \\(kCommErrRequestCanceled\\), \\d+ of 16777216 bytes sent",
-          t + "Output 4 \\(\"QUIT\"\\): -16005 \\(kCommErrRequestCanceled\\), 0 of 6 bytes sent",
+          t + "Output of 16777216 bytes: -16005 \\(kCommErrRequestCanceled\\), \\d+ of 16777216 bytes sent",
+          t + "Output \"QUIT\": -16005 \\(kCommErrRequestCanceled\\), 0 of 6 bytes sent",
           t + "input spec: no line within 400 ms; the cancel completes: -16005 \\(kCommErrRequestCanceled\\)",
           t + "connection 1: disconnected",
           t + "connection 2: connected to 127\\.0\\.0\\.1:\\d+",
