@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertLinesMatch;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.cli.CommandLines.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -159,6 +162,39 @@ class ClientCommandTest {
           t + "connection 2: the server has disconnected",
           "outcomes: TIMED_OUT, BYE"), text.lines().toList());
     }
+  }
+
+  @Test
+  @Timeout(60)
+  void theWorkedExampleOfTheEndpointGuideIsWhatTheSessionPrintsAndTraces() throws IOException {
+    List<String> output = run(0, "client", "--endpoint", "--network", "SIMULATED", "--trace").lines().toList();
+    List<List<String>> blocks = textBlocksAfter(Path.of("docs/endpoints.md"), "### A worked example");
+    assertEquals(2, blocks.size(), blocks.toString());
+    for (List<String> block : blocks) {
+      int at = 0;
+      for (String line : block) {                           // each line, in order, among the output's
+        while (at < output.size() && !output.get(at).equals(line)) {
+          at++;
+        }
+        assertTrue(at < output.size(), "docs/endpoints.md shows a line the session did not print (in this order): " + line);
+      }
+    }
+  }
+
+  /** The {@code ```text} blocks of a Markdown file's section that starts with {@code heading}. */
+  private static List<List<String>> textBlocksAfter(Path file, String heading) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    List<List<String>> blocks = new ArrayList<>();
+    int i = lines.indexOf(heading) + 1;
+    assertTrue(i > 0, "no heading " + heading + " in " + file);
+    for (; i < lines.size() && !lines.get(i).startsWith("#"); i++) {
+      if (lines.get(i).equals("```text")) {
+        int end = lines.subList(i, lines.size()).indexOf("```") + i;
+        blocks.add(lines.subList(i + 1, end));
+        i = end;
+      }
+    }
+    return blocks;
   }
 
   @Test
