@@ -62,8 +62,11 @@ public final class LineServer implements AutoCloseable {
    * Starts a server on 127.0.0.1 (an ephemeral port); connection i (from 0) hangs after its list
    * when {@code hangs.get(i)} (the last entry holds for the connections after), and the lines of
    * a list come {@code intervalMillis} apart.
+   *
+   * @throws IllegalArgumentException if {@code hangs} is empty or {@code intervalMillis < 0}
    */
   public LineServer(List<Boolean> hangs, int intervalMillis) throws IOException {
+    check(hangs, intervalMillis);
     this.hangs = List.copyOf(hangs);
     this.intervalMillis = intervalMillis;
     this.server = new ServerSocket();
@@ -138,6 +141,15 @@ public final class LineServer implements AutoCloseable {
     }
   }
 
+  private static void check(List<Boolean> hangs, int intervalMillis) {
+    if (hangs.isEmpty()) {
+      throw new IllegalArgumentException("hangs is empty: say for at least the first connection");
+    }
+    if (intervalMillis < 0) {
+      throw new IllegalArgumentException("intervalMillis < 0: " + intervalMillis);
+    }
+  }
+
   private boolean hangs(int index) {
     return hangs.get(Math.min(index, hangs.size() - 1));
   }
@@ -165,8 +177,11 @@ public final class LineServer implements AutoCloseable {
    * The same service as a peer of the simulated network, on the emulator's clock: connection i
    * (from 0) hangs after its list when {@code hangs.get(i)}. A peer's receive buffer is the
    * simulated network's default, which a hung connection fills as well.
+   *
+   * @throws IllegalArgumentException if {@code hangs} is empty or {@code intervalMillis < 0}
    */
   public static Peer simulated(List<Boolean> hangs, int intervalMillis) {
+    check(hangs, intervalMillis);
     List<Boolean> copy = List.copyOf(hangs);
     AtomicInteger served = new AtomicInteger();
     return connection -> {
@@ -303,15 +318,15 @@ public final class LineServer implements AutoCloseable {
   public void close() throws IOException {
     closed.countDown();
     server.close();
-    List<Thread> all;
-    synchronized (threads) {
-      all = List.copyOf(threads);
-      for (Socket client : clients) {
-        client.close();                                  // ends a read the client left waiting
-      }
-    }
     try {
-      acceptor.join(5_000);
+      acceptor.join(5_000);                              // no connection is added after this
+      List<Thread> all;
+      synchronized (threads) {
+        all = List.copyOf(threads);
+        for (Socket client : clients) {
+          client.close();                                // ends a read the client left waiting
+        }
+      }
       for (Thread thread : all) {
         thread.join(5_000);
       }

@@ -143,6 +143,16 @@ class EndpointSessionTest {
     }
   }
 
+  @Test
+  void theLineServerRefusesAnEmptyListOfHangsAndANegativeInterval() {
+    assertEquals("hangs is empty: say for at least the first connection", assertThrows(IllegalArgumentException.class,
+        () -> LineServer.simulated(List.of(), 100)).getMessage());
+    assertEquals("intervalMillis < 0: -1", assertThrows(IllegalArgumentException.class,
+        () -> LineServer.simulated(List.of(true), -1)).getMessage());
+    assertEquals("hangs is empty: say for at least the first connection", assertThrows(IllegalArgumentException.class,
+        () -> new LineServer(List.of(), 100)).getMessage());
+  }
+
   // ---- helpers ----
 
   /** One session: its outcomes, printed lines and trace. */
