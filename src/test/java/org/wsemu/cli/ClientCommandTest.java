@@ -140,18 +140,18 @@ class ClientCommandTest {
   @Timeout(60)
   void onTheRealNetworkTheEndpointSessionCancelsInTheSameOrderAndReconnects() {
     for (String mode : List.of("WIN16", "WIN32")) {
-      String text = run(0, "client", "--endpoint", "--mode", mode, "--timeout", "400");
+      String text = run(0, "client", "--endpoint", "--mode", mode, "--timeout", "1000"); // room for a loaded machine
       String t = "\\[t=\\s*\\d+ ms\\] ";
       assertLinesMatch(List.of(
-          "wsemu client: line server on 127\\.0\\.0\\.1:\\d+ sends a line every 100 ms, hangs on the first connection;"
-              + " input time-out 400 ms \\(" + mode + ", endpoint\\)",
+          "wsemu client: line server on 127\\.0\\.0\\.1:\\d+ sends a line every 250 ms, hangs on the first connection;"
+              + " input time-out 1000 ms \\(" + mode + ", endpoint\\)",
           t + "connection 1: connected to 127\\.0\\.0\\.1:\\d+",
           ">> the list >>",
           t + "> PUT 16777216, the file, QUIT \\(three asynchronous Outputs\\)",
           // how much the operating system's buffers took varies; the order does not
           t + "Output of 16777216 bytes: -16005 \\(kCommErrRequestCanceled\\), \\d+ of 16777216 bytes sent",
           t + "Output \"QUIT\": -16005 \\(kCommErrRequestCanceled\\), 0 of 6 bytes sent",
-          t + "input spec: no line within 400 ms; the cancel completes: -16005 \\(kCommErrRequestCanceled\\)",
+          t + "input spec: no line within 1000 ms; the cancel completes: -16005 \\(kCommErrRequestCanceled\\)",
           t + "connection 1: disconnected",
           t + "connection 2: connected to 127\\.0\\.0\\.1:\\d+",
           ">> the list >>",

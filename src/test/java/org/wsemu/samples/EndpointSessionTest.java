@@ -30,7 +30,9 @@ import org.wsemu.trace.TraceRecorder;
 @Timeout(60)
 class EndpointSessionTest {
   private static final int SIM_PORT = 5000;
+  /** The input time-out in virtual time; on a real clock a longer one, so that a loaded machine keeps up. */
   private static final int TIMEOUT = 400;
+  private static final int REAL_TIMEOUT = 1_000;
   private static final String T = "\\[t=\\s*\\d+ ms\\] ";
 
   @World.AllWorlds
@@ -81,7 +83,7 @@ class EndpointSessionTest {
           T + "> PUT 16777216, the file, QUIT \\(three asynchronous Outputs\\)",
           T + "Output of 16777216 bytes: -16005 \\(kCommErrRequestCanceled\\), \\d+ of 16777216 bytes sent",
           T + "Output \"QUIT\": -16005 \\(kCommErrRequestCanceled\\), 0 of 6 bytes sent",
-          T + "input spec: no line within 400 ms; the cancel completes: -16005 \\(kCommErrRequestCanceled\\)",
+          T + "input spec: no line within " + timeout(world) + " ms; the cancel completes: -16005 \\(kCommErrRequestCanceled\\)",
           T + "connection 1: disconnected",
           T + "connection 2: connected to 127\\.0\\.0\\.1:\\d+",
           ">> the second list >>",
@@ -175,8 +177,12 @@ class EndpointSessionTest {
     }
   }
 
+  private static int timeout(World world) {
+    return world.virtualTime() ? TIMEOUT : REAL_TIMEOUT;
+  }
+
   private static Run session(World world, List<Boolean> hangs) throws Exception {
-    int interval = TIMEOUT / 4;
+    int interval = timeout(world) / 4;
     if (world.simulated()) {
       SimulatedNetwork net = world.newNetwork();
       net.listen(net.defaultHost(), SIM_PORT, LineServer.simulated(hangs, interval));
@@ -192,7 +198,7 @@ class EndpointSessionTest {
     TraceRecorder trace = new TraceRecorder();
     List<Outcome> outcomes;
     try (Emulator emu = world.builder(net).traceSink(trace).build()) {
-      outcomes = EndpointSession.run(emu, new PrintWriter(out, true), port, TIMEOUT);
+      outcomes = EndpointSession.run(emu, new PrintWriter(out, true), port, timeout(world));
     }
     return new Run(outcomes, out.toString().lines().toList(), trace);
   }
