@@ -1,11 +1,15 @@
 package org.wsemu.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.wsemu.Emulator;
 import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.samples.AsyncQuoteClient;
+import org.wsemu.samples.EndpointSession;
+import org.wsemu.samples.LineServer;
 import org.wsemu.samples.OverlappedQuoteClient;
 import org.wsemu.samples.QuoteClient;
 import org.wsemu.samples.QuoteServer;
@@ -30,7 +34,11 @@ import picocli.CommandLine.Spec;
  * written the asynchronous way ({@link AsyncQuoteClient}: WSAAsyncGetHostByName, WSAAsyncSelect,
  * a message loop), whose timeout closes the socket instead. With {@code --overlapped} it runs the
  * Winsock 2 client ({@link OverlappedQuoteClient}: an overlapped WSARecv reported by a completion
- * routine or an event), whose timeout aborts the pending receive (WSA_OPERATION_ABORTED).
+ * routine or an event), whose timeout aborts the pending receive (WSA_OPERATION_ABORTED). With
+ * {@code --endpoint} it runs a terminal session on a Newton-style endpoint instead
+ * ({@link EndpointSession}) against a line server whose first connection hangs: the input spec's
+ * time-out cancels the pending Outputs (-16005) and then completes itself, the session reconnects,
+ * and the second connection ends with BYE; exit code 0 for the outcomes TIMED_OUT, BYE.
  *
  * <p>The timeout is between SetTimer's minimum (10 ms: a shorter one would silently be 10 ms) and a
  * minute; the server answers after a quarter of it, then after three times it. Exit code 0 when
@@ -40,10 +48,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "client", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Run the Win16 quote client (samples/java/org/wsemu/samples/QuoteClient.java, with --async"
-        + " AsyncQuoteClient.java, with --overlapped OverlappedQuoteClient.java) against a quote server it starts.")
+        + " AsyncQuoteClient.java, with --overlapped OverlappedQuoteClient.java) against a quote server it starts;"
+        + " with --endpoint, the endpoint session (EndpointSession.java) against a line server it starts.")
 final class ClientCommand implements Callable<Integer> {
   /** The simulated server's port: quote of the day (RFC 865). */
   static final int QOTD_PORT = 17;
+
+  /** The simulated line server's port (for --endpoint). */
+  static final int LINE_PORT = 5000;
 
   /** The shortest timeout: SetTimer's minimum, USER_TIMER_MINIMUM. */
   static final int MIN_TIMEOUT = WinUser.USER_TIMER_MINIMUM;
@@ -74,6 +86,10 @@ final class ClientCommand implements Callable<Integer> {
           + " alertable SleepEx (the default), or an EVENT waited for with WSAWaitForMultipleEvents.")
   OverlappedQuoteClient.Notification overlapped;
 
+  @Option(names = "--endpoint", description = "Run a terminal session on a Newton-style endpoint (an input spec whose"
+      + " time-out cancels the pending Outputs in a defined order, then a reconnection) against a line server.")
+  boolean endpoint;
+
   @Spec
   CommandSpec spec;
 
@@ -91,10 +107,25 @@ final class ClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (async && overlapped != null) {
-      throw new ParameterException(spec.commandLine(), "--async and --overlapped are two different clients: choose one");
+    List<String> clients = new ArrayList<>();
+    if (async) {
+      clients.add("--async");
+    }
+    if (overlapped != null) {
+      clients.add("--overlapped");
+    }
+    if (endpoint) {
+      clients.add("--endpoint");
+    }
+    if (clients.size() > 1) {
+      String named = String.join(", ", clients.subList(0, clients.size() - 1)) + " and " + clients.get(clients.size() - 1);
+      throw new ParameterException(spec.commandLine(), named + (clients.size() == 2 ? " are two" : " are")
+          + " different clients: choose one");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (endpoint) {
+      return runEndpointSession(out);
+    }
     int fast = timeoutMillis / 4;
     int slow = timeoutMillis * 3;
     QuoteClient.Outcome first;
@@ -120,6 +151,60 @@ final class ClientCommand implements Callable<Integer> {
     }
     out.flush();
     return asDesigned ? 0 : 1;
+  }
+
+  /**
+   * {@code --endpoint}: one session, whose first connection hangs after its list (the input spec
+   * times out and cancels) and whose second answers; lines every quarter of the timeout.
+   */
+  private int runEndpointSession(PrintWriter out) throws Exception {
+    int interval = timeoutMillis / 4;
+    List<Boolean> hangs = List.of(true, false);
+    List<EndpointSession.Outcome> outcomes;
+    if (network == NetworkChoice.SIMULATED) {
+      out.printf("wsemu client: simulated line server on port %d sends a line every %d ms, hangs on the first"
+          + " connection; input time-out %d ms (%s, endpoint)%n", LINE_PORT, interval, timeoutMillis, mode);
+      SimulatedNetwork net = SimulatedNetwork.builder().build();
+      net.listen(net.defaultHost(), LINE_PORT, LineServer.simulated(hangs, interval));
+      Clock clock = mode == SchedulingMode.WIN16 ? Clock.virtual() : Clock.system();
+      outcomes = runSession(out, Emulator.builder().name("client").mode(mode).clock(clock).network(net), LINE_PORT);
+    } else {
+      try (LineServer server = new LineServer(hangs, interval)) {
+        out.printf("wsemu client: line server on 127.0.0.1:%d sends a line every %d ms, hangs on the first"
+            + " connection; input time-out %d ms (%s, endpoint)%n", server.port(), interval, timeoutMillis, mode);
+        outcomes = runSession(out, real(), server.port());
+      }
+    }
+    out.printf("outcomes: %s%n", outcomes.stream().map(Enum::name).collect(Collectors.joining(", ")));
+    boolean asDesigned = outcomes.equals(List.of(EndpointSession.Outcome.TIMED_OUT, EndpointSession.Outcome.BYE));
+    if (!asDesigned) {
+      out.println(whyEndpoint(outcomes, interval, timeoutMillis));
+    }
+    out.flush();
+    return asDesigned ? 0 : 1;
+  }
+
+  private List<EndpointSession.Outcome> runSession(PrintWriter out, Emulator.Builder builder, int port)
+      throws InterruptedException {
+    TraceRecorder recorder = new TraceRecorder();
+    List<EndpointSession.Outcome> outcomes;
+    try (Emulator emu = builder.traceSink(recorder).build()) {
+      outcomes = EndpointSession.run(emu, out, port, timeoutMillis);
+    }
+    if (trace) {
+      out.print(recorder.render());
+    }
+    return outcomes;
+  }
+
+  /** The line that explains exit code 1 of {@code --endpoint}: the outcomes were not TIMED_OUT, BYE. */
+  static String whyEndpoint(List<EndpointSession.Outcome> outcomes, int interval, int timeoutMillis) {
+    String expected = "expected TIMED_OUT, BYE (exit code 1)";
+    if (outcomes.contains(EndpointSession.Outcome.FAILED)) {
+      return expected + ": a request failed, as printed above";
+    }
+    return expected + ": a line sent every " + interval + " ms did not come within the " + timeoutMillis
+        + " ms time-out; a longer --timeout leaves the machine more time";
   }
 
   /** The line that explains exit code 1: the outcomes were not a quote then a timeout. */

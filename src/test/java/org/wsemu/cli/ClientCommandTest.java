@@ -1,13 +1,18 @@
 package org.wsemu.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertLinesMatch;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.cli.CommandLines.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wsemu.samples.EndpointSession;
 import org.wsemu.samples.QuoteClient;
 
 class ClientCommandTest {
@@ -93,6 +98,128 @@ class ClientCommandTest {
           "outcomes: QUOTE, TIMED_OUT",
           ""), text);
     }
+  }
+
+  @Test
+  @Timeout(60)
+  void onTheSimulatedNetworkTheEndpointSessionPrintsExactlyTheSameEveryTime() {
+    String text = runSimulated("--endpoint");
+    assertEquals(text, runSimulated("--endpoint"));
+    assertEquals(String.join("\n",
+        "wsemu client: simulated line server on port 5000 sends a line every 100 ms, hangs on the first connection;"
+            + " input time-out 400 ms (WIN16, endpoint)",
+        "[t=    0 ms] connection 1: connected to 127.0.0.1:5000",
+        "[t=    0 ms] < WELCOME to the line server, connection 1",
+        "[t=  100 ms] < line 1 of 3",
+        "[t=  200 ms] < line 2 of 3",
+        "[t=  300 ms] < line 3 of 3",
+        "[t=  400 ms] < .",
+        "[t=  400 ms] > PUT 16777216, the file, QUIT (three asynchronous Outputs)",
+        // the hung server's window is full: no line within 400 ms, and the input spec's time-out
+        // cancels: the pending Outputs first, in the order made, then the cancel itself
+        "[t=  800 ms] Output of 16777216 bytes: -16005 (kCommErrRequestCanceled), 16370 of 16777216 bytes sent",
+        "[t=  800 ms] Output \"QUIT\": -16005 (kCommErrRequestCanceled), 0 of 6 bytes sent",
+        "[t=  800 ms] input spec: no line within 400 ms; the cancel completes: -16005 (kCommErrRequestCanceled)",
+        "[t=  800 ms] connection 1: disconnected",
+        "[t=  800 ms] connection 2: connected to 127.0.0.1:5000",
+        "[t=  800 ms] < WELCOME to the line server, connection 2",
+        "[t=  900 ms] < line 1 of 3",
+        "[t= 1000 ms] < line 2 of 3",
+        "[t= 1100 ms] < line 3 of 3",
+        "[t= 1200 ms] < .",
+        "[t= 1200 ms] > PUT 16777216, the file, QUIT (three asynchronous Outputs)",
+        "[t= 1200 ms] < OK 16777216 bytes received",
+        "[t= 1200 ms] < BYE",
+        "[t= 1200 ms] input spec: the server closed the connection: -16013 (kCommErrConnectionAborted)",
+        "[t= 1200 ms] connection 2: the server has disconnected",
+        "outcomes: TIMED_OUT, BYE",
+        ""), text);
+  }
+
+  @Test
+  @Timeout(60)
+  void onTheRealNetworkTheEndpointSessionCancelsInTheSameOrderAndReconnects() {
+    for (String mode : List.of("WIN16", "WIN32")) {
+      String text = run(0, "client", "--endpoint", "--mode", mode, "--timeout", "1000"); // room for a loaded machine
+      String t = "\\[t=\\s*\\d+ ms\\] ";
+      assertLinesMatch(List.of(
+          "wsemu client: line server on 127\\.0\\.0\\.1:\\d+ sends a line every 250 ms, hangs on the first connection;"
+              + " input time-out 1000 ms \\(" + mode + ", endpoint\\)",
+          t + "connection 1: connected to 127\\.0\\.0\\.1:\\d+",
+          ">> the list >>",
+          t + "> PUT 16777216, the file, QUIT \\(three asynchronous Outputs\\)",
+          // how much the operating system's buffers took varies; the order does not
+          t + "Output of 16777216 bytes: -16005 \\(kCommErrRequestCanceled\\), \\d+ of 16777216 bytes sent",
+          t + "Output \"QUIT\": -16005 \\(kCommErrRequestCanceled\\), 0 of 6 bytes sent",
+          t + "input spec: no line within 1000 ms; the cancel completes: -16005 \\(kCommErrRequestCanceled\\)",
+          t + "connection 1: disconnected",
+          t + "connection 2: connected to 127\\.0\\.0\\.1:\\d+",
+          ">> the list >>",
+          t + "> PUT 16777216, the file, QUIT \\(three asynchronous Outputs\\)",
+          t + "< OK 16777216 bytes received",
+          t + "< BYE",
+          t + "input spec: the server closed the connection: -16013 \\(kCommErrConnectionAborted\\)",
+          t + "connection 2: the server has disconnected",
+          "outcomes: TIMED_OUT, BYE"), text.lines().toList());
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void theWorkedExampleOfTheEndpointGuideIsWhatTheSessionPrintsAndTraces() throws IOException {
+    List<String> output = run(0, "client", "--endpoint", "--network", "SIMULATED", "--trace").lines().toList();
+    List<List<String>> blocks = textBlocksAfter(Path.of("docs/endpoints.md"), "### A worked example");
+    assertEquals(2, blocks.size(), blocks.toString());
+    for (List<String> block : blocks) {
+      int at = 0;
+      for (String line : block) {                           // each line, in order, among the output's
+        while (at < output.size() && !output.get(at).equals(line)) {
+          at++;
+        }
+        assertTrue(at < output.size(), "docs/endpoints.md shows a line the session did not print (in this order): " + line);
+      }
+    }
+  }
+
+  /** The {@code ```text} blocks of a Markdown file's section that starts with {@code heading}. */
+  private static List<List<String>> textBlocksAfter(Path file, String heading) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    List<List<String>> blocks = new ArrayList<>();
+    int i = lines.indexOf(heading) + 1;
+    assertTrue(i > 0, "no heading " + heading + " in " + file);
+    for (; i < lines.size() && !lines.get(i).startsWith("#"); i++) {
+      if (lines.get(i).equals("```text")) {
+        int end = lines.subList(i, lines.size()).indexOf("```") + i;
+        blocks.add(lines.subList(i + 1, end));
+        i = end;
+      }
+    }
+    return blocks;
+  }
+
+  @Test
+  void asyncOverlappedAndEndpointAreDifferentClients() {
+    for (List<String> options : List.of(List.of("--async", "--endpoint"), List.of("--overlapped", "--endpoint"))) {
+      List<String> args = new ArrayList<>(List.of("client"));
+      args.addAll(options);
+      CommandLines.Result result = CommandLines.run(args.toArray(String[]::new));
+      assertEquals(2, result.exit(), result.toString());
+      assertTrue(result.err().startsWith("wsemu client: " + options.get(0) + " and --endpoint are two different clients:"
+          + " choose one\n"), result.err());
+    }
+    CommandLines.Result all = CommandLines.run("client", "--endpoint", "--async", "--overlapped=EVENT");
+    assertEquals(2, all.exit(), all.toString());
+    assertTrue(all.err().startsWith("wsemu client: --async, --overlapped and --endpoint are different clients: choose one\n"),
+        all.err());
+  }
+
+  @Test
+  void anEndpointSessionsExitCodeOfOneComesWithTheReason() {
+    assertEquals("expected TIMED_OUT, BYE (exit code 1): a request failed, as printed above",
+        ClientCommand.whyEndpoint(List.of(EndpointSession.Outcome.FAILED), 250, 1000));
+    assertEquals("expected TIMED_OUT, BYE (exit code 1): a line sent every 2 ms did not come within the 10 ms"
+        + " time-out; a longer --timeout leaves the machine more time",
+        ClientCommand.whyEndpoint(List.of(EndpointSession.Outcome.TIMED_OUT, EndpointSession.Outcome.TIMED_OUT), 2, 10));
   }
 
   @Test
