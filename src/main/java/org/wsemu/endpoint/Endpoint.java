@@ -195,7 +195,8 @@ public final class Endpoint {
    * Sets (or with {@code null} clears) the standing input request: each piece of input that meets
    * the spec goes to its {@link InputScript}, and the spec stays set. Its time-out, when it
    * expires, cancels as an asynchronous request's does, completing to the spec's CompletionScript,
-   * and clears the spec. Always immediate: it neither waits nor completes.
+   * and clears the spec. Clearing it with {@code null} ends it without a completion (a completion
+   * already queued is still delivered). Always immediate: it neither waits nor completes.
    *
    * @throws EndpointException {@link CommErrors#kCommErrNotConnected} when not connected,
    *     {@link CommErrors#TACCESS} during a cancel, {@link CommErrors#kCommErrCommandInProgress}
