@@ -144,6 +144,19 @@ class BadInputTest {
   }
 
   @World.AllWorlds
+  void clearingTheInputSpecEndsItWithoutACompletionAndLeavesTheBytesForTheNextInput(World world) throws Exception {
+    onPair(world, st -> {
+      st.client.SetInputSpec(InputSpec.byteCount(2)
+          .withCompletionScript((ep, data, result) -> st.log.add("spec " + result)));
+      st.client.SetInputSpec(null);
+      st.server.Output(ascii("xy"), null);
+      assertEquals("xy", ascii(st.client.Input(InputSpec.byteCount(2), null)));
+      st.client.Cancel(null);
+      assertEquals(List.of(), st.log.entries(), "no completion for a spec the program cleared");
+    });
+  }
+
+  @World.AllWorlds
   void nullArgumentsThrowNamingTheArgument(World world) throws Exception {
     onPair(world, st -> {
       assertEquals("data", assertThrows(NullPointerException.class, () -> st.client.Output(null, null)).getMessage());
