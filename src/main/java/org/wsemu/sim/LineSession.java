@@ -19,9 +19,11 @@ final class LineSession implements Peer.Session {
   private final LinePeer rules;
   private final PeerConnection connection;
   private final byte[] end;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   /** Pieces of answers (byte[]) and at most one {@link LinePeer.Cut}, in the order they go. */
   private final Deque<Object> out = new ArrayDeque<>();
+  /** The request line so far: {@code length} bytes of {@code line}. */
+  private byte[] line = new byte[128];
+  private int length;
   private int step;
   private long queuedBytes;
   private int delayed;
@@ -75,17 +77,15 @@ final class LineSession implements Peer.Session {
   }
 
   private void take(byte b) {
-    line.write(b);
-    int size = line.size();
-    if (size >= end.length) {
-      byte[] bytes = line.toByteArray();
-      if (Arrays.equals(bytes, size - end.length, size, end, 0, end.length)) {
-        line.reset();
-        request(new String(bytes, 0, size - end.length, StandardCharsets.ISO_8859_1));
-        return;
-      }
+    if (length == line.length) {
+      line = Arrays.copyOf(line, length * 2);
     }
-    if (size > LinePeer.MAX_LINE) {
+    line[length++] = b;
+    if (length >= end.length && Arrays.equals(line, length - end.length, length, end, 0, end.length)) {
+      String text = new String(line, 0, length - end.length, StandardCharsets.ISO_8859_1);
+      length = 0;
+      request(text);
+    } else if (length > LinePeer.MAX_LINE) {
       unexpected();
     }
   }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.testing.Emus;
 import org.wsemu.testing.World;
+import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.User;
 import org.wsemu.winsock.WinsockApi;
@@ -99,6 +100,21 @@ class LinePeerTest {
   }
 
   @Test
+  void aLineLongerThan64KiBResetsTheConnection() throws Exception {
+    SimulatedNetwork net = twoHosts(LATENCY).build();
+    net.listen("server", 79, LinePeer.answering(USERS));
+    SimRuns.run(net, new TraceRecorder(), (emu, ws, user) -> {
+      startup(ws);
+      int s = connected(ws, "10.0.0.2", 79);
+      sendAll(ws, s, new byte[LinePeer.MAX_LINE]); // no line end yet: the peer waits
+      sendAll(ws, s, new byte[1]);
+      // the last byte goes once the window opens, reaches the peer, and the RST comes back
+      assertEquals(List.of("+60 error " + WSAECONNRESET), reads(ws, user, s, user.GetTickCount()));
+      return ws.closesocket(s);
+    });
+  }
+
+  @Test
   void aDialogueGreetsAtOnceAnswersInOrderAndClosesAfterTheLastAnswer() throws Exception {
     // the greeting left on accepting (at 20) and was here before connect returned
     assertEquals(List.of("+0 220 mail ready\\r\\n", "+41 250 mail\\r\\n221 bye\\r\\n", "+41 end"),
@@ -162,6 +178,25 @@ class LinePeerTest {
       assertEquals(5000 + HOOK, user.GetTickCount() - start);
       return ws.closesocket(s);
     });
+  }
+
+  @Test
+  void thePacedAnswerAndTheCutShowInTheTraceAsTheirSegments() throws Exception {
+    SimulatedNetwork net = twoHosts(LATENCY).traceSegments(true).build();
+    net.listen("server", 79, LinePeer.query(USERS).fragments(Duration.ofMillis(50), 5).resetAfter(12));
+    TraceRecorder trace = new TraceRecorder();
+    SimRuns.run(net, trace, (emu, ws, user) -> {
+      startup(ws);
+      int s = connected(ws, "10.0.0.2", 79);
+      sendAll(ws, s, ascii("alice\r\n"));
+      reads(ws, user, s, 0);
+      return ws.closesocket(s);
+    });
+    // request here at 61; pieces of 5, 5 and 2 bytes 50 ms apart, the RST a gap after the last
+    assertEquals(List.of("61 segment 5", "111 segment 5", "161 segment 2", "211 rst abortive close"),
+        trace.events(e -> e.kind() == TraceKind.NET && "10.0.0.2:79".equals(e.field("from"))).stream()
+            .map(e -> e.time() + " " + e.name() + " " + (e.name().equals("rst") ? e.field("why") : e.field("len")))
+            .toList());
   }
 
   /** Reads up to and with the next CR LF, however it comes in pieces; "" at the end of the stream, "error N" on an error. */
