@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * Ready-made peers for tests, samples and scenarios: the classic small services (echo, discard,
- * daytime, chargen), timed senders, and misbehaving peers (silent, resetting, slow).
+ * daytime, chargen), timed senders, and misbehaving peers (silent, resetting, slow). For a
+ * line-oriented server answering from a script (late, in fragments, cut off), see {@link LinePeer}.
  *
  * <p>Every method returns a new, stateless {@link Peer}; install it with
  * {@link SimulatedNetwork#listen}. Thread-safe.
@@ -130,7 +131,10 @@ public final class Peers {
     };
   }
 
-  /** Accepts and never answers: never reads (its window fills up) and never sends. */
+  /**
+   * Accepts and never answers: never reads (its window fills up), never sends, never closes; it
+   * holds the connection until the client closes it. {@link #discard()} also never answers, but reads.
+   */
   public static Peer silent() {
     return connection -> () -> { };
   }
