@@ -12,6 +12,8 @@ import org.wsemu.trace.TraceRecorder;
  * Runs a body as a task and hands back its exit code, so that a test needs no exit-code plumbing:
  *
  * <pre>{@code
+ * import org.wsemu.junit.WsemuTasks;
+ *
  * int sent = WsemuTasks.run(emu, () -> {
  *   int s = emu.winsock().socket(AF_INET, SOCK_STREAM, 0);
  *   return emu.winsock().closesocket(s);
