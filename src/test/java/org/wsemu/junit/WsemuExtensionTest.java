@@ -259,4 +259,24 @@ class WsemuExtensionTest {
       running.await();
     }
   }
+
+  @Test
+  void conflictingOrBadSettingsFailTheTestNamingTheRule() {
+    assertEquals("@WsemuTest(traceTail) must not be negative: -1", failure(run(NegativeTail.class)).getMessage());
+    assertEquals(VIRTUAL_ON_REAL, failure(run(VirtualOnTheRealNetwork.class)).getMessage());
+  }
+
+  static final String VIRTUAL_ON_REAL = "the real network needs Clock.system(): virtual time cannot wait for real sockets";
+
+  @WsemuTest(traceTail = -1)
+  static class NegativeTail {
+    @Test
+    void runs(Emulator emu) {}
+  }
+
+  @WsemuTest(network = WsemuTest.Network.REAL, clock = WsemuTest.ClockChoice.VIRTUAL)
+  static class VirtualOnTheRealNetwork {
+    @Test
+    void runs(Emulator emu) {}
+  }
 }
