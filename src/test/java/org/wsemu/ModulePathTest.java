@@ -87,13 +87,17 @@ class ModulePathTest {
   void theModuleExportsTheUserFacingPackagesOnly() throws Exception {
     ModuleDescriptor module = ModuleFinder.of(library()).find("org.wsemu").orElseThrow().descriptor();
     assertEquals(Set.of("org.wsemu", "org.wsemu.task", "org.wsemu.time", "org.wsemu.trace", "org.wsemu.user",
-            "org.wsemu.winsock", "org.wsemu.net", "org.wsemu.net.nio", "org.wsemu.sim", "org.wsemu.endpoint"),
+            "org.wsemu.winsock", "org.wsemu.net", "org.wsemu.net.nio", "org.wsemu.sim", "org.wsemu.endpoint",
+            "org.wsemu.junit"),
         module.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
     assertTrue(module.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified), module.toString());
     assertTrue(module.packages().contains("org.wsemu.kernel"), module.packages().toString());
     assertTrue(module.packages().contains("org.wsemu.internal"), module.packages().toString());
     assertTrue(module.requires().stream().anyMatch(r -> r.name().equals("org.slf4j")
         && r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)), module.toString());
+    // JUnit only for org.wsemu.junit: needed at compile time, optional at run time
+    assertTrue(module.requires().stream().anyMatch(r -> r.name().equals("org.junit.jupiter.api")
+        && r.modifiers().equals(Set.of(ModuleDescriptor.Requires.Modifier.STATIC))), module.toString());
   }
 
   @Test

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * The package structure of the library, checked on its compiled classes (not the tests'):
  *
  * <pre>
- *   org.wsemu (Emulator: wires everything; nothing in the library depends on it)
+ *   junit (the JUnit 5 extension for users' tests: on top of everything, the only user of JUnit)
+ *        |
+ *   org.wsemu (Emulator: wires everything; nothing in the library but junit depends on it)
  *        |
  *   endpoint (on the public API of winsock and user)
  *        |
@@ -51,9 +53,11 @@ class PackageDependenciesTest {
   private static final String[] PROGRAMS = {"org.wsemu.cli..", "org.wsemu.samples..", "org.wsemu.bench.."};
   private static final String[] BASICS = {"org.wsemu.task", "org.wsemu.time", "org.wsemu.trace", "org.wsemu.internal"};
   private static final String NETWORK_IMPLEMENTATIONS = "org.wsemu.net.*..";
+  private static final String JUNIT_SUPPORT = "org.wsemu.junit";
 
   /** Every package of the library, as a pattern, and the library packages that it may use. */
   private static final Map<String, List<String>> LAYERS = Map.ofEntries(
+      Map.entry(JUNIT_SUPPORT, List.of("org.wsemu..")),
       Map.entry(ROOT, List.of("org.wsemu..")),
       Map.entry("org.wsemu.task", List.of()),
       Map.entry("org.wsemu.time", List.of()),
@@ -78,9 +82,25 @@ class PackageDependenciesTest {
 
   @Test
   void nothingInTheLibraryDependsOnTheRootPackage() {
-    noClasses().that().resideOutsideOfPackages(concat(PROGRAMS, ROOT).toArray(String[]::new))
+    noClasses().that().resideOutsideOfPackages(concat(PROGRAMS, ROOT, JUNIT_SUPPORT).toArray(String[]::new))
         .should().dependOnClassesThat().resideInAPackage(ROOT)
         .because("the root package wires the layers: it sits on top of them")
+        .check(CLASSES);
+  }
+
+  /**
+   * JUnit is an optional dependency of the library, for its JUnit 5 extension only: a program that
+   * uses any other package must run without it. Nothing in the library uses the extension either.
+   */
+  @Test
+  void onlyTheJUnitSupportUsesJUnitAndNothingUsesIt() {
+    noClasses().that().resideOutsideOfPackage(JUNIT_SUPPORT)
+        .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..")
+        .because("JUnit is optional: only org.wsemu.junit may need it")
+        .check(CLASSES);
+    noClasses().that().resideOutsideOfPackages(concat(PROGRAMS, JUNIT_SUPPORT).toArray(String[]::new))
+        .should().dependOnClassesThat().resideInAPackage(JUNIT_SUPPORT)
+        .because("the JUnit support sits on top of the library")
         .check(CLASSES);
   }
 

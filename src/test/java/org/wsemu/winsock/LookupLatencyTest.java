@@ -7,23 +7,29 @@ import static org.wsemu.winsock.DatabaseFunctionsTest.assertHost;
 import static org.wsemu.winsock.WinSock.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wsemu.Emulator;
+import org.wsemu.junit.AllWorlds;
+import org.wsemu.junit.WsemuTasks;
+import org.wsemu.junit.WsemuTest;
 import org.wsemu.task.SchedulingMode;
-import org.wsemu.testing.Emus;
-import org.wsemu.testing.World;
+import org.wsemu.user.User;
 
-/** The configured latency of the database functions: without it they answer at once, with it they block. */
+/**
+ * The configured latency of the database functions: without it they answer at once, with it they
+ * block. Written on the library's JUnit extension, as a user's test would be.
+ */
 @Timeout(20)
 class LookupLatencyTest {
 
-  @World.AllWorlds
-  void withoutLatencyALookupAnswersAtOnceWithoutCallingTheHook(World world) throws Exception {
+  @AllWorlds
+  void withoutLatencyALookupAnswersAtOnceWithoutCallingTheHook(Emulator emu) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
-    run(world, (emu, ws, user) -> {
+    WinsockApi ws = emu.winsock();
+    WsemuTasks.run(emu, () -> {
       startup(ws);
       ws.WSASetBlockingHook(() -> {
         hookCalls.incrementAndGet();
@@ -37,11 +43,13 @@ class LookupLatencyTest {
     assertEquals(0, hookCalls.get());
   }
 
-  @World.AllWorlds
-  void withLatencyALookupIsABlockingCallThatRunsTheHook(World world) throws Exception {
+  @AllWorlds
+  @WsemuTest(lookupLatencyMillis = 200)
+  void withLatencyALookupIsABlockingCallThatRunsTheHook(Emulator emu) throws Exception {
     AtomicInteger hookCalls = new AtomicInteger();
     AtomicBoolean blockingInHook = new AtomicBoolean();
-    run(builder(world).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
+    WinsockApi ws = emu.winsock();
+    WsemuTasks.run(emu, () -> {
       startup(ws);
       ws.WSASetBlockingHook(() -> {
         hookCalls.incrementAndGet();
@@ -57,8 +65,11 @@ class LookupLatencyTest {
   }
 
   @Test
-  void withLatencyALookupTakesAtLeastThatLongInVirtualTime() throws Exception {
-    run(Emus.builder(SchedulingMode.WIN16).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
+  @WsemuTest(mode = SchedulingMode.WIN16, lookupLatencyMillis = 200)
+  void withLatencyALookupTakesAtLeastThatLongInVirtualTime(Emulator emu) throws Exception {
+    WinsockApi ws = emu.winsock();
+    User user = emu.user();
+    WsemuTasks.run(emu, () -> {
       startup(ws);
       int start = user.GetTickCount();
       assertHost(ws.gethostbyname("localhost"), "localhost", new String[0], LOOPBACK);
@@ -71,9 +82,12 @@ class LookupLatencyTest {
     });
   }
 
-  @World.AllWorlds
-  void withLatencyALookupTakesAtLeastThatLongOnTheEmulatorsClock(World world) throws Exception {
-    run(builder(world).lookupLatency(Duration.ofMillis(200)), (emu, ws, user) -> {
+  @AllWorlds
+  @WsemuTest(lookupLatencyMillis = 200)
+  void withLatencyALookupTakesAtLeastThatLongOnTheEmulatorsClock(Emulator emu) throws Exception {
+    WinsockApi ws = emu.winsock();
+    User user = emu.user();
+    WsemuTasks.run(emu, () -> {
       startup(ws);
       for (int i = 0; i < 5; i++) { // each lookup ends early with some probability: repeat to show it
         long start = System.nanoTime();
@@ -82,7 +96,7 @@ class LookupLatencyTest {
         int ticks = user.GetTickCount() - startTicks;
         long elapsedNanos = System.nanoTime() - start;
         assertTrue(ticks >= 200, "lookup " + i + " took " + ticks + " ms on the emulator's clock");
-        if (!world.virtualTime()) { // a real clock: the wait is real time too
+        if (!emu.clock().isVirtual()) { // a real clock: the wait is real time too
           assertTrue(elapsedNanos >= 200_000_000L, "lookup " + i + " took " + elapsedNanos + " ns");
         }
       }

@@ -1,0 +1,14 @@
+package org.wsemu.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Runs the test in the simulated worlds, for what only the simulated network can stage. See {@link Worlds}. */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Worlds({World.WIN16_SIMULATED, World.WIN32_SIMULATED})
+public @interface SimulatedWorlds {}

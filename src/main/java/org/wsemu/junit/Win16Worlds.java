@@ -1,0 +1,14 @@
+package org.wsemu.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Runs the test in the Win16 worlds, for rules of Win16 mode: on the real network and on the simulated one. See {@link Worlds}. */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Worlds({World.WIN16_REAL, World.WIN16_SIMULATED})
+public @interface Win16Worlds {}
