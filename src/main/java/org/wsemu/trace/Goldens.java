@@ -52,10 +52,14 @@ public final class Goldens {
    * @throws IllegalArgumentException if {@code name} is not a plain file name ({@code [A-Za-z0-9._-]+}, no {@code ..})
    */
   public static void assertMatchesGolden(List<TraceEvent> events, String name, GoldenFilter filter) {
+    check(events, file(name), filter, Boolean.getBoolean(UPDATE_PROPERTY));
+  }
+
+  /** Compares with (or, when {@code update}, writes) the golden file {@code file}. */
+  static void check(List<TraceEvent> events, Path file, GoldenFilter filter, boolean update) {
     Objects.requireNonNull(filter, "filter");
-    Path file = file(name);
     String actual = render(events.stream().filter(filter).toList());
-    if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+    if (update) {
       write(file, actual);
       System.err.println("wsemu: wrote golden trace " + file.toAbsolutePath() + " (" + UPDATE_PROPERTY + "=true)");
       return;
