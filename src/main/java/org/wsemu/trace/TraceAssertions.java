@@ -96,13 +96,15 @@ public final class TraceAssertions {
    * Asserts that these messages were dispatched to window procedures in this order (other messages
    * may come between). A message counts as dispatched when a window procedure is entered for it
    * (a {@link TraceKind#PROC} {@code WndProc} event with its {@code msg}), whether it came from the
-   * queue or was sent; a timer procedure entered counts as a {@code WM_TIMER}.
+   * queue or was sent; a timer procedure entered counts as a {@code WM_TIMER}. Names are as the
+   * trace shows them; {@code "WM_USER"} also matches {@code WM_USER+0x0000}, as {@code WM_USER}
+   * itself is rendered.
    */
   public TraceAssertions messagesDispatched(String... messages) {
     List<TraceEvent> dispatched = events.stream().filter(e -> message(e) != null).toList();
     int at = 0;
     for (int m = 0; m < messages.length; m++) {
-      while (at < dispatched.size() && !messages[m].equals(message(dispatched.get(at)))) {
+      while (at < dispatched.size() && !isMessage(dispatched.get(at), messages[m])) {
         at++;
       }
       if (at == dispatched.size()) {
@@ -120,12 +122,17 @@ public final class TraceAssertions {
     int at = 0;
     int last = 0;
     for (int m = 0; m < missing; m++) {
-      while (!messages[m].equals(message(dispatched.get(at)))) {
+      while (!isMessage(dispatched.get(at), messages[m])) {
         at++;
       }
       last = at++;
     }
     return last;
+  }
+
+  private static boolean isMessage(TraceEvent e, String name) {
+    String message = message(e);
+    return name.equals(message) || (name + "+0x0000").equals(message);
   }
 
   /** The message a PROC event dispatches, or null if it is not one. */
