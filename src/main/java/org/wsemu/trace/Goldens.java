@@ -14,6 +14,7 @@ import java.util.Objects;
  * around them.
  *
  * <pre>{@code
+ * TraceRecorder recorder = new TraceRecorder(); // the emulator's trace sink; run a Win16 program
  * Goldens.assertMatchesGolden(recorder, "echo-session");
  * }</pre>
  *

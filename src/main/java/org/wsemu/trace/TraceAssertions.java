@@ -11,6 +11,7 @@ import java.util.Objects;
  * the whole trace.
  *
  * <pre>{@code
+ * TraceRecorder recorder = new TraceRecorder(); // the emulator's trace sink; run the program
  * TraceAssertions.assertThat(recorder).call("recv").whileBlockedIn("recv").failedWith("WSAEINPROGRESS");
  * TraceAssertions.assertThat(recorder).messagesDispatched("WM_TIMER", "WM_USER");
  * TraceAssertions.assertThat(recorder)

@@ -48,9 +48,12 @@ class TraceSchemaTest {
     Map<String, Set<String>> section = null;
     List<String> names = List.of();
     for (String line : lines) {
-      if (line.startsWith("## ")) {
-        section = new LinkedHashMap<>();
-        schema.put(TraceKind.valueOf(line.substring(3).strip()), section);
+      if (line.startsWith("## ")) { // a section of a kind is named as the kind; others are prose
+        String heading = line.substring(3).strip();
+        section = heading.matches("[A-Z_]+") ? new LinkedHashMap<>() : null;
+        if (section != null) {
+          schema.put(TraceKind.valueOf(heading), section);
+        }
         names = List.of();
       } else if (section != null && line.startsWith("| ") && !line.startsWith("| name ")) {
         String[] cells = line.split("\\|");
