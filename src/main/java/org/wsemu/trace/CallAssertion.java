@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The calls of one function in a trace, narrowed step by step: each step keeps the calls that
@@ -35,22 +37,22 @@ public final class CallAssertion {
 
   /** Keeps the calls that failed with this error ({@code error} field, e.g. {@code "WSAEWOULDBLOCK"}). */
   public CallAssertion failedWith(String error) {
-    return narrow(wanted.with("error", error), null);
+    return narrow(wanted.with("error", error));
   }
 
   /** Keeps the calls that returned this value ({@code ret} field, compared as text). */
   public CallAssertion returned(Object value) {
-    return narrow(wanted.with("ret", value), null);
+    return narrow(wanted.with("ret", value));
   }
 
   /** Keeps the calls with this field value (compared as text). */
   public CallAssertion with(String field, Object value) {
-    return narrow(wanted.with(field, value), null);
+    return narrow(wanted.with(field, value));
   }
 
   /** Keeps the calls made by this task: its label ({@code "0001:client"}) or its name. */
   public CallAssertion by(String task) {
-    return narrow(wanted.by(task), null);
+    return narrow(wanted.by(task));
   }
 
   /**
@@ -60,13 +62,14 @@ public final class CallAssertion {
    */
   public CallAssertion whileBlockedIn(String function) {
     List<TraceEvent> inside = new ArrayList<>();
+    Set<TraceEvent> candidates = new HashSet<>(calls);
     Map<String, Deque<String>> blocked = new HashMap<>();
     for (TraceEvent e : trace) {
       if (e.kind() == TraceKind.BLOCK) {
         blocked.computeIfAbsent(e.task(), t -> new ArrayDeque<>()).push(e.name());
       } else if (e.kind() == TraceKind.UNBLOCK) {
         blocked.getOrDefault(e.task(), new ArrayDeque<>()).removeFirstOccurrence(e.name());
-      } else if (calls.contains(e) && blocked.getOrDefault(e.task(), new ArrayDeque<>()).contains(function)) {
+      } else if (candidates.contains(e) && blocked.getOrDefault(e.task(), new ArrayDeque<>()).contains(function)) {
         inside.add(e);
       }
     }
@@ -88,9 +91,8 @@ public final class CallAssertion {
     return calls;
   }
 
-  private CallAssertion narrow(EventMatcher narrower, String blocked) {
-    return check(new CallAssertion(trace, narrower, calls.stream().filter(narrower).toList(),
-        blocked == null ? blockedIn : blocked));
+  private CallAssertion narrow(EventMatcher narrower) {
+    return check(new CallAssertion(trace, narrower, calls.stream().filter(narrower).toList(), blockedIn));
   }
 
   private CallAssertion check(CallAssertion narrowed) {
