@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.task.Task;
 import org.wsemu.testing.Emus;
+import org.wsemu.trace.EventMatcher;
+import org.wsemu.trace.Goldens;
+import org.wsemu.trace.TraceAssertions;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 import org.wsemu.user.MSG;
@@ -43,9 +46,19 @@ class DeterminismTest {
   void theTraceCoversSwitchesTimersClockAndCallbacks() throws Exception {
     TraceRecorder trace = new TraceRecorder();
     runProgram(trace);
+    TraceAssertions events = TraceAssertions.assertThat(trace);
     for (TraceKind kind : List.of(TraceKind.SWITCH, TraceKind.TIMER, TraceKind.CLOCK, TraceKind.PROC, TraceKind.CALL, TraceKind.TASK)) {
-      assertTrue(!trace.events(e -> e.kind() == kind).isEmpty(), "no " + kind + " event");
+      events.containsSubsequence(EventMatcher.kind(kind));
     }
+    events.messagesDispatched("WM_USER", "WM_TIMER").never(EventMatcher.kind(TraceKind.EXCEPTION));
+  }
+
+  @Test
+  @Timeout(20)
+  void theTraceMatchesItsGolden() throws Exception {
+    TraceRecorder trace = new TraceRecorder();
+    runProgram(trace);
+    Goldens.assertMatchesGolden(trace, "determinism-win16");
   }
 
   private static String runProgram() throws Exception {

@@ -41,6 +41,11 @@ public final class DeterminismProgram {
    * its network once built, before any task runs.
    */
   static String run(long seed, BiConsumer<Emulator, SimNetworkState> attach) throws Exception {
+    return record(seed, attach).render();
+  }
+
+  /** Runs the program and returns the recorder that holds its whole trace. */
+  static TraceRecorder record(long seed, BiConsumer<Emulator, SimNetworkState> attach) throws Exception {
     SimulatedNetwork net = SimulatedNetwork.builder().seed(seed)
         .host("client", "10.0.0.1").host("server", "10.0.0.2").host("far", "10.0.1.1")
         .link(Link.latency(Duration.ofMillis(5)).withJitter(Duration.ofMillis(7)).withDatagramLoss(0.2))
@@ -72,7 +77,7 @@ public final class DeterminismProgram {
       }
       server.join(Duration.ofSeconds(1));
     }
-    return trace.render();
+    return trace;
   }
 
   /** Echoes three connections on port 80, one after the other, with a message loop in between. */
