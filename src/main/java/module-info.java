@@ -6,9 +6,9 @@
  * {@code org.wsemu.time}), the trace ({@code org.wsemu.trace}), the USER and Windows Sockets
  * functions ({@code org.wsemu.user}, {@code org.wsemu.winsock}), the network SPI
  * ({@code org.wsemu.net}), the real network ({@code org.wsemu.net.nio}) and the simulated network
- * ({@code org.wsemu.sim}), and the endpoints built on Windows Sockets ({@code org.wsemu.endpoint}), and the JUnit 5 extension for
- * tests of programs built on wsemu ({@code org.wsemu.junit}, which needs JUnit Jupiter's API at run
- * time and only there). The runtime the layers share ({@code org.wsemu.kernel}) and the
+ * ({@code org.wsemu.sim}), the endpoints built on Windows Sockets ({@code org.wsemu.endpoint}),
+ * and the JUnit 5 extension for tests of programs built on wsemu ({@code org.wsemu.junit}, which
+ * needs JUnit Jupiter's API at run time, and only there). The runtime the layers share ({@code org.wsemu.kernel}) and the
  * annotations of the library's threading contracts ({@code org.wsemu.internal}) are not exported.
  */
 module org.wsemu {
