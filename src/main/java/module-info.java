@@ -19,6 +19,7 @@ module org.wsemu {
   exports org.wsemu.task;
   exports org.wsemu.time;
   exports org.wsemu.trace;
+  exports org.wsemu.diagram;
   exports org.wsemu.user;
   exports org.wsemu.winsock;
   exports org.wsemu.net;

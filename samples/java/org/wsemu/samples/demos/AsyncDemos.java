@@ -1,0 +1,17 @@
+package org.wsemu.samples.demos;
+
+import java.util.List;
+
+/**
+ * Demonstrations of asynchronous calls: WSAAsyncSelect, WSAAsyncGetXByY, overlapped I/O and endpoints.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class AsyncDemos {
+  private AsyncDemos() {}
+
+  /** This group's demonstrations, in catalogue order. */
+  static List<Demonstration> all() {
+    return List.of();
+  }
+}
