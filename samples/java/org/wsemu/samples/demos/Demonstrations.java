@@ -102,4 +102,12 @@ public final class Demonstrations {
       throw new IllegalStateException("the demonstration's tasks did not end within " + LIMIT.toSeconds() + " s");
     }
   }
+
+  /**
+   * Prints one line of a demonstration's output, {@code [t=  NNN ms] who: what}, with the
+   * emulator's clock (virtual time in Win16 mode), without a trace event of its own.
+   */
+  public static void print(Emulator emu, PrintWriter out, String who, String format, Object... args) {
+    out.printf("[t=%5d ms] %s: %s%n", emu.clock().millis(), who, String.format(java.util.Locale.ROOT, format, args));
+  }
 }
