@@ -16,7 +16,8 @@ final class HtmlPage {
       p.summary { margin: 0 0 8px 0; color: #555; }
       ul.legend { list-style: none; padding: 0; margin: 0 0 12px 0; display: grid;
         grid-template-columns: repeat(auto-fill, minmax(430px, 1fr)); gap: 2px 16px; font-size: 12px; }
-      ul.legend svg { vertical-align: middle; margin-right: 6px; }
+      ul.legend li { display: flex; align-items: center; }
+      ul.legend svg { flex: none; margin-right: 6px; }
       svg.diagram .label { font: 12px monospace; fill: #222; white-space: pre;
         stroke: #fff; stroke-width: 3px; paint-order: stroke fill; stroke-linejoin: round; }
       svg.diagram .header { font-weight: bold; stroke: none; }
@@ -26,6 +27,8 @@ final class HtmlPage {
       svg.diagram .lifeline.network rect { fill: #eef8ee; stroke: #4d7f4d; }
       svg.diagram .lifeline.resolver rect { fill: #f8f3e6; stroke: #8f7a40; }
       svg.diagram rect.bar { fill: #dfe6f2; stroke: #5a6f8f; }
+      svg.diagram rect.bar[data-level="2"] { fill: #b4c6e6; }
+      svg.diagram rect.bar[data-level="3"], svg.diagram rect.bar[data-level="4"] { fill: #8eaad8; }
       svg.diagram .loop rect { fill: none; stroke: #8a8a8a; stroke-dasharray: 6 3; }
       svg.diagram .loop-label { fill: #555; font-style: italic; }
       svg.diagram .note rect { fill: #fdfbe3; stroke: #b3a760; }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wsemu.trace.TraceEvent;
+import org.wsemu.trace.TraceKind;
 
 /**
  * Builds a {@link DiagramModel} from trace events: the lifelines (one per task in order of
@@ -45,8 +46,49 @@ final class ModelBuilder {
 
   /** The model of {@code events}, drawn as {@code options} say. */
   static DiagramModel build(List<TraceEvent> events, DiagramOptions options) {
-    List<TraceEvent> drawn = events.stream().filter(e -> drawn(e, options)).toList();
+    List<TraceEvent> drawn = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      TraceEvent e = events.get(i);
+      if (drawn(e, options) && !(i + 1 < events.size() && notificationPost(e, events.get(i + 1)))) {
+        drawn.add(e);
+      }
+    }
     return new ModelBuilder(options).run(Runs.of(drawn, options.collapse()));
+  }
+
+  /**
+   * Whether {@code post} is the PostMessage by which Winsock delivers the notification
+   * {@code next} (a WSAAsyncSelect message, a WSAAsyncGetXByY reply): the trace records it in the
+   * task whose thread delivered it; the diagram draws it once, as the notification's arrow from the
+   * network or the resolver.
+   */
+  static boolean notificationPost(TraceEvent post, TraceEvent next) {
+    if (post.kind() != TraceKind.CALL || !post.name().equals("PostMessage") || next.kind() != TraceKind.ASYNC) {
+      return false;
+    }
+    return switch (next.name()) {
+      case "select" -> sameNumber(post.field("hWnd"), next.field("hwnd")) && sameNumber(post.field("wParam"), next.field("s"));
+      case "reply" -> sameNumber(post.field("wParam"), next.field("handle"));
+      default -> false;
+    };
+  }
+
+  /** Whether two field values are the same number, each written in decimal or as {@code 0x} hex. */
+  static boolean sameNumber(Object a, Object b) {
+    Long x = number(a);
+    return x != null && x.equals(number(b));
+  }
+
+  private static Long number(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String text = String.valueOf(value);
+    try {
+      return text.startsWith("0x") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
   }
 
   /**

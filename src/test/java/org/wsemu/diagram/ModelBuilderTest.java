@@ -94,11 +94,16 @@ class ModelBuilderTest {
     List<org.wsemu.trace.TraceEvent> events = new Events()
         .add(MAIN, CALL, "CreateWindow", "lpClassName", "W", "ret", "0x0100")
         .add("net", NET, "syn", "from", "127.0.0.1:49153", "to", "127.0.0.1:49152")
+        // Winsock posts the notification from the thread it runs on: drawn once, from the network
+        .add(MAIN, CALL, "PostMessage", "hWnd", "0x0100", "Msg", "WM_USER+0x0001", "wParam", "0x0001", "lParam", "0x00000008",
+            "ret", true)
         .add("-", ASYNC, "select", "s", 1, "event", "FD_ACCEPT", "error", "0", "hwnd", "0x0100", "msg", "WM_USER+0x0001")
         .add("-", ASYNC, "select", "s", 2, "event", "FD_CONNECT", "error", "WSAECONNREFUSED", "hwnd", "0x0100", "msg", "WM_USER+0x0001")
         .add("-", ASYNC, "queued", "handle", "0x0001", "function", "WSAAsyncGetHostByName", "arg", "example", "hwnd", "0x0100",
             "msg", "WM_USER+0x0002")
         .add("-", ASYNC, "start", "handle", "0x0001")
+        .add(MAIN, CALL, "PostMessage", "hWnd", "0x0100", "Msg", "WM_USER+0x0002", "wParam", "0x0001", "lParam", "0x2AF90000",
+            "ret", true)
         .add("-", ASYNC, "reply", "handle", "0x0001", "buflen", 0, "error", "WSAHOST_NOT_FOUND")
         .add(MAIN, CALL, "WSACancelAsyncRequest", "hAsyncTaskHandle", 1, "ret", -1, "error", "WSAEALREADY")
         .add(MAIN, COMPLETION, "WSARecv", "s", 2, "bytes", 5, "error", "0", "via", "routine")
