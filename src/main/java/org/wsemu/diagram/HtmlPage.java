@@ -89,7 +89,7 @@ final class HtmlPage {
           .append(Xml.escape(mark.meaning())).append("</span></li>\n");
     }
     sb.append("<li><svg width=\"56\" height=\"14\" class=\"diagram\"><rect class=\"bar\" x=\"23\" y=\"0\" width=\"10\" height=\"14\"/></svg>")
-        .append("<span>a bar: a blocking call waiting, a window procedure running; nested bars are offset</span></li>\n");
+        .append("<span>a bar: a blocking call waiting, a procedure running (nested: offset)</span></li>\n");
     sb.append("<li><svg width=\"56\" height=\"14\" class=\"diagram\"><g class=\"loop\"><rect x=\"2\" y=\"1\" width=\"52\" height=\"12\"/></g></svg>")
         .append("<span>a box x N: a cycle of polling events repeated N times, drawn once</span></li>\n");
     sb.append("</ul>\n");

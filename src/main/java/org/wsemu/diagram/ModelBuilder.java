@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.wsemu.trace.TraceCollapse;
 import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceKind;
 
 /**
- * Builds a {@link DiagramModel} from trace events: the lifelines (one per task in order of
+ * Builds a {@link DiagramModel} from trace events, their polling collapsed by {@link TraceCollapse}
+ * (a single event repeated: one arrow with its count; a cycle of several: a box with the count
+ * around it drawn once): the lifelines (one per task in order of
  * appearance, then the network and the resolver when something involves them), and a step or two
  * per event, keeping track of what the trace says only once (which task owns a window, which task
  * used a socket, which window waits for an asynchronous lookup, who sent a message).
@@ -23,7 +26,7 @@ import org.wsemu.trace.TraceKind;
  */
 final class ModelBuilder {
   private static final Set<String> NET_ERRORS =
-      Set.of("refused", "timeout", "rst", "drop", "peer-failed", "peer-connect-failed");
+      Set.of("refused", "timeout", "drop", "peer-failed", "peer-connect-failed");
   private static final Set<String> FAULT_ERRORS = Set.of("drop", "refuse", "reset", "partition");
   static final Set<String> LOOKUPS = Set.of("gethostbyname", "gethostbyaddr");
 
@@ -53,7 +56,9 @@ final class ModelBuilder {
         drawn.add(e);
       }
     }
-    return new ModelBuilder(options).run(Runs.of(drawn, options.collapse()));
+    List<TraceCollapse.Entry> entries = options.collapse() ? TraceCollapse.collapse(drawn)
+        : drawn.stream().map(e -> new TraceCollapse.Entry(List.of(e), 1, e.seq(), e.seq(), e.time(), e.time())).toList();
+    return new ModelBuilder(options).run(entries);
   }
 
   /**
@@ -106,14 +111,14 @@ final class ModelBuilder {
     };
   }
 
-  private DiagramModel run(List<Runs.Run> runs) {
+  private DiagramModel run(List<TraceCollapse.Entry> entries) {
     int omitted = 0;
-    for (Runs.Run run : runs) {
+    for (TraceCollapse.Entry entry : entries) {
       if (rows >= options.maxRows()) {
-        omitted += run.events().size() * run.repeats();
+        omitted += entry.events().size() * entry.repeats();
         continue;
       }
-      add(run);
+      add(entry);
     }
     for (Lifeline who : new ArrayList<>(depth.keySet())) {
       while (depth.getOrDefault(who, 0) > 0) {
@@ -136,36 +141,27 @@ final class ModelBuilder {
     return new DiagramModel(lifelines, steps, omitted);
   }
 
-  private void add(Runs.Run run) {
+  private void add(TraceCollapse.Entry entry) {
     int start = steps.size();
     int rowsBefore = rows;
-    if (run.repeats() > 1 && run.events().size() > 1) {
-      steps.add(new Step.LoopStart(run.repeats(), run.firstTime(), run.lastTime()));
+    if (entry.repeats() > 1 && entry.events().size() > 1) {
+      steps.add(new Step.LoopStart(entry.repeats(), entry.firstTime(), entry.lastTime()));
     }
-    for (TraceEvent e : run.events()) {
+    for (TraceEvent e : entry.events()) {
       event(e);
     }
-    if (run.repeats() == 1) {
+    if (entry.repeats() == 1) {
       return;
     }
-    List<Step> added = steps.subList(start, steps.size());
-    if (run.events().size() > 1) {
-      if (added.size() == 1) {
-        added.clear(); // nothing drawn inside: no box
-        return;
-      }
-      if (added.size() == 2 && rows - rowsBefore == 1) { // one row drawn: no box, a count
-        Step only = added.get(1);
-        added.clear();
-        steps.add(only);
-        repeat(steps.size() - 1, run.repeats());
-        return;
-      }
-      steps.add(new Step.LoopEnd());
+    if (entry.events().size() > 1 && rows - rowsBefore > 1) {
+      steps.add(new Step.LoopEnd()); // several rows: a box with the count
       return;
+    }
+    if (entry.events().size() > 1) {
+      steps.remove(start); // one row or none: no box, the row gets the count
     }
     for (int i = start; i < steps.size(); i++) {
-      repeat(i, run.repeats());
+      repeat(i, entry.repeats());
     }
   }
 

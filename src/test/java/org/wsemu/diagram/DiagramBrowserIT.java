@@ -42,8 +42,9 @@ import org.wsemu.trace.TraceRecorder;
  * screenshots are left in {@code target/diagrams/} to look at.
  *
  * <p>A missing browser fails the check, saying how to install it ({@code .ci/install-browser.sh});
- * it is never skipped. With {@code -Dwsemu.updateImages=true} the README's picture,
- * {@code docs/images/HEADLINE.png}, is written again from the headline demonstration:
+ * it is never skipped. The README's picture, {@code docs/images/nested-blocking-call.png}, is the top
+ * of the headline demonstration's page; with {@code -Dwsemu.updateImages=true} it is written again
+ * ({@code .ci/readme-picture.sh} runs this):
  * <pre>
  * mvn -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DiagramBrowserIT -Dwsemu.updateImages=true
  * </pre>
@@ -110,21 +111,34 @@ class DiagramBrowserIT {
   @Timeout(value = 1, unit = TimeUnit.MINUTES)
   void theReadmePictureIsTheHeadlineDemonstrationsDiagram() throws Exception {
     assertEquals("", Chromium.missing());
+    Path picture = IMAGES.resolve(HEADLINE + ".png");
+    assertTrue(Files.exists(picture), picture + " is missing: write it with -Dwsemu.updateImages=true");
+    boolean update = Boolean.getBoolean("wsemu.updateImages");
     String name = Demonstrations.find(HEADLINE).isPresent() ? HEADLINE : "message-loop";
-    Demonstration demo = Demonstrations.find(name).orElseThrow();
-    Files.createDirectories(OUT);
-    Path page = OUT.resolve("readme-" + name + ".html");
-    Files.writeString(page, SequenceDiagram.html(run(demo), "wsemu demo " + name), StandardCharsets.UTF_8);
-    Path png = OUT.resolve("readme-" + name + ".png");
-    Chromium.render(page, png, 1000, 900);
-    assertNotBlank(ImageIO.read(png.toFile()), png);
-    Path picture = IMAGES.resolve(name + ".png");
-    if (Boolean.getBoolean("wsemu.updateImages")) {
-      Files.createDirectories(IMAGES);
+    if (update && !name.equals(HEADLINE)) {
+      fail("the headline demonstration " + HEADLINE + " is not in the catalogue: no picture to write");
+    }
+    Path png = readmePicture(Demonstrations.find(name).orElseThrow());
+    if (update) {
       Files.copy(png, picture, StandardCopyOption.REPLACE_EXISTING);
       System.err.println("wrote " + picture.toAbsolutePath());
     }
-    assertTrue(Files.exists(picture), picture + " is missing: write it with -Dwsemu.updateImages=true");
+  }
+
+  /** The README's picture of {@code demo}'s diagram: the top of its page, checked not blank. */
+  static Path readmePicture(Demonstration demo) throws Exception {
+    Files.createDirectories(OUT);
+    String html = SequenceDiagram.html(run(demo), "wsemu demo " + demo.name());
+    Path page = OUT.resolve("readme-" + demo.name() + ".html");
+    Files.writeString(page, html, StandardCharsets.UTF_8);
+    Path png = OUT.resolve("readme-" + demo.name() + ".png");
+    Chromium.render(page, png, Math.min(1400, svgWidth(html) + 40), 1000);
+    assertNotBlank(ImageIO.read(png.toFile()), png);
+    return png;
+  }
+
+  static int svgWidth(String html) {
+    return Integer.parseInt(html.replaceFirst("(?s).*<svg xmlns=\"[^\"]*\" class=\"diagram\" width=\"(\\d+)\".*", "$1"));
   }
 
   /**
@@ -203,7 +217,7 @@ class DiagramBrowserIT {
     Files.writeString(checked, LayoutCheck.addTo(html), StandardCharsets.UTF_8);
     Path png = OUT.resolve(page.name() + ".png");
     Files.deleteIfExists(png);
-    int width = Math.min(2400, Integer.parseInt(html.replaceFirst("(?s).*<svg xmlns=\"[^\"]*\" class=\"diagram\" width=\"(\\d+)\".*", "$1")) + 40);
+    int width = Math.min(2400, svgWidth(html) + 40);
     String dom = Chromium.render(checked, png, width, WINDOW_HEIGHT);
     String texts = LayoutCheck.bodyAttribute(dom, "data-texts");
     String problems = LayoutCheck.bodyAttribute(dom, "data-problems");

@@ -178,6 +178,21 @@ class ModelBuilderTest {
   }
 
   @Test
+  void aCycleWithOneDrawnRowIsThatRowWithItsCountAndItsBar() {
+    Events events = new Events();
+    for (int i = 0; i < 3; i++) {
+      events.add(MAIN, PROC, "WndProc", "hwnd", "0x0100", "msg", "WM_USER+0x0001", "wParam", "0x0000", "lParam", "0x00000000",
+          "via", "DispatchMessage", "depth", 1);
+      events.add(MAIN, PROC_END, "WndProc", "hwnd", "0x0100", "msg", "WM_USER+0x0001", "ret", 0, "depth", 1);
+    }
+
+    assertEquals(List.of(
+        "0 T1->T1 callback WndProc WM_USER+0x0001 x3",
+        "activate T1",
+        "deactivate T1"), steps(ModelBuilder.build(events.list(), DiagramOptions.defaults())));
+  }
+
+  @Test
   void barsStayBalancedWhenTheTraceIsCutAtEitherEnd() {
     List<org.wsemu.trace.TraceEvent> events = new Events()
         .add(MAIN, PROC_END, "WndProc", "hwnd", "0x0100", "msg", "WM_USER+0x0000", "ret", 0, "depth", 1)
