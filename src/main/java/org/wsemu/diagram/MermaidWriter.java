@@ -1,5 +1,9 @@
 package org.wsemu.diagram;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
 /**
  * Writes a {@link DiagramModel} as a Mermaid {@code sequenceDiagram}: a participant per lifeline
  * (an alias and its label), arrows, {@code activate}/{@code deactivate} pairs, a
@@ -15,6 +19,13 @@ package org.wsemu.diagram;
 final class MermaidWriter {
   /** The longest label written; a longer one is cut and ends with an ellipsis. */
   static final int MAX_LABEL = 100;
+  /**
+   * The longest text written, in characters: Mermaid refuses a text longer than its
+   * {@code maxTextSize}, 50,000 by default (GitHub keeps the default). Past this, the rows left are
+   * summed up in a last note, and the bars and the box still open are closed.
+   */
+  static final int MAX_TEXT = 48_000;
+  private static final int RESERVE = 1_000;
   private static final String ERROR_BACKGROUND = "rect rgb(255, 228, 228)";
 
   private MermaidWriter() {}
@@ -31,7 +42,23 @@ final class MermaidWriter {
     String first = model.lifelines().get(0).id();
     long time = -1;
     String indent = "    ";
-    for (Step step : model.steps()) {
+    Deque<String> active = new ArrayDeque<>();
+    List<Step> steps = model.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if ((step instanceof Step.Arrow || step instanceof Step.Note) && sb.length() > MAX_TEXT - RESERVE) {
+        long left = steps.subList(i, steps.size()).stream().filter(x -> x instanceof Step.Arrow || x instanceof Step.Note).count();
+        if (indent.length() > 4) {
+          indent = indent.substring(4);
+          sb.append(indent).append("end\n");
+        }
+        while (!active.isEmpty()) {
+          sb.append(indent).append("deactivate ").append(active.pop()).append('\n');
+        }
+        sb.append(indent).append("Note right of ").append(first).append(": ")
+            .append(text(left + " more rows not drawn (Mermaid's text limit; the HTML page has them all)")).append('\n');
+        break;
+      }
       if (step instanceof Step.Arrow a) {
         time = time(sb, indent, first, time, a.time());
         String arrow = a.error() && a.mark() == Mark.CALL ? Mark.ERROR.mermaidArrow() : a.mark().mermaidArrow();
@@ -42,8 +69,10 @@ final class MermaidWriter {
         row(sb, indent, "Note right of " + n.over().id() + ": " + text(label(n.text(), n.repeats())), n.error());
       } else if (step instanceof Step.Activate act) {
         sb.append(indent).append("activate ").append(act.who().id()).append('\n');
+        active.push(act.who().id());
       } else if (step instanceof Step.Deactivate d) {
         sb.append(indent).append("deactivate ").append(d.who().id()).append('\n');
+        active.removeFirstOccurrence(d.who().id());
       } else if (step instanceof Step.LoopStart loop) {
         sb.append(indent).append("loop ").append(text(loopLabel(loop))).append('\n');
         indent = indent + "    ";

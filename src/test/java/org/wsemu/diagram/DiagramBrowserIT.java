@@ -142,7 +142,8 @@ class DiagramBrowserIT {
   }
 
   /**
-   * Mermaid's own parser and renderer, from its WebJar, accept the Mermaid text of every page
+   * Mermaid's own parser and renderer, from its WebJar, with its default text limit (as on
+   * GitHub), accept the Mermaid text of every page, of a long trace drawn whole (cut at the limit),
    * and of a trace full of what Mermaid's grammar reads ({@code ; # : < > " & %% end}...); a text
    * broken on purpose shows that the check can fail.
    */
@@ -154,6 +155,10 @@ class DiagramBrowserIT {
     for (Page page : pages()) {
       texts.put(page.name(), SequenceDiagram.mermaid(page.events()));
     }
+    List<TraceEvent> messageLoop = pages().stream().filter(p -> p.name().equals("demo-message-loop")).findFirst().orElseThrow().events();
+    String whole = SequenceDiagram.mermaid(messageLoop, DiagramOptions.defaults().collapse(false).fold(false));
+    assertTrue(whole.contains("more rows not drawn (Mermaid's text limit"), "a text cut at the limit");
+    texts.put("every-event-of-message-loop", whole);
     texts.put("special-characters", SequenceDiagram.mermaid(specialCharacters()));
     texts.put("broken-on-purpose", "sequenceDiagram\n    participant A as a\n    deactivate A\n");
     Path page = MermaidCheck.page(OUT.resolve("mermaid"), texts);

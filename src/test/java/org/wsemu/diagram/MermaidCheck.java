@@ -58,7 +58,7 @@ final class MermaidCheck {
         <script src="mermaid.min.js"></script></head><body><div id="out"></div>
         <script>
         var texts = %s;
-        mermaid.initialize({startOnLoad: false, maxTextSize: 2000000, securityLevel: 'strict'});
+        mermaid.initialize({startOnLoad: false, securityLevel: 'strict'}); // maxTextSize: Mermaid's default, as on GitHub
         (async function () {
           var results = [];
           var n = 0;

@@ -2,6 +2,7 @@ package org.wsemu.diagram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.trace.TraceKind.BLOCK;
 import static org.wsemu.trace.TraceKind.CALL;
 import static org.wsemu.trace.TraceKind.HOOK;
@@ -108,6 +109,27 @@ class MermaidWriterTest {
       String afterColon = line.contains(": ") ? line.substring(line.indexOf(": ") + 2) : "";
       assertFalse(afterColon.replaceAll("#[0-9a-z]+;", "").matches(".*[;<>:#\"&].*"), line);
     }
+  }
+
+  @Test
+  void aLongTraceStopsWithinMermaidsTextLimitWithItsBarsClosed() {
+    Events events = new Events()
+        .add(MAIN, BLOCK, "recv", "s", 3, "level", 1)
+        .add(MAIN, PROC, "WndProc", "hwnd", "0x0100", "msg", "WM_USER+0x0000", "wParam", "0x0000", "lParam", "0x00000000",
+            "via", "DispatchMessage", "depth", 2);
+    for (int i = 0; i < 1000; i++) {
+      events.add(MAIN, CALL, "send", "s", 2, "len", i, "flags", 0, "ret", -1, "error", "WSAEINPROGRESS");
+    }
+    String text = SequenceDiagram.mermaid(events.list());
+
+    assertTrue(text.length() <= MermaidWriter.MAX_TEXT, "length " + text.length());
+    List<String> lines = text.lines().toList();
+    int drawn = (int) lines.stream().filter(l -> l.contains("T1-xT1: send(")).count();
+    assertEquals("    Note right of T1: " + (1000 - drawn) + " more rows not drawn (Mermaid's text limit#59; the HTML page has them all)",
+        lines.get(lines.size() - 1));
+    assertEquals(List.of("    deactivate T1", "    deactivate T1"), lines.subList(lines.size() - 3, lines.size() - 1));
+    assertEquals(2, lines.stream().filter(l -> l.trim().startsWith("activate T1")).count());
+    assertTrue(drawn > 100, "drawn " + drawn);
   }
 
   @Test
