@@ -5,8 +5,9 @@ import org.wsemu.trace.TraceEvent;
 
 /**
  * The steps of CALL events: a self-arrow for most calls, an arrow to the window's task for a
- * posted message, the return arrow of SendMessage, cancels towards what they cancel, lookups
- * answered by the resolver; nothing for the calls folded away.
+ * posted message, the return arrow of SendMessage, cancels towards what they cancel (a closesocket
+ * of a socket another task's blocking call waits on is one, towards that task), lookups answered by
+ * the resolver.
  *
  * <p>Not thread-safe: part of one {@link ModelBuilder}.
  */
@@ -39,6 +40,8 @@ final class CallSteps {
     } else if (name.equals("SendMessage")) {
       model.arrow(e, model.owner(e.field("hWnd"), task), task,
           "SendMessage " + Labels.text(e.field("Msg")) + " returned " + Labels.text(e.field("ret")), Mark.REPLY, error);
+    } else if (name.equals("closesocket") && !error && model.blockedElsewhere(e.field("s"), task) != null) {
+      model.arrow(e, task, model.blockedElsewhere(e.field("s"), task), Labels.call(e), Mark.CANCEL, false);
     } else if (name.equals("WSACancelBlockingCall") || name.equals("CancelIo")) {
       model.arrow(e, task, task, Labels.call(e), Mark.CANCEL, error);
     } else if (name.equals("WSACancelAsyncRequest")) {

@@ -1,7 +1,9 @@
 package org.wsemu.diagram;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +27,6 @@ import org.wsemu.trace.TraceKind;
  * <p>Not thread-safe: one builder per diagram, used by one thread ({@link #build} makes one).
  */
 final class ModelBuilder {
-  private static final Set<String> NET_ERRORS =
-      Set.of("refused", "timeout", "drop", "peer-failed", "peer-connect-failed");
-  private static final Set<String> FAULT_ERRORS = Set.of("drop", "refuse", "reset", "partition");
   static final Set<String> LOOKUPS = Set.of("gethostbyname", "gethostbyaddr");
 
   final DiagramOptions options;
@@ -36,11 +35,13 @@ final class ModelBuilder {
   private boolean usesResolver;
   private final Map<String, Lifeline> windows = new HashMap<>();
   private final Map<String, Lifeline> sockets = new HashMap<>();
-  private final Map<String, String> lookupWindows = new HashMap<>();
   private final Map<Lifeline, Lifeline> sentBy = new HashMap<>();
   private final Map<Lifeline, Integer> depth = new HashMap<>();
+  /** The sockets of each task's open blocking calls, innermost first. */
+  private final Map<Lifeline, Deque<String>> blockedOn = new HashMap<>();
   private final List<Step> steps = new ArrayList<>();
   private final CallSteps calls = new CallSteps(this);
+  private final NotificationSteps notifications = new NotificationSteps(this);
   private int rows;
 
   private ModelBuilder(DiagramOptions options) {
@@ -193,13 +194,7 @@ final class ModelBuilder {
       case UNWIND -> note(e, orAny(task), e.name() + " unwinds, " + Labels.fields(e, "level"), false);
       case BLOCK -> block(e, orAny(task));
       case HOOK -> arrow(e, orAny(task), orAny(task), e.name() + " = " + Labels.text(e.field("ret")), Mark.HOOK, false);
-      case NOTE -> noteEvent(e, task);
-      case NET -> note(e, network(), Labels.plain(e), NET_ERRORS.contains(e.name()));
-      case FAULT -> note(e, network(), "fault " + Labels.plain(e), FAULT_ERRORS.contains(e.name()));
-      case ASYNC -> async(e, task);
-      case COMPLETION -> arrow(e, network(), socketOwner(e.field("s"), task),
-          e.name() + " completes " + Labels.fields(e, "s", "bytes", "error", "via"), Mark.NOTIFY,
-          Labels.isError(e.field("error")));
+      case NOTE, NET, FAULT, ASYNC, COMPLETION -> notifications.event(e, task);
       case ROUTINE -> arrow(e, orAny(task), orAny(task), e.name() + " " + Labels.fields(e, "n", "for"), Mark.CALLBACK, false);
     }
   }
@@ -234,6 +229,7 @@ final class ModelBuilder {
     } else {
       arrow(e, task, task, e.name() + " blocks (" + Labels.fields(e, "s", "level") + ")", Mark.BLOCK, false);
     }
+    blockedOn.computeIfAbsent(task, t -> new ArrayDeque<>()).push(String.valueOf(e.field("s")));
     activate(task);
   }
 
@@ -241,41 +237,27 @@ final class ModelBuilder {
     if (depth.getOrDefault(task, 0) > 0) {
       deactivate(task);
     }
-  }
-
-  private void noteEvent(TraceEvent e, Lifeline task) {
-    switch (e.name()) {
-      case "kill" -> note(e, orAny(task(String.valueOf(e.field("task")))), "killed", true);
-      case "checked-mode-warning" -> note(e, orAny(task), "warning: " + Labels.fields(e, "s", "function", "warning"), true);
-      case "EndpointCancel" -> arrow(e, orAny(task), orAny(task),
-          "endpoint cancel " + Labels.fields(e, "ep", "by", "why", "style"), Mark.CANCEL, false);
-      default -> note(e, orAny(task), Labels.plain(e), false);
+    Deque<String> blocked = blockedOn.get(task);
+    if (e.kind() == TraceKind.UNBLOCK && blocked != null && !blocked.isEmpty()) {
+      blocked.pop();
     }
   }
 
-  private void async(TraceEvent e, Lifeline task) {
-    switch (e.name()) {
-      case "select" -> arrow(e, network(), owner(e.field("hwnd"), socketOwner(e.field("s"), task)),
-          Labels.text(e.field("event")) + " on s=" + Labels.text(e.field("s")) + ": " + Labels.text(e.field("msg"))
-              + (Labels.isError(e.field("error")) ? " " + e.field("error") : ""),
-          Mark.NOTIFY, Labels.isError(e.field("error")));
-      case "record" -> arrow(e, network(), socketOwner(e.field("s"), task),
-          Labels.text(e.field("event")) + " on s=" + Labels.text(e.field("s")) + ": event " + Labels.text(e.field("hEvent"))
-              + (Labels.isError(e.field("error")) ? " " + e.field("error") : ""),
-          Mark.NOTIFY, Labels.isError(e.field("error")));
-      case "queued" -> {
-        String handle = Labels.text(e.field("handle"));
-        lookupWindows.put(handle, Labels.text(e.field("hwnd")));
-        arrow(e, owner(e.field("hwnd"), task), resolver(),
-            Labels.text(e.field("function")) + " " + Labels.text(e.field("arg")) + " (handle " + handle + ")",
-            Mark.LOOKUP, false);
+  /**
+   * Another task than {@code task} whose blocking call waits on socket {@code s}: a close of the
+   * socket ends that call (WSAEINTR), so it is drawn as a cancel towards it. {@code null}: none.
+   */
+  Lifeline blockedElsewhere(Object s, Lifeline task) {
+    if (s == null) {
+      return null;
+    }
+    String socket = String.valueOf(s);
+    for (Map.Entry<Lifeline, Deque<String>> entry : blockedOn.entrySet()) {
+      if (!entry.getKey().equals(task) && entry.getValue().contains(socket)) {
+        return entry.getKey();
       }
-      case "start" -> resolver();
-      case "reply" -> arrow(e, resolver(), owner(lookupWindows.get(Labels.text(e.field("handle"))), task),
-          "reply " + Labels.fields(e, "handle", "buflen", "error"), Mark.LOOKUP, Labels.isError(e.field("error")));
-      case "cancel" -> note(e, resolver(), "cancelled " + Labels.fields(e, "handle", "why"), false);
-      default -> note(e, orAny(task), Labels.plain(e), false);
     }
+    return null;
   }
 
   // What CallSteps and the handlers above share.
@@ -342,7 +324,7 @@ final class ModelBuilder {
     }
   }
 
-  private Lifeline orAny(Lifeline task) {
+  Lifeline orAny(Lifeline task) {
     return task != null ? task : anyLifeline();
   }
 

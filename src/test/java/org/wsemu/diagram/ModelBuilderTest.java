@@ -124,6 +124,25 @@ class ModelBuilderTest {
   }
 
   @Test
+  void closingASocketAnotherTaskIsBlockedOnIsACancelTowardsThatTask() {
+    List<org.wsemu.trace.TraceEvent> events = new Events()
+        .add(OTHER, BLOCK, "recv", "s", 5, "level", 1)
+        .add(MAIN, CALL, "closesocket", "s", 5, "ret", 0)
+        .add(OTHER, UNBLOCK, "recv", "s", 5, "ret", -1, "error", "WSAEINTR", "cancelled", false)
+        .add(OTHER, CALL, "recv", "s", 5, "len", 1, "flags", 0, "ret", -1, "error", "WSAEINTR")
+        .add(MAIN, CALL, "closesocket", "s", 5, "ret", -1, "error", "WSAENOTSOCK")
+        .list();
+
+    assertEquals(List.of(
+        "0 T1->T1 block recv blocks (s=5 level=1)",
+        "activate T1",
+        "0 T2->T1 cancel closesocket(s=5) = 0",
+        "deactivate T1",
+        "0 T1->T1 call error recv(s=5, len=1, flags=0) = -1 WSAEINTR",
+        "0 T2->T2 call error closesocket(s=5) = -1 WSAENOTSOCK"), steps(ModelBuilder.build(events, DiagramOptions.defaults())));
+  }
+
+  @Test
   void aBlockingLookupAsksTheResolverWhichAnswers() {
     List<org.wsemu.trace.TraceEvent> events = new Events()
         .add(MAIN, BLOCK, "gethostbyname", "s", 0, "level", 1)
