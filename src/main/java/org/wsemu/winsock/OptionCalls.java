@@ -156,7 +156,8 @@ final class OptionCalls {
         }
       }
     }
-    return core.finish(call, r, "s", s, "level", level, "optname", optname);
+    return core.finish(call, r, "s", s, "level", WinsockNames.optionLevel(level), "optname",
+        WinsockNames.optionName(level, optname));
   }
 
   private int set(int s, int level, int optname, Value value) {
@@ -181,6 +182,7 @@ final class OptionCalls {
         r = SocketOptions.set(socket, level, optname, value.read(size));
       }
     }
-    return core.finish(call, r, "s", s, "level", level, "optname", optname);
+    return core.finish(call, r, "s", s, "level", WinsockNames.optionLevel(level), "optname",
+        WinsockNames.optionName(level, optname));
   }
 }
