@@ -1,9 +1,25 @@
 package org.wsemu.samples.demos;
 
+import static org.wsemu.winsock.WinSock.AF_INET;
+import static org.wsemu.winsock.WinSock.INVALID_SOCKET;
+import static org.wsemu.winsock.WinSock.SOCKET_ERROR;
+import static org.wsemu.winsock.WinSock.SOCK_STREAM;
+import static org.wsemu.winsock.WinSock.htons;
+import static org.wsemu.winsock.WinSock.inet_addr;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.List;
+import org.wsemu.Emulator;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.winsock.WinSock;
+import org.wsemu.winsock.WinsockApi;
+import org.wsemu.winsock.sockaddr_in;
 
 /**
- * Demonstrations of blocking calls, the blocking hook and the one-outstanding-call rule.
+ * Demonstrations of blocking calls, the blocking hook and the one-outstanding-call rule, and the
+ * few routines their programs share (as a Win16 program would keep them in a common module).
  *
  * <p>Stateless and thread-safe.
  */
@@ -12,6 +28,60 @@ final class BlockingDemos {
 
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
-    return List.of();
+    return List.of(NestedBlockingCall.demonstration());
+  }
+
+  /**
+   * {@code SOCKET ConnectTo(u_short port)}: a blocking stream socket connected to 127.0.0.1:port,
+   * or INVALID_SOCKET (the error is WSAGetLastError's).
+   */
+  static int connectTo(WinsockApi ws, int port) {
+    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    if (s == INVALID_SOCKET) {
+      return INVALID_SOCKET;
+    }
+    sockaddr_in sin = new sockaddr_in(htons(port), inet_addr("127.0.0.1"));
+    if (ws.connect(s, sin, sockaddr_in.SIZE) == SOCKET_ERROR) {
+      ws.closesocket(s);
+      return INVALID_SOCKET;
+    }
+    return s;
+  }
+
+  /** The winsock.h name of an error code ({@code WSAEINPROGRESS}), "0" for none, else the number. */
+  static String errorName(int error) {
+    if (error == 0) {
+      return "0";
+    }
+    for (Field field : WinSock.class.getFields()) {
+      String name = field.getName();
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class
+          && (name.startsWith("WSAE") || name.startsWith("WSAHOST") || name.startsWith("WSANO")
+              || name.startsWith("WSATRY") || name.startsWith("WSANOT") || name.startsWith("WSASYS")
+              || name.startsWith("WSAVER"))
+          && !name.equals("WSANO_ADDRESS") && !name.startsWith("WSASYS_STATUS")) {
+        try {
+          if (field.getInt(null) == error) {
+            return name;
+          }
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("public constant not readable: " + name, e);
+        }
+      }
+    }
+    return Integer.toString(error);
+  }
+
+  /**
+   * Whether {@code emu} runs Win16 tasks; if not, says why the demonstration needs them. Under
+   * Win32 a task has no default blocking hook: a blocked call dispatches no message at all.
+   */
+  static boolean win16(Emulator emu, PrintWriter out, String who) {
+    if (emu.mode() == SchedulingMode.WIN16) {
+      return true;
+    }
+    Demonstrations.print(emu, out, who, "this demonstration needs Win16 mode: a %s task has no default blocking hook,"
+        + " so nothing is dispatched while a call blocks", emu.mode());
+    return false;
   }
 }

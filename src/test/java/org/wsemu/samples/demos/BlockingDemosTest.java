@@ -1,0 +1,60 @@
+package org.wsemu.samples.demos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.trace.EventMatcher.call;
+import static org.wsemu.trace.EventMatcher.event;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.trace.TraceAssertions;
+import org.wsemu.trace.TraceKind;
+import org.wsemu.trace.TraceRecorder;
+
+/**
+ * The key fact of each demonstration of the "blocking calls and the hook" group, asserted on its
+ * Win16 trace, so that the intent survives a rewrite of its golden trace.
+ */
+class BlockingDemosTest {
+
+  /** Runs the demonstration in Win16 mode, asserts that it showed its rule, and returns its trace. */
+  private static TraceAssertions run(String name) throws Exception {
+    TraceRecorder recorder = new TraceRecorder();
+    StringWriter printed = new StringWriter();
+    boolean shown = Demonstrations.run(Demonstrations.find(name).orElseThrow(), SchedulingMode.WIN16, recorder,
+        new PrintWriter(printed));
+    assertTrue(shown, () -> name + " did not show its rule; it printed:\n" + printed);
+    return TraceAssertions.assertThat(recorder);
+  }
+
+  @Test
+  void theGroupListsItsDemonstrationsInOrder() {
+    assertEquals(List.of("nested-blocking-call"),
+        BlockingDemos.all().stream().map(Demonstration::name).toList());
+  }
+
+  @Test
+  @Timeout(60)
+  void nestedBlockingCallSendFailsWithWsaeinprogressInsideRecvThenTheDeferredSendGoesOut() throws Exception {
+    TraceAssertions trace = run("nested-blocking-call");
+    trace.call("send").whileBlockedIn("recv").failedWith("WSAEINPROGRESS").with("len", 6).times(1);
+    trace.call("WSAIsBlocking").whileBlockedIn("recv").returned(true).times(1);
+    trace.containsSubsequence(call("send").with("len", 6).with("error", "WSAEINPROGRESS"),
+        call("WSAIsBlocking").with("ret", true),
+        event(TraceKind.UNBLOCK, "recv"),
+        call("send").with("len", 6).with("ret", 6));
+  }
+
+  @Test
+  void errorNamesAreWinsockHsNames() {
+    assertEquals("WSAEINPROGRESS", BlockingDemos.errorName(10036));
+    assertEquals("WSAEINTR", BlockingDemos.errorName(10004));
+    assertEquals("WSAHOST_NOT_FOUND", BlockingDemos.errorName(11001));
+    assertEquals("0", BlockingDemos.errorName(0));
+    assertEquals("12345", BlockingDemos.errorName(12345));
+  }
+}
