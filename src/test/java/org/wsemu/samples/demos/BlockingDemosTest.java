@@ -1,6 +1,7 @@
 package org.wsemu.samples.demos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.trace.EventMatcher.call;
 import static org.wsemu.trace.EventMatcher.event;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.TraceAssertions;
+import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 
@@ -23,17 +25,22 @@ class BlockingDemosTest {
 
   /** Runs the demonstration in Win16 mode, asserts that it showed its rule, and returns its trace. */
   private static TraceAssertions run(String name) throws Exception {
+    return TraceAssertions.assertThat(recorder(name));
+  }
+
+  /** Runs the demonstration in Win16 mode, asserts that it showed its rule, and returns its recorder. */
+  private static TraceRecorder recorder(String name) throws Exception {
     TraceRecorder recorder = new TraceRecorder();
     StringWriter printed = new StringWriter();
     boolean shown = Demonstrations.run(Demonstrations.find(name).orElseThrow(), SchedulingMode.WIN16, recorder,
         new PrintWriter(printed));
     assertTrue(shown, () -> name + " did not show its rule; it printed:\n" + printed);
-    return TraceAssertions.assertThat(recorder);
+    return recorder;
   }
 
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
-    assertEquals(List.of("nested-blocking-call"),
+    assertEquals(List.of("nested-blocking-call", "cancel-from-hook"),
         BlockingDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -47,6 +54,23 @@ class BlockingDemosTest {
         call("WSAIsBlocking").with("ret", true),
         event(TraceKind.UNBLOCK, "recv"),
         call("send").with("len", 6).with("ret", 6));
+  }
+
+  @Test
+  @Timeout(60)
+  void cancelFromHookEndsRecvWithWsaeintrAndASecondCancelIsWsaeinval() throws Exception {
+    TraceAssertions trace = run("cancel-from-hook");
+    trace.call("WSACancelBlockingCall").whileBlockedIn("recv").returned(0).times(1);
+    trace.containsSubsequence(event(TraceKind.BLOCK, "recv"),
+        event(TraceKind.HOOK, "BlockingHook").with("ret", false),
+        call("WSACancelBlockingCall").with("ret", 0),
+        event(TraceKind.HOOK, "BlockingHook").with("ret", false),
+        event(TraceKind.UNBLOCK, "recv").with("error", "WSAEINTR").with("cancelled", true),
+        call("recv").with("ret", -1).with("error", "WSAEINTR"),
+        call("WSACancelBlockingCall").with("ret", -1).with("error", "WSAEINVAL"),
+        call("closesocket").with("ret", 0));
+    assertEquals(List.of(0L, 250L, 500L, 750L, 1000L), recorder("cancel-from-hook").events().stream()
+        .filter(event(TraceKind.HOOK, "BlockingHook")).map(TraceEvent::time).toList(), "the hook runs four times a second");
   }
 
   @Test
