@@ -40,7 +40,7 @@ class BlockingDemosTest {
 
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
-    assertEquals(List.of("nested-blocking-call", "cancel-from-hook"),
+    assertEquals(List.of("nested-blocking-call", "cancel-from-hook", "timer-timeout"),
         BlockingDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -71,6 +71,20 @@ class BlockingDemosTest {
         call("closesocket").with("ret", 0));
     assertEquals(List.of(0L, 250L, 500L, 750L, 1000L), recorder("cancel-from-hook").events().stream()
         .filter(event(TraceKind.HOOK, "BlockingHook")).map(TraceEvent::time).toList(), "the hook runs four times a second");
+  }
+
+  @Test
+  @Timeout(60)
+  void timerTimeoutCancelsRecvFromTheWindowProcedureAtTwoSeconds() throws Exception {
+    TraceAssertions trace = run("timer-timeout");
+    trace.call("WSACancelBlockingCall").whileBlockedIn("recv").returned(0).times(1);
+    trace.containsSubsequence(event(TraceKind.BLOCK, "recv"),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_TIMER").with("depth", 2),
+        call("WSAIsBlocking").with("ret", true),
+        call("WSACancelBlockingCall").with("ret", 0),
+        event(TraceKind.UNBLOCK, "recv").with("error", "WSAEINTR").with("cancelled", true));
+    List<TraceEvent> failed = trace.call("recv").failedWith("WSAEINTR").times(1).events();
+    assertEquals(2001, failed.get(0).time());
   }
 
   @Test
