@@ -28,7 +28,7 @@ final class BlockingDemos {
 
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
-    return List.of(NestedBlockingCall.demonstration(), CancelFromHook.demonstration(), TimerTimeout.demonstration());
+    return List.of(NestedBlockingCall.demonstration(), CancelFromHook.demonstration(), TimerTimeout.demonstration(), QuitInHook.demonstration());
   }
 
   /**

@@ -40,7 +40,7 @@ class BlockingDemosTest {
 
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
-    assertEquals(List.of("nested-blocking-call", "cancel-from-hook", "timer-timeout"),
+    assertEquals(List.of("nested-blocking-call", "cancel-from-hook", "timer-timeout", "quit-in-hook"),
         BlockingDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -85,6 +85,43 @@ class BlockingDemosTest {
         event(TraceKind.UNBLOCK, "recv").with("error", "WSAEINTR").with("cancelled", true));
     List<TraceEvent> failed = trace.call("recv").failedWith("WSAEINTR").times(1).events();
     assertEquals(2001, failed.get(0).time());
+  }
+
+  @Test
+  @Timeout(60)
+  void quitInHookTheDefaultHookDispatchesWmQuitToNoWindowTheFixedHookCancelsAndRepostsIt() throws Exception {
+    TraceAssertions trace = run("quit-in-hook");
+    trace.call("DispatchMessage").whileBlockedIn("recv").with("msg", "WM_QUIT").with("hwnd", "0x0000").times(1);
+    trace.call("recv").with("ret", 11).times(1);
+    trace.call("recv").failedWith("WSAEINTR").times(1);
+    trace.containsSubsequence(call("DispatchMessage").with("msg", "WM_QUIT"),
+        event(TraceKind.UNBLOCK, "recv").with("ret", 11),
+        call("GetMessage").with("ret", 1).with("msg", "WM_TIMER"),
+        call("WSACancelBlockingCall").with("ret", 0),
+        call("PostQuitMessage"),
+        event(TraceKind.UNBLOCK, "recv").with("error", "WSAEINTR").with("cancelled", true),
+        call("GetMessage").with("ret", 0).with("msg", "WM_QUIT"));
+  }
+
+  @Test
+  @Timeout(60)
+  void quitInHookWithTheTwinSockOptionTheDefaultHookCancelsToo() throws Exception {
+    Demonstration demo = Demonstrations.find("quit-in-hook").orElseThrow();
+    Demonstration withOption = new Demonstration(demo.name(), demo.rule(), demo.source(), demo.explanation(),
+        builder -> demo.setup().apply(builder).repostQuitFromDefaultHook(true), demo.program());
+    TraceRecorder recorder = new TraceRecorder();
+    StringWriter printed = new StringWriter();
+
+    boolean shown = Demonstrations.run(withOption, SchedulingMode.WIN16, recorder, new PrintWriter(printed));
+
+    assertFalse(shown, "with the option there is no bug to show");
+    List<String> lines = printed.toString().lines().map(l -> l.substring(l.indexOf(']') + 2)).toList();
+    assertEquals(List.of(
+        "mail: bug: the default blocking hook runs while recv waits for the greeting",
+        "mail: the user closes the window while recv blocks",
+        "mail: recv returned -1, WSAGetLastError() = WSAEINTR",
+        "mail: GetMessage returned 0 (WM_QUIT, exit code 0): the application ends"), lines.subList(0, 4));
+    TraceAssertions.assertThat(recorder).never(call("DispatchMessage").with("msg", "WM_QUIT"));
   }
 
   @Test
