@@ -28,7 +28,11 @@ final class BlockingDemos {
 
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
-    return List.of(NestedBlockingCall.demonstration(), CancelFromHook.demonstration(), TimerTimeout.demonstration(), QuitInHook.demonstration());
+    return List.of(
+        NestedBlockingCall.demonstration(),
+        CancelFromHook.demonstration(),
+        TimerTimeout.demonstration(),
+        QuitInHook.demonstration());
   }
 
   /**
@@ -72,16 +76,20 @@ final class BlockingDemos {
     return Integer.toString(error);
   }
 
-  /**
-   * Whether {@code emu} runs Win16 tasks; if not, says why the demonstration needs them. Under
-   * Win32 a task has no default blocking hook: a blocked call dispatches no message at all.
-   */
-  static boolean win16(Emulator emu, PrintWriter out, String who) {
+  /** Where the one-outstanding-call rule is written, for the demonstrations that show it. */
+  static final String EINPROGRESS_PAGE = "Microsoft Learn, Windows Sockets 1.1 Blocking Routines and EINPROGRESS:"
+      + " https://learn.microsoft.com/windows/win32/winsock/windows-sockets-1-1-blocking-routines-and-einprogress-2";
+
+  /** Why most demonstrations of this group need Win16 mode. */
+  static final String NO_DEFAULT_HOOK =
+      "a Win32 task has no default blocking hook, so nothing is dispatched while a call blocks";
+
+  /** Whether {@code emu} runs Win16 tasks; if not, prints that the demonstration needs them, and {@code why}. */
+  static boolean win16(Emulator emu, PrintWriter out, String who, String why) {
     if (emu.mode() == SchedulingMode.WIN16) {
       return true;
     }
-    Demonstrations.print(emu, out, who, "this demonstration needs Win16 mode: a %s task has no default blocking hook,"
-        + " so nothing is dispatched while a call blocks", emu.mode());
+    Demonstrations.print(emu, out, who, "this demonstration needs Win16 mode: %s", why);
     return false;
   }
 }

@@ -89,7 +89,8 @@ final class CancelFromHook {
 
     int again = ws.WSACancelBlockingCall();             // nothing blocks now
     int againError = again == SOCKET_ERROR ? ws.WSAGetLastError() : 0;
-    print("WSACancelBlockingCall() with no blocking call returned %d, WSAGetLastError() = %s", again, errorName(againError));
+    print("WSACancelBlockingCall() with no blocking call returned %d, WSAGetLastError() = %s",
+        again, errorName(againError));
     int closed = ws.closesocket(s);                     // the one call a cancelled recv leaves reliable
     print("closesocket returned %d", closed);
     ws.WSACleanup();

@@ -57,8 +57,7 @@ final class NestedBlockingCall {
   static Demonstration demonstration() {
     return new Demonstration(NAME,
         "A Winsock call made while a blocking call is in progress on the task fails with WSAEINPROGRESS",
-        "Microsoft Learn, Windows Sockets 1.1 Blocking Routines and EINPROGRESS:"
-            + " https://learn.microsoft.com/windows/win32/winsock/windows-sockets-1-1-blocking-routines-and-einprogress-2",
+        BlockingDemos.EINPROGRESS_PAGE,
         "A chat client sends HELLO and blocks in recv for the server's answer, which comes 300 ms later."
             + " Its keep-alive timer fires at 100 ms; the default blocking hook dispatches WM_TIMER, and the"
             + " window procedure, running inside recv, calls send: it fails with WSAEINPROGRESS and the"
@@ -71,7 +70,7 @@ final class NestedBlockingCall {
   }
 
   private boolean run(SimulatedNetwork network) throws InterruptedException {
-    if (!BlockingDemos.win16(emu, out, "chat")) {
+    if (!BlockingDemos.win16(emu, out, "chat", BlockingDemos.NO_DEFAULT_HOOK)) {
       return false;
     }
     network.listen(network.defaultHost(), PORT,

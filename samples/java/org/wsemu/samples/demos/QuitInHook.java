@@ -75,7 +75,7 @@ final class QuitInHook {
   }
 
   private boolean run(SimulatedNetwork network) throws InterruptedException {
-    if (!BlockingDemos.win16(emu, out, "mail")) {
+    if (!BlockingDemos.win16(emu, out, "mail", BlockingDemos.NO_DEFAULT_HOOK)) {
       return false;
     }
     network.listen(network.defaultHost(), PORT,

@@ -62,7 +62,7 @@ final class TimerTimeout {
   }
 
   private boolean run(SimulatedNetwork network) throws InterruptedException {
-    if (!BlockingDemos.win16(emu, out, "news")) {
+    if (!BlockingDemos.win16(emu, out, "news", BlockingDemos.NO_DEFAULT_HOOK)) {
       return false;
     }
     network.listen(network.defaultHost(), PORT, Peers.silent());

@@ -30,12 +30,19 @@ class BlockingDemosTest {
 
   /** Runs the demonstration in Win16 mode, asserts that it showed its rule, and returns its recorder. */
   private static TraceRecorder recorder(String name) throws Exception {
+    return ran(name).recorder();
+  }
+
+  /** What one run left: its trace and what it printed, without the time stamps. */
+  private record Ran(TraceRecorder recorder, List<String> lines) {}
+
+  private static Ran ran(String name) throws Exception {
     TraceRecorder recorder = new TraceRecorder();
     StringWriter printed = new StringWriter();
     boolean shown = Demonstrations.run(Demonstrations.find(name).orElseThrow(), SchedulingMode.WIN16, recorder,
         new PrintWriter(printed));
     assertTrue(shown, () -> name + " did not show its rule; it printed:\n" + printed);
-    return recorder;
+    return new Ran(recorder, printed.toString().lines().map(l -> l.substring(l.indexOf(']') + 2)).toList());
   }
 
   @Test
@@ -70,7 +77,8 @@ class BlockingDemosTest {
         call("WSACancelBlockingCall").with("ret", -1).with("error", "WSAEINVAL"),
         call("closesocket").with("ret", 0));
     assertEquals(List.of(0L, 250L, 500L, 750L, 1000L), recorder("cancel-from-hook").events().stream()
-        .filter(event(TraceKind.HOOK, "BlockingHook")).map(TraceEvent::time).toList(), "the hook runs four times a second");
+        .filter(event(TraceKind.HOOK, "BlockingHook")).map(TraceEvent::time).toList(),
+        "the hook runs four times a second");
   }
 
   @Test
