@@ -32,7 +32,8 @@ final class BlockingDemos {
         NestedBlockingCall.demonstration(),
         CancelFromHook.demonstration(),
         TimerTimeout.demonstration(),
-        QuitInHook.demonstration());
+        QuitInHook.demonstration(),
+        SelectZeroTimeout.demonstration());
   }
 
   /**

@@ -47,7 +47,8 @@ class BlockingDemosTest {
 
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
-    assertEquals(List.of("nested-blocking-call", "cancel-from-hook", "timer-timeout", "quit-in-hook"),
+    assertEquals(List.of("nested-blocking-call", "cancel-from-hook", "timer-timeout", "quit-in-hook",
+        "select-zero-timeout"),
         BlockingDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -130,6 +131,27 @@ class BlockingDemosTest {
         "mail: recv returned -1, WSAGetLastError() = WSAEINTR",
         "mail: GetMessage returned 0 (WM_QUIT, exit code 0): the application ends"), lines.subList(0, 4));
     TraceAssertions.assertThat(recorder).never(call("DispatchMessage").with("msg", "WM_QUIT"));
+  }
+
+  @Test
+  @Timeout(60)
+  void selectZeroTimeoutPollsThreeTimesWithoutASwitchAndCounterRunsOnlyInTheSelectThatWaits() throws Exception {
+    List<TraceEvent> events = recorder("select-zero-timeout").events();
+    List<TraceEvent> polls = events.stream().filter(call("select").with("timeout", "0s0us").with("ret", 0)).toList();
+    assertEquals(3, polls.size(), "three polls");
+    List<TraceEvent> betweenPolls = events.stream()
+        .filter(e -> e.seq() > polls.get(0).seq() && e.seq() < polls.get(2).seq()).toList();
+    assertEquals(List.of(), betweenPolls.stream()
+        .filter(e -> e.kind() == TraceKind.SWITCH || e.kind() == TraceKind.HOOK || e.kind() == TraceKind.BLOCK
+            || !e.task().endsWith(":poller")).toList(), "nothing but POLLER's own calls between the polls");
+    TraceEvent block = events.stream().filter(event(TraceKind.BLOCK, "select")).findFirst().orElseThrow();
+    TraceEvent unblock = events.stream().filter(event(TraceKind.UNBLOCK, "select")).findFirst().orElseThrow();
+    assertTrue(block.seq() > polls.get(2).seq());
+    assertEquals(3, events.stream().filter(e -> e.seq() > block.seq() && e.seq() < unblock.seq())
+        .filter(event(TraceKind.PROC, "WndProc").by("counter").with("via", "DispatchMessage")).count(),
+        "COUNTER handles its three messages inside the select that may wait");
+    assertEquals(0, events.stream().filter(e -> e.seq() < block.seq())
+        .filter(event(TraceKind.PROC, "WndProc").by("counter").with("via", "DispatchMessage")).count());
   }
 
   @Test
