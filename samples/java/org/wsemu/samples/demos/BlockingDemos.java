@@ -33,7 +33,8 @@ final class BlockingDemos {
         CancelFromHook.demonstration(),
         TimerTimeout.demonstration(),
         QuitInHook.demonstration(),
-        SelectZeroTimeout.demonstration());
+        SelectZeroTimeout.demonstration(),
+        BlockingLookupHook.demonstration());
   }
 
   /**

@@ -48,7 +48,7 @@ class BlockingDemosTest {
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
     assertEquals(List.of("nested-blocking-call", "cancel-from-hook", "timer-timeout", "quit-in-hook",
-        "select-zero-timeout"),
+        "select-zero-timeout", "blocking-lookup-hook"),
         BlockingDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -152,6 +152,21 @@ class BlockingDemosTest {
         "COUNTER handles its three messages inside the select that may wait");
     assertEquals(0, events.stream().filter(e -> e.seq() < block.seq())
         .filter(event(TraceKind.PROC, "WndProc").by("counter").with("via", "DispatchMessage")).count());
+  }
+
+  @Test
+  @Timeout(60)
+  void blockingLookupHookDispatchesThreeTimerMessagesInsideGethostbyname() throws Exception {
+    TraceAssertions trace = run("blocking-lookup-hook");
+    trace.call("WSAIsBlocking").whileBlockedIn("gethostbyname").returned(true).times(3);
+    trace.containsSubsequence(event(TraceKind.BLOCK, "gethostbyname"),
+        event(TraceKind.HOOK, "DefaultBlockingHook"),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_TIMER").with("depth", 2),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_TIMER").with("depth", 2),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_TIMER").with("depth", 2),
+        event(TraceKind.UNBLOCK, "gethostbyname").with("error", 0),
+        call("gethostbyname").with("name", "news.example").with("ret", "hostent(news.example)"));
+    assertEquals(351, trace.call("gethostbyname").times(1).events().get(0).time(), "the lookup took its 350 ms");
   }
 
   @Test
