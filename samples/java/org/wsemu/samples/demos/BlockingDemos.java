@@ -34,7 +34,8 @@ final class BlockingDemos {
         TimerTimeout.demonstration(),
         QuitInHook.demonstration(),
         SelectZeroTimeout.demonstration(),
-        BlockingLookupHook.demonstration());
+        BlockingLookupHook.demonstration(),
+        SendFromHook.demonstration());
   }
 
   /**

@@ -48,7 +48,7 @@ class BlockingDemosTest {
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
     assertEquals(List.of("nested-blocking-call", "cancel-from-hook", "timer-timeout", "quit-in-hook",
-        "select-zero-timeout", "blocking-lookup-hook"),
+        "select-zero-timeout", "blocking-lookup-hook", "send-from-hook"),
         BlockingDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -167,6 +167,26 @@ class BlockingDemosTest {
         event(TraceKind.UNBLOCK, "gethostbyname").with("error", 0),
         call("gethostbyname").with("name", "news.example").with("ret", "hostent(news.example)"));
     assertEquals(351, trace.call("gethostbyname").times(1).events().get(0).time(), "the lookup took its 350 ms");
+  }
+
+  @Test
+  @Timeout(60)
+  void sendFromHookLosesTheThreeKeysThenSendsThemQueuedAfterRecv() throws Exception {
+    Ran ran = ran("send-from-hook");
+    TraceAssertions trace = TraceAssertions.assertThat(ran.recorder());
+    trace.call("send").whileBlockedIn("recv").failedWith("WSAEINPROGRESS").with("len", 1).times(3);
+    trace.call("WSAIsBlocking").whileBlockedIn("recv").returned(true).times(3);
+    trace.call("send").returned(3).times(1);
+    trace.containsSubsequence(call("send").with("error", "WSAEINPROGRESS"),
+        event(TraceKind.UNBLOCK, "recv").with("ret", 2),
+        call("WSAIsBlocking").with("ret", true),
+        event(TraceKind.UNBLOCK, "recv").with("ret", 2),
+        call("send").with("len", 3).with("ret", 3),
+        event(TraceKind.UNBLOCK, "recv").with("ret", 3));
+    assertTrue(ran.lines().contains("telnet: the screen shows \"$ \"; the server received \"\" (3 keys lost)"),
+        ran.lines()::toString);
+    assertTrue(ran.lines().contains("telnet: the screen shows \"$ ls\\r\"; the server received \"ls\\r\""),
+        ran.lines()::toString);
   }
 
   @Test
