@@ -35,7 +35,8 @@ final class BlockingDemos {
         QuitInHook.demonstration(),
         SelectZeroTimeout.demonstration(),
         BlockingLookupHook.demonstration(),
-        SendFromHook.demonstration());
+        SendFromHook.demonstration(),
+        LibraryCallCancelled.demonstration());
   }
 
   /**

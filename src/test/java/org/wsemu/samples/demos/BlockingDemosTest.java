@@ -48,7 +48,7 @@ class BlockingDemosTest {
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
     assertEquals(List.of("nested-blocking-call", "cancel-from-hook", "timer-timeout", "quit-in-hook",
-        "select-zero-timeout", "blocking-lookup-hook", "send-from-hook"),
+        "select-zero-timeout", "blocking-lookup-hook", "send-from-hook", "library-call-cancelled"),
         BlockingDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -187,6 +187,21 @@ class BlockingDemosTest {
         ran.lines()::toString);
     assertTrue(ran.lines().contains("telnet: the screen shows \"$ ls\\r\"; the server received \"ls\\r\""),
         ran.lines()::toString);
+  }
+
+  @Test
+  @Timeout(60)
+  void libraryCallCancelledTheApplicationsHookCancelsTheLibrarysRecvOnEsc() throws Exception {
+    TraceAssertions trace = run("library-call-cancelled");
+    trace.call("WSACancelBlockingCall").whileBlockedIn("recv").by("whois").returned(0).times(1);
+    trace.containsSubsequence(call("WSASetBlockingHook").with("lpBlockFunc", "BlockingHook"),
+        call("PostMessage").by("user").with("Msg", "WM_KEYDOWN").with("wParam", "0x001B"),
+        call("WSACancelBlockingCall").by("whois").with("ret", 0),
+        event(TraceKind.UNBLOCK, "recv").with("error", "WSAEINTR").with("cancelled", true),
+        call("recv").with("ret", -1).with("error", "WSAEINTR"),
+        call("closesocket").with("ret", 0));
+    trace.never(event(TraceKind.PROC, "WndProc").with("msg", "WM_KEYDOWN"));
+    assertEquals(500, trace.call("recv").failedWith("WSAEINTR").times(1).events().get(0).time());
   }
 
   @Test
