@@ -51,7 +51,7 @@ final class BlockingLookupHook {
   static Demonstration demonstration() {
     return new Demonstration(NAME,
         "A blocking gethostbyname runs the blocking hook while it waits, so messages are dispatched",
-        "Windows Sockets 1.1 specification, sections 3.2 (Database Functions) and 4.3.13 (WSASetBlockingHook())",
+        "Windows Sockets 1.1 specification, section 3.2 (Database Functions)",
         "The database functions may block like recv does. Here every lookup takes 350 ms (the emulator's"
             + " lookupLatency option, a slow name server). A Win16 program starts a 100 ms timer that animates"
             + " an hourglass and calls gethostbyname: while the lookup waits, the default blocking hook runs"

@@ -137,7 +137,10 @@ final class LibraryCallCancelled {
     Demonstrations.print(emu, out, "whois", format, args);
   }
 
-  /** The library: blocking calls, no hook of its own, the error returned to the caller. */
+  /**
+   * The library: blocking calls, no hook of its own, the error returned to the caller. Stateless;
+   * called on the caller's task.
+   */
   private static final class WhoisLibrary {
     private WhoisLibrary() {}
 
