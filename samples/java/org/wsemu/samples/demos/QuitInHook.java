@@ -170,6 +170,7 @@ final class QuitInHook {
         user.PostMessage(hwnd, WM_CLOSE, 0, 0);
         return 0;
       case WM_DESTROY:
+        print("WM_DESTROY: PostQuitMessage(0), for the application's message loop");
         user.PostQuitMessage(0);
         return 0;
       default:

@@ -98,12 +98,13 @@ final class SelectZeroTimeout {
       FD_ZERO(readfds);
       FD_SET(s, readfds);
       int n = ws.select(0, readfds, null, null, new timeval(0, 0));   // timeout {0, 0}: a poll
-      print("poll %d: select with a zero timeout returned %d; hook calls %d, COUNTER has counted %d",
-          i, n, hookCalls, counted);
+      print("poll %d: posted WM_COUNT %d to COUNTER; select with a zero timeout returned %d;"
+          + " hook calls so far %d, COUNTER has counted %d", i, i, n, hookCalls, counted);
       polled &= n == 0 && hookCalls == 0 && counted == 0;
     }
     FD_ZERO(readfds);
     FD_SET(s, readfds);
+    print("now a select with a 100 ms timeout, which may wait");
     int n = ws.select(0, readfds, null, null, new timeval(0, 100_000));  // may wait 100 ms
     print("select with a 100 ms timeout returned %d; hook calls %d, COUNTER has counted %d", n, hookCalls, counted);
     boolean waited = n == 0 && hookCalls > 0 && counted == POLLS;

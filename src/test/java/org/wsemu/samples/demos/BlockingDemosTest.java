@@ -128,8 +128,9 @@ class BlockingDemosTest {
     assertEquals(List.of(
         "mail: bug: the default blocking hook runs while recv waits for the greeting",
         "mail: the user closes the window while recv blocks",
+        "mail: WM_DESTROY: PostQuitMessage(0), for the application's message loop",
         "mail: recv returned -1, WSAGetLastError() = WSAEINTR",
-        "mail: GetMessage returned 0 (WM_QUIT, exit code 0): the application ends"), lines.subList(0, 4));
+        "mail: GetMessage returned 0 (WM_QUIT, exit code 0): the application ends"), lines.subList(0, 5));
     TraceAssertions.assertThat(recorder).never(call("DispatchMessage").with("msg", "WM_QUIT"));
   }
 
