@@ -1,0 +1,57 @@
+package org.wsemu.samples.demos;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.trace.EventMatcher.call;
+import static org.wsemu.trace.EventMatcher.event;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.trace.EventMatcher;
+import org.wsemu.trace.TraceAssertions;
+import org.wsemu.trace.TraceKind;
+import org.wsemu.trace.TraceRecorder;
+
+/**
+ * The key fact of each demonstration of tasks, cleanup and closing, asserted on its Win16 trace,
+ * so that the intent survives a rewrite of its golden trace.
+ */
+@Timeout(60)
+class TaskDemosTest {
+
+  /** Runs the demonstration in Win16 mode; asserts that it showed its rule; returns its trace. */
+  private static TraceAssertions run(String name) throws Exception {
+    TraceRecorder recorder = new TraceRecorder();
+    StringWriter printed = new StringWriter();
+    boolean shown = Demonstrations.run(Demonstrations.find(name).orElseThrow(), SchedulingMode.WIN16, recorder,
+        new PrintWriter(printed));
+    assertTrue(shown, () -> name + " did not show its rule; it printed:\n" + printed);
+    return TraceAssertions.assertThat(recorder);
+  }
+
+  /** A field holding a Winsock error, as a number or by its name (traces may show either). */
+  private static EventMatcher withError(EventMatcher matcher, String field, String name, int code) {
+    return EventMatcher.of(matcher + " " + field + "=" + name,
+        e -> matcher.test(e) && List.of(name, Integer.toString(code)).contains(String.valueOf(e.field(field))));
+  }
+
+  @Test
+  void theGroupIsInCatalogueOrderBeforeTheMessageLoop() {
+    List<String> names = TaskDemos.all().stream().map(Demonstration::name).toList();
+    org.junit.jupiter.api.Assertions.assertEquals(List.of("blocked-task-yields", "message-loop"), names);
+  }
+
+  @Test
+  void aBlockedTaskLetsTheOtherTaskTickAndSendWhileItsRecvWaits() throws Exception {
+    run("blocked-task-yields").containsSubsequence(
+        event(TraceKind.BLOCK, "recv").by("reader"),
+        event(TraceKind.PROC, "WndProc").by("ticker").with("msg", "WM_TIMER"),
+        event(TraceKind.PROC, "WndProc").by("ticker").with("msg", "WM_TIMER"),
+        call("send").by("ticker").with("ret", 5),
+        event(TraceKind.UNBLOCK, "recv").by("reader").with("ret", 5),
+        call("recv").by("reader").with("ret", 5));
+  }
+}
