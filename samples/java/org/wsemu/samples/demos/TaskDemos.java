@@ -13,7 +13,7 @@ final class TaskDemos {
 
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
-    return List.of(BlockedTaskYields.demonstration(), messageLoop());
+    return List.of(BlockedTaskYields.demonstration(), CleanupDuringBlock.demonstration(), messageLoop());
   }
 
   static Demonstration messageLoop() {

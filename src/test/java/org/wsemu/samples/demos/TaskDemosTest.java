@@ -41,7 +41,7 @@ class TaskDemosTest {
   @Test
   void theGroupIsInCatalogueOrderBeforeTheMessageLoop() {
     List<String> names = TaskDemos.all().stream().map(Demonstration::name).toList();
-    org.junit.jupiter.api.Assertions.assertEquals(List.of("blocked-task-yields", "message-loop"), names);
+    org.junit.jupiter.api.Assertions.assertEquals(List.of("blocked-task-yields", "cleanup-during-block", "message-loop"), names);
   }
 
   @Test
@@ -53,5 +53,19 @@ class TaskDemosTest {
         call("send").by("ticker").with("ret", 5),
         event(TraceKind.UNBLOCK, "recv").by("reader").with("ret", 5),
         call("recv").by("reader").with("ret", 5));
+  }
+
+  @Test
+  void wsaCleanupInsideTheBlockingCallIsRefusedAndTheCancelThenCleanupWorks() throws Exception {
+    run("cleanup-during-block").containsSubsequence(
+        event(TraceKind.BLOCK, "recv"),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_CLOSE"),
+        withError(call("WSACleanup").with("ret", -1), "error", "WSAEINPROGRESS", 10036),
+        call("recv").with("ret", 9),
+        event(TraceKind.BLOCK, "recv"),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_CLOSE"),
+        call("WSACancelBlockingCall").with("ret", 0),
+        withError(call("recv").with("ret", -1), "error", "WSAEINTR", 10004),
+        call("WSACleanup").with("ret", 0));
   }
 }
