@@ -13,7 +13,8 @@ final class TaskDemos {
 
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
-    return List.of(BlockedTaskYields.demonstration(), CleanupDuringBlock.demonstration(), messageLoop());
+    return List.of(BlockedTaskYields.demonstration(), CleanupDuringBlock.demonstration(),
+        Version2NoNesting.demonstration(), messageLoop());
   }
 
   static Demonstration messageLoop() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.EventMatcher;
 import org.wsemu.trace.TraceAssertions;
+import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 
@@ -24,12 +25,17 @@ class TaskDemosTest {
 
   /** Runs the demonstration in Win16 mode; asserts that it showed its rule; returns its trace. */
   private static TraceAssertions run(String name) throws Exception {
+    return TraceAssertions.assertThat(events(name));
+  }
+
+  /** Runs the demonstration in Win16 mode; asserts that it showed its rule; returns its events. */
+  private static List<TraceEvent> events(String name) throws Exception {
     TraceRecorder recorder = new TraceRecorder();
     StringWriter printed = new StringWriter();
     boolean shown = Demonstrations.run(Demonstrations.find(name).orElseThrow(), SchedulingMode.WIN16, recorder,
         new PrintWriter(printed));
     assertTrue(shown, () -> name + " did not show its rule; it printed:\n" + printed);
-    return TraceAssertions.assertThat(recorder);
+    return recorder.events();
   }
 
   /** A field holding a Winsock error, as a number or by its name (traces may show either). */
@@ -41,7 +47,7 @@ class TaskDemosTest {
   @Test
   void theGroupIsInCatalogueOrderBeforeTheMessageLoop() {
     List<String> names = TaskDemos.all().stream().map(Demonstration::name).toList();
-    org.junit.jupiter.api.Assertions.assertEquals(List.of("blocked-task-yields", "cleanup-during-block", "message-loop"), names);
+    org.junit.jupiter.api.Assertions.assertEquals(List.of("blocked-task-yields", "cleanup-during-block", "version2-no-nesting-limit", "message-loop"), names);
   }
 
   @Test
@@ -67,5 +73,36 @@ class TaskDemosTest {
         call("WSACancelBlockingCall").with("ret", 0),
         withError(call("recv").with("ret", -1), "error", "WSAEINTR", 10004),
         call("WSACleanup").with("ret", 0));
+  }
+
+  @Test
+  void underVersionOneTheNestedSendIsRefusedAndUnderVersionTwoNothingRunsInsideRecv() throws Exception {
+    List<TraceEvent> events = events("version2-no-nesting-limit");
+    TraceAssertions.assertThat(events).containsSubsequence(
+        call("WSAStartup").with("wVersionRequired", "0x0101"),
+        event(TraceKind.BLOCK, "recv"),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_TIMER").with("depth", 2),
+        withError(call("send").with("ret", -1), "error", "WSAEINPROGRESS", 10036),
+        event(TraceKind.UNBLOCK, "recv").with("ret", 7),
+        call("WSAStartup").with("wVersionRequired", "0x0202"),
+        withError(call("WSASetBlockingHook").with("ret", "NULL"), "error", "WSAEOPNOTSUPP", 10045),
+        event(TraceKind.BLOCK, "recv"),
+        event(TraceKind.UNBLOCK, "recv").with("ret", 7),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_TIMER").with("depth", 1),
+        call("send").with("ret", 6));
+    int block = lastIndex(events, event(TraceKind.BLOCK, "recv"));
+    int unblock = lastIndex(events, event(TraceKind.UNBLOCK, "recv"));
+    TraceAssertions.assertThat(events.subList(block, unblock))
+        .never(EventMatcher.kind(TraceKind.HOOK))
+        .never(EventMatcher.kind(TraceKind.PROC));
+  }
+
+  private static int lastIndex(List<TraceEvent> events, EventMatcher matcher) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (matcher.test(events.get(i))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no event matches " + matcher);
   }
 }
