@@ -47,7 +47,8 @@ class TaskDemosTest {
   @Test
   void theGroupIsInCatalogueOrderBeforeTheMessageLoop() {
     List<String> names = TaskDemos.all().stream().map(Demonstration::name).toList();
-    org.junit.jupiter.api.Assertions.assertEquals(List.of("blocked-task-yields", "cleanup-during-block", "version2-no-nesting-limit", "message-loop"), names);
+    org.junit.jupiter.api.Assertions.assertEquals(List.of("blocked-task-yields", "cleanup-during-block", "version2-no-nesting-limit",
+        "close-from-other-task", "message-loop"), names);
   }
 
   @Test
@@ -95,6 +96,20 @@ class TaskDemosTest {
     TraceAssertions.assertThat(events.subList(block, unblock))
         .never(EventMatcher.kind(TraceKind.HOOK))
         .never(EventMatcher.kind(TraceKind.PROC));
+  }
+
+  @Test
+  void anotherWin16TasksCloseIsRefusedAndOnlyTheOwnersCancelEndsTheRecv() throws Exception {
+    List<TraceEvent> events = events("close-from-other-task");
+    TraceAssertions.assertThat(events).containsSubsequence(
+        event(TraceKind.BLOCK, "recv").by("terminal"),
+        withError(call("closesocket").by("hangup").with("ret", -1), "error", "WSAENOTSOCK", 10038),
+        call("WSACancelBlockingCall").by("terminal").with("ret", 0),
+        withError(event(TraceKind.UNBLOCK, "recv").by("terminal").with("ret", -1), "error", "WSAEINTR", 10004),
+        call("closesocket").by("terminal").with("ret", 0));
+    int refused = lastIndex(events, call("closesocket").by("hangup"));
+    int cancel = lastIndex(events, call("WSACancelBlockingCall"));
+    TraceAssertions.assertThat(events.subList(refused, cancel)).never(event(TraceKind.UNBLOCK, "recv"));
   }
 
   private static int lastIndex(List<TraceEvent> events, EventMatcher matcher) {
