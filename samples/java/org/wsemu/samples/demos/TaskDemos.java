@@ -14,7 +14,8 @@ final class TaskDemos {
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
     return List.of(BlockedTaskYields.demonstration(), CleanupDuringBlock.demonstration(),
-        Version2NoNesting.demonstration(), CloseFromOtherTask.demonstration(), messageLoop());
+        Version2NoNesting.demonstration(), CloseFromOtherTask.demonstration(),
+        LingeringClose.demonstration(), messageLoop());
   }
 
   static Demonstration messageLoop() {

@@ -48,7 +48,7 @@ class TaskDemosTest {
   void theGroupIsInCatalogueOrderBeforeTheMessageLoop() {
     List<String> names = TaskDemos.all().stream().map(Demonstration::name).toList();
     org.junit.jupiter.api.Assertions.assertEquals(List.of("blocked-task-yields", "cleanup-during-block", "version2-no-nesting-limit",
-        "close-from-other-task", "message-loop"), names);
+        "close-from-other-task", "lingering-close", "message-loop"), names);
   }
 
   @Test
@@ -110,6 +110,29 @@ class TaskDemosTest {
     int refused = lastIndex(events, call("closesocket").by("hangup"));
     int cancel = lastIndex(events, call("WSACancelBlockingCall"));
     TraceAssertions.assertThat(events.subList(refused, cancel)).never(event(TraceKind.UNBLOCK, "recv"));
+  }
+
+  @Test
+  void aLingeringCloseBlocksUntilTheDataArrivedOrUntilTheLingerTimeRanOutAndReset() throws Exception {
+    List<TraceEvent> events = events("lingering-close");
+    TraceAssertions.assertThat(events).containsSubsequence(
+        event(TraceKind.BLOCK, "closesocket").with("s", 1),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_TIMER").with("depth", 2),
+        event(TraceKind.NET, "fin"),
+        event(TraceKind.UNBLOCK, "closesocket").with("s", 1).with("ret", 0),
+        event(TraceKind.BLOCK, "closesocket").with("s", 2),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_TIMER").with("depth", 2),
+        event(TraceKind.NET, "rst"),
+        event(TraceKind.UNBLOCK, "closesocket").with("s", 2).with("ret", 0));
+    // the first waited for the slow reader (a second), the second for its 2 s linger time (and the hook's quantum)
+    org.junit.jupiter.api.Assertions.assertEquals(List.of(1001L, 2001L), List.of(
+        blockedFor(events, 1), blockedFor(events, 2)));
+  }
+
+  private static long blockedFor(List<TraceEvent> events, int s) {
+    long from = events.get(lastIndex(events, event(TraceKind.BLOCK, "closesocket").with("s", s))).time();
+    long to = events.get(lastIndex(events, event(TraceKind.UNBLOCK, "closesocket").with("s", s))).time();
+    return to - from;
   }
 
   private static int lastIndex(List<TraceEvent> events, EventMatcher matcher) {
