@@ -15,7 +15,7 @@ final class TaskDemos {
   static List<Demonstration> all() {
     return List.of(BlockedTaskYields.demonstration(), CleanupDuringBlock.demonstration(),
         Version2NoNesting.demonstration(), CloseFromOtherTask.demonstration(),
-        LingeringClose.demonstration(), messageLoop());
+        LingeringClose.demonstration(), YieldInPeekMessage.demonstration(), messageLoop());
   }
 
   static Demonstration messageLoop() {

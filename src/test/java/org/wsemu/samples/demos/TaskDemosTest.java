@@ -48,7 +48,8 @@ class TaskDemosTest {
   void theGroupIsInCatalogueOrderBeforeTheMessageLoop() {
     List<String> names = TaskDemos.all().stream().map(Demonstration::name).toList();
     org.junit.jupiter.api.Assertions.assertEquals(List.of("blocked-task-yields", "cleanup-during-block", "version2-no-nesting-limit",
-        "close-from-other-task", "lingering-close", "message-loop"), names);
+        "close-from-other-task", "lingering-close",
+        "yield-in-peekmessage", "message-loop"), names);
   }
 
   @Test
@@ -127,6 +128,24 @@ class TaskDemosTest {
     // the first waited for the slow reader (a second), the second for its 2 s linger time (and the hook's quantum)
     org.junit.jupiter.api.Assertions.assertEquals(List.of(1001L, 2001L), List.of(
         blockedFor(events, 1), blockedFor(events, 2)));
+  }
+
+  @Test
+  void aPmNoYieldLoopFreezesTheOtherTaskAndAYieldingLoopLetsItTick() throws Exception {
+    List<TraceEvent> events = events("yield-in-peekmessage");
+    EventMatcher firstBusy = call("PostMessage").by("worker").with("Msg", "WM_USER+1").with("wParam", "0x0003");
+    EventMatcher secondBusy = call("PostMessage").by("worker").with("Msg", "WM_USER+1").with("wParam", "0x0001");
+    TraceAssertions.assertThat(events).containsSubsequence(firstBusy, secondBusy,
+        event(TraceKind.PROC, "WndProc").by("clock").with("msg", "WM_USER+1").with("wParam", "0x0003"),
+        event(TraceKind.PROC, "WndProc").by("clock").with("msg", "WM_TIMER"),
+        event(TraceKind.PROC, "WndProc").by("clock").with("msg", "WM_TIMER"),
+        event(TraceKind.PROC, "WndProc").by("clock").with("msg", "WM_TIMER"));
+    int frozenFrom = lastIndex(events, firstBusy);
+    int frozenTo = lastIndex(events, secondBusy);
+    org.junit.jupiter.api.Assertions.assertEquals(List.of(0L, 300L),
+        List.of(events.get(frozenFrom).time(), events.get(frozenTo).time()));
+    TraceAssertions.assertThat(events.subList(frozenFrom, frozenTo)).never(EventMatcher.of("an event of clock",
+        e -> e.task().endsWith(":clock")));
   }
 
   private static long blockedFor(List<TraceEvent> events, int s) {
