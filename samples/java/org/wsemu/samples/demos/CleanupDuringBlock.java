@@ -112,6 +112,7 @@ final class CleanupDuringBlock {
   /** WSAStartup, a window, a connection, the click timer and the recv; returns what recv returned. */
   private int session() {
     ws.WSAStartup(0x0101, new WSADATA());
+    TaskDemoSupport.keepDefaultHook(emu);              /* Win32 mode: no default hook otherwise */
     int hwnd = user.CreateWindow("MailWClass", "Mail", WS_OVERLAPPEDWINDOW, 0, 0, 200, 100, NULL, NULL, NULL, null);
     int s = ws.socket(AF_INET, SOCK_STREAM, 0);
     ws.connect(s, local(PORT), sockaddr_in.SIZE);

@@ -107,7 +107,9 @@ final class Version2NoNesting {
     boolean two = (wsaData.wVersion & 0xFF) >= 2;        /* LOBYTE(wVersion) is the major version */
     print("WSAStartup(%d.%d): version %d.%d", version & 0xFF, version >> 8, wsaData.wVersion & 0xFF, wsaData.wVersion >> 8);
     boolean noHook = true;
-    if (two) {
+    if (!two) {
+      TaskDemoSupport.keepDefaultHook(emu);            /* Win32 mode: no default hook otherwise */
+    } else {
       BlockingHook previous = ws.WSASetBlockingHook(() -> false);
       int error = ws.WSAGetLastError();
       print("WSASetBlockingHook returned %s with %s: Winsock 2 has no blocking hook", previous == null ? "NULL" : "a hook",
