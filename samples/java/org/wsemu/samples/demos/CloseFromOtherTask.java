@@ -67,8 +67,7 @@ final class CloseFromOtherTask {
     return new Demonstration("close-from-other-task",
         "A Win16 task cannot close another's socket (WSAENOTSOCK); in Win32 the blocked call gets WSAEINTR",
         "Windows Sockets 1.1 specification, sections 1.3 (Microsoft Windows and Windows-specific"
-            + " extensions: a Windows 3.1 task is a process) and 2.7 (Windows Sockets in Multithreaded"
-            + " Versions of Windows)",
+            + " extensions) and 2.7 (Windows Sockets in Multithreaded Versions of Windows)",
         "TERMINAL waits in recv on a connection to a host that never answers. A second later HANGUP,"
             + " another task, gets TERMINAL's socket handle with an inter-task SendMessage (handled"
             + " inside TERMINAL's blocking hook) and calls closesocket on it. In Win16 mode each task is"

@@ -51,7 +51,6 @@ final class YieldInPeekMessage {
     return new Demonstration("yield-in-peekmessage",
         "In Win16 a PeekMessage that finds nothing yields to other tasks, unless PM_NOYIELD is given",
         "Windows Sockets 1.1 specification, section 2.7 (Windows Sockets in Multithreaded Versions of"
-            + " Windows: PeekMessage() and GetMessage() make an application yield in non-preemptive"
             + " Windows) and appendix B.3 (Multithreadedness and blocking routines)",
         "WORKER runs the classic idle loop, PeekMessage then a piece of background work, for 300 ms,"
             + " first with PM_REMOVE | PM_NOYIELD, then with PM_REMOVE alone. CLOCK, another"
