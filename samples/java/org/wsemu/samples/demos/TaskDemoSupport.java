@@ -1,9 +1,5 @@
 package org.wsemu.samples.demos;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashMap;
-import java.util.Map;
 import org.wsemu.Emulator;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.user.MSG;
@@ -21,29 +17,11 @@ import org.wsemu.winsock.sockaddr_in;
  * <p>Stateless and thread-safe.
  */
 final class TaskDemoSupport {
-  private static final Map<Integer, String> ERRORS = errors();
-
   private TaskDemoSupport() {}
 
-  private static Map<Integer, String> errors() {
-    Map<Integer, String> names = new HashMap<>();
-    for (Field field : WinSock.class.getFields()) {
-      String name = field.getName();
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class && name.startsWith("WSAE")) {
-        try {
-          names.put(field.getInt(null), name);
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("public constant not readable: " + name, e);
-        }
-      }
-    }
-    names.put(WinSock.WSANOTINITIALISED, "WSANOTINITIALISED");
-    return Map.copyOf(names);
-  }
-
-  /** {@code WSAEINPROGRESS} for 10036; "no error" for 0; the number for a code without a name. */
+  /** {@code WSAEINPROGRESS} for 10036: the winsock.h name of an error code, for the output. */
   static String error(int code) {
-    return code == 0 ? "no error" : ERRORS.getOrDefault(code, Integer.toString(code));
+    return BlockingDemos.errorName(code);
   }
 
   /** {@code 127.0.0.1:port}, where the demonstrations' simulated peers listen. */
