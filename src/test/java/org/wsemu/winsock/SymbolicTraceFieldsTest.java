@@ -17,6 +17,7 @@ import static org.wsemu.winsock.WinSock.MSG_PEEK;
 import static org.wsemu.winsock.WinSock.SOCK_DGRAM;
 import static org.wsemu.winsock.WinSock.SOCK_STREAM;
 import static org.wsemu.winsock.WinSock.SOL_SOCKET;
+import static org.wsemu.winsock.WinSock.SO_LINGER;
 import static org.wsemu.winsock.WinSock.SO_TYPE;
 import static org.wsemu.winsock.WinSock.TCP_NODELAY;
 import static org.wsemu.winsock.WinSock2.SD_SEND;
@@ -58,6 +59,7 @@ class SymbolicTraceFieldsTest {
       ws.setsockopt(pair[0], IPPROTO_TCP, TCP_NODELAY, new IntRef(1), 4);
       ws.getsockopt(pair[0], SOL_SOCKET, SO_TYPE, new IntRef(), new IntRef(4));
       ws.setsockopt(pair[0], SOL_SOCKET, 0x7777, new IntRef(1), 4);
+      ws.setsockopt(pair[0], SOL_SOCKET, SO_LINGER, new linger(1, 10), linger.SIZE);
       ws.send(pair[0], new byte[] {'a'}, 1, MSG_DONTROUTE);
       ws.recv(pair[1], new byte[1], 1, MSG_PEEK);
       ws.send(pair[0], new byte[1], 1, 0x40);
@@ -102,9 +104,10 @@ class SymbolicTraceFieldsTest {
         "CALL WSASocket af=AF_INET type=SOCK_STREAM protocol=IPPROTO_TCP g=0 dwFlags=WSA_FLAG_OVERLAPPED ret=2",
         "CALL socket af=AF_INET type=SOCK_STREAM protocol=0 ret=3", // pair's listener
         "CALL socket af=AF_INET type=SOCK_STREAM protocol=0 ret=4", // and its client
-        "CALL setsockopt s=4 level=IPPROTO_TCP optname=TCP_NODELAY ret=0",
+        "CALL setsockopt s=4 level=IPPROTO_TCP optname=TCP_NODELAY optval=1 ret=0",
         "CALL getsockopt s=4 level=SOL_SOCKET optname=SO_TYPE ret=0",
         "CALL setsockopt s=4 level=SOL_SOCKET optname=30583 ret=-1 error=WSAENOPROTOOPT",
+        "CALL setsockopt s=4 level=SOL_SOCKET optname=SO_LINGER optval={l_onoff=1,l_linger=10} ret=0",
         "CALL send s=4 len=1 flags=MSG_DONTROUTE ret=1",
         "CALL recv s=5 len=1 flags=MSG_PEEK ret=1",
         "CALL send s=4 len=1 flags=0x0040 ret=-1 error=WSAEOPNOTSUPP",
