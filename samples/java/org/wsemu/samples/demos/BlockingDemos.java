@@ -1,9 +1,25 @@
 package org.wsemu.samples.demos;
 
+import static org.wsemu.winsock.WinSock.AF_INET;
+import static org.wsemu.winsock.WinSock.INVALID_SOCKET;
+import static org.wsemu.winsock.WinSock.SOCKET_ERROR;
+import static org.wsemu.winsock.WinSock.SOCK_STREAM;
+import static org.wsemu.winsock.WinSock.htons;
+import static org.wsemu.winsock.WinSock.inet_addr;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.List;
+import org.wsemu.Emulator;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.winsock.WinSock;
+import org.wsemu.winsock.WinsockApi;
+import org.wsemu.winsock.sockaddr_in;
 
 /**
- * Demonstrations of blocking calls, the blocking hook and the one-outstanding-call rule.
+ * Demonstrations of blocking calls, the blocking hook and the one-outstanding-call rule, and the
+ * few routines their programs share (as a Win16 program would keep them in a common module).
  *
  * <p>Stateless and thread-safe.
  */
@@ -12,6 +28,72 @@ final class BlockingDemos {
 
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
-    return List.of();
+    return List.of(
+        NestedBlockingCall.demonstration(),
+        CancelFromHook.demonstration(),
+        TimerTimeout.demonstration(),
+        QuitInHook.demonstration(),
+        SelectZeroTimeout.demonstration(),
+        BlockingLookupHook.demonstration(),
+        SendFromHook.demonstration(),
+        LibraryCallCancelled.demonstration());
+  }
+
+  /**
+   * {@code SOCKET ConnectTo(u_short port)}: a blocking stream socket connected to 127.0.0.1:port,
+   * or INVALID_SOCKET (the error is WSAGetLastError's).
+   */
+  static int connectTo(WinsockApi ws, int port) {
+    int s = ws.socket(AF_INET, SOCK_STREAM, 0);
+    if (s == INVALID_SOCKET) {
+      return INVALID_SOCKET;
+    }
+    sockaddr_in sin = new sockaddr_in(htons(port), inet_addr("127.0.0.1"));
+    if (ws.connect(s, sin, sockaddr_in.SIZE) == SOCKET_ERROR) {
+      ws.closesocket(s);
+      return INVALID_SOCKET;
+    }
+    return s;
+  }
+
+  /** The winsock.h name of an error code ({@code WSAEINPROGRESS}), "0" for none, else the number. */
+  static String errorName(int error) {
+    if (error == 0) {
+      return "0";
+    }
+    for (Field field : WinSock.class.getFields()) {
+      String name = field.getName();
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class
+          && (name.startsWith("WSAE") || name.startsWith("WSAHOST") || name.startsWith("WSANO")
+              || name.startsWith("WSATRY") || name.startsWith("WSANOT") || name.startsWith("WSASYS")
+              || name.startsWith("WSAVER"))
+          && !name.equals("WSANO_ADDRESS") && !name.startsWith("WSASYS_STATUS")) {
+        try {
+          if (field.getInt(null) == error) {
+            return name;
+          }
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("public constant not readable: " + name, e);
+        }
+      }
+    }
+    return Integer.toString(error);
+  }
+
+  /** Where the one-outstanding-call rule is written, for the demonstrations that show it. */
+  static final String EINPROGRESS_PAGE = "Microsoft Learn, Windows Sockets 1.1 Blocking Routines and EINPROGRESS:"
+      + " https://learn.microsoft.com/windows/win32/winsock/windows-sockets-1-1-blocking-routines-and-einprogress-2";
+
+  /** Why most demonstrations of this group need Win16 mode. */
+  static final String NO_DEFAULT_HOOK =
+      "a Win32 task has no default blocking hook, so nothing is dispatched while a call blocks";
+
+  /** Whether {@code emu} runs Win16 tasks; if not, prints that the demonstration needs them, and {@code why}. */
+  static boolean win16(Emulator emu, PrintWriter out, String who, String why) {
+    if (emu.mode() == SchedulingMode.WIN16) {
+      return true;
+    }
+    Demonstrations.print(emu, out, who, "this demonstration needs Win16 mode: %s", why);
+    return false;
   }
 }

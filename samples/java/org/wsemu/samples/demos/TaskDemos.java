@@ -13,7 +13,9 @@ final class TaskDemos {
 
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
-    return List.of(messageLoop());
+    return List.of(BlockedTaskYields.demonstration(), CleanupDuringBlock.demonstration(),
+        Version2NoNesting.demonstration(), CloseFromOtherTask.demonstration(),
+        LingeringClose.demonstration(), YieldInPeekMessage.demonstration(), messageLoop());
   }
 
   static Demonstration messageLoop() {

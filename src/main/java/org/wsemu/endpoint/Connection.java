@@ -3,6 +3,7 @@ package org.wsemu.endpoint;
 import static org.wsemu.endpoint.CommErrors.*;
 import static org.wsemu.winsock.WinSock.*;
 
+import org.wsemu.winsock.WinSock2;
 import org.wsemu.winsock.WinsockApi;
 import org.wsemu.winsock.sockaddr_in;
 
@@ -177,7 +178,7 @@ final class Connection {
   /** Closes the connection (Disconnect): the endpoint is DISCONNECTED. */
   void close() {
     if (state == EndpointState.CONNECTED && s != INVALID_SOCKET) {
-      ws.shutdown(s, 1); // SD_SEND (1.1 has no name for it)
+      ws.shutdown(s, WinSock2.SD_SEND); // winsock2.h's name; 1.1 has none
     }
     closeSocket();
     state = EndpointState.DISCONNECTED;

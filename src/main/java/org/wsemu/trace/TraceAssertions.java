@@ -98,8 +98,7 @@ public final class TraceAssertions {
    * may come between). A message counts as dispatched when a window procedure is entered for it
    * (a {@link TraceKind#PROC} {@code WndProc} event with its {@code msg}), whether it came from the
    * queue or was sent; a timer procedure entered counts as a {@code WM_TIMER}. Names are as the
-   * trace shows them; {@code "WM_USER"} also matches {@code WM_USER+0x0000}, as {@code WM_USER}
-   * itself is rendered.
+   * trace shows them ({@code WM_TIMER}, {@code WM_USER}, {@code WM_USER+2}).
    */
   public TraceAssertions messagesDispatched(String... messages) {
     List<TraceEvent> dispatched = events.stream().filter(e -> message(e) != null).toList();
@@ -133,7 +132,7 @@ public final class TraceAssertions {
 
   private static boolean isMessage(TraceEvent e, String name) {
     String message = message(e);
-    return name.equals(message) || (name + "+0x0000").equals(message);
+    return name.equals(message);
   }
 
   /** The message a PROC event dispatches, or null if it is not one. */

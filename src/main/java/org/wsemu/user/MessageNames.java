@@ -2,8 +2,19 @@ package org.wsemu.user;
 
 import java.util.Map;
 
-/** Names of well-known messages, for traces: {@code WM_TIMER}, {@code WM_USER+0x0002}, or hex. */
-final class MessageNames {
+/**
+ * The name a trace gives a message number: a known message by name ({@code WM_TIMER}), a
+ * program's own message as C code writes it ({@code WM_USER}, {@code WM_USER+2}: the offset in
+ * decimal, up to 0x7FFF), anything else as {@code 0x} and four hex digits. Public so that a
+ * program's own output can spell a message as its trace does:
+ *
+ * <pre>{@code
+ * String name = MessageNames.of(WinUser.WM_USER + 2); // "WM_USER+2"
+ * }</pre>
+ *
+ * <p>Stateless: may be called from any thread.
+ */
+public final class MessageNames {
   private MessageNames() {}
 
   private static final Map<Integer, String> NAMES = Map.ofEntries(
@@ -23,13 +34,17 @@ final class MessageNames {
       Map.entry(WinUser.WM_COMMAND, "WM_COMMAND"),
       Map.entry(WinUser.WM_TIMER, "WM_TIMER"));
 
-  static String of(int message) {
+  /** The name of {@code message}. */
+  public static String of(int message) {
     String name = NAMES.get(message);
     if (name != null) {
       return name;
     }
-    if (message >= WinUser.WM_USER && message < 0x8000) {
-      return String.format("WM_USER+0x%04X", message - WinUser.WM_USER);
+    if (message == WinUser.WM_USER) {
+      return "WM_USER";
+    }
+    if (message > WinUser.WM_USER && message < 0x8000) {
+      return "WM_USER+" + (message - WinUser.WM_USER);
     }
     return Hex.word(message);
   }

@@ -11,6 +11,7 @@ import static org.wsemu.winsock.WinSock.WSAHOST_NOT_FOUND;
 import static org.wsemu.winsock.WinSock.WSANO_DATA;
 
 import java.util.Arrays;
+import org.wsemu.user.MessageNames;
 import org.wsemu.winsock.WinsockInstance.WsCall;
 
 /**
@@ -55,7 +56,8 @@ final class AsyncCalls {
         registration.evaluate(); // conditions that already hold are posted now
       }
     }
-    return core.finish(call, r, "s", s, "hWnd", hex(hWnd), "wMsg", hex(wMsg), "lEvent", hex(lEvent));
+    return core.finish(call, r, "s", s, "hWnd", hex(hWnd), "wMsg", MessageNames.of(wMsg), "lEvent",
+        WinsockNames.networkEvents(lEvent));
   }
 
   int hostByName(int hWnd, int wMsg, String name, byte[] buf, int buflen) {
@@ -129,7 +131,7 @@ final class AsyncCalls {
         r = request.handle;
       }
     }
-    return core.finishHandle(call, r, "hWnd", hex(hWnd), "wMsg", hex(wMsg), "arg", argument, "buflen", buflen);
+    return core.finishHandle(call, r, "hWnd", hex(hWnd), "wMsg", MessageNames.of(wMsg), "arg", argument, "buflen", buflen);
   }
 
   int cancel(int handle) {

@@ -8,6 +8,7 @@ import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
+import org.wsemu.user.MessageNames;
 import org.wsemu.user.User;
 
 /**
@@ -61,7 +62,7 @@ final class AsyncResolver {
   /** Queues a request; it starts when those before it are done. */
   void submit(AsyncRequest request) {
     trace("queued", request, "function", request.function, "arg", request.argument,
-        "hwnd", WinsockInstance.hex(request.hWnd, 4), "msg", WinsockInstance.hex(request.wMsg, 4));
+        "hwnd", WinsockInstance.hex(request.hWnd, 4), "msg", MessageNames.of(request.wMsg));
     AsyncRequest started;
     synchronized (this) {
       queue.add(request);

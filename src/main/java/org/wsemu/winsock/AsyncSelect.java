@@ -163,17 +163,4 @@ final class AsyncSelect {
       evaluate();
     });
   }
-
-  /** FD_READ, FD_WRITE...: the name of one event bit. */
-  static String eventName(int event) {
-    return switch (event) {
-      case FD_READ -> "FD_READ";
-      case FD_WRITE -> "FD_WRITE";
-      case FD_OOB -> "FD_OOB";
-      case FD_ACCEPT -> "FD_ACCEPT";
-      case FD_CONNECT -> "FD_CONNECT";
-      case FD_CLOSE -> "FD_CLOSE";
-      default -> Integer.toHexString(event);
-    };
-  }
 }

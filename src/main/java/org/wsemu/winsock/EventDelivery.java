@@ -36,7 +36,7 @@ final class EventDelivery implements SelectDelivery {
     Trace trace = kernel.trace();
     if (trace.enabled()) {
       trace.event(TraceKind.ASYNC, "-", "record")
-          .with("s", socket.handle).with("event", AsyncSelect.eventName(networkEvent))
+          .with("s", socket.handle).with("event", WinsockNames.networkEvents(networkEvent))
           .with("error", ErrorNames.of(error)).with("hEvent", event.handle).emit();
     }
     return true;

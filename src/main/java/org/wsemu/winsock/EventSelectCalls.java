@@ -53,7 +53,7 @@ final class EventSelectCalls {
       }
     }
     return core.finish(call, r, "s", s, "hEventObject", hEventObject,
-        "lNetworkEvents", WinsockInstance.hex(lNetworkEvents, 4));
+        "lNetworkEvents", WinsockNames.networkEvents(lNetworkEvents));
   }
 
   int WSAEnumNetworkEvents(int s, int hEventObject, WSANETWORKEVENTS lpNetworkEvents) {

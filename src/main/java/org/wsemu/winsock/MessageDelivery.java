@@ -3,6 +3,7 @@ package org.wsemu.winsock;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
+import org.wsemu.user.MessageNames;
 import org.wsemu.user.User;
 
 /**
@@ -45,8 +46,8 @@ final class MessageDelivery implements SelectDelivery {
       Trace trace = kernel.trace();
       if (trace.enabled()) {
         trace.event(TraceKind.ASYNC, "-", "select")
-            .with("s", socket.handle).with("event", AsyncSelect.eventName(event)).with("error", ErrorNames.of(error))
-            .with("hwnd", String.valueOf(WinsockInstance.hex(hWnd, 4))).with("msg", String.valueOf(WinsockInstance.hex(wMsg, 4))).emit();
+            .with("s", socket.handle).with("event", WinsockNames.networkEvents(event)).with("error", ErrorNames.of(error))
+            .with("hwnd", String.valueOf(WinsockInstance.hex(hWnd, 4))).with("msg", MessageNames.of(wMsg)).emit();
       }
       return true;
     }

@@ -156,7 +156,8 @@ final class OptionCalls {
         }
       }
     }
-    return core.finish(call, r, "s", s, "level", level, "optname", optname);
+    return core.finish(call, r, "s", s, "level", WinsockNames.optionLevel(level), "optname",
+        WinsockNames.optionName(level, optname));
   }
 
   private int set(int s, int level, int optname, Value value) {
@@ -169,6 +170,7 @@ final class OptionCalls {
     if (r == 0) {
       r = SocketOptions.check(socket, level, optname, true);
     }
+    String shown = null; // the value as the trace shows it, once read
     if (r == 0) {
       boolean isLinger = SocketOptions.isLinger(level, optname);
       int size = isLinger ? linger.SIZE : intSize;
@@ -176,11 +178,19 @@ final class OptionCalls {
         r = -WSAEFAULT;
       } else if (isLinger) {
         int bits = value.read(size);
+        shown = "{l_onoff=" + (bits & 0xFFFF) + ",l_linger=" + (bits >>> 16) + "}";
         SocketOptions.setLinger((StreamSocket) socket, bits & 0xFFFF, bits >>> 16);
       } else {
-        r = SocketOptions.set(socket, level, optname, value.read(size));
+        int v = value.read(size);
+        shown = Integer.toString(v);
+        r = SocketOptions.set(socket, level, optname, v);
       }
     }
-    return core.finish(call, r, "s", s, "level", level, "optname", optname);
+    if (shown == null) {
+      return core.finish(call, r, "s", s, "level", WinsockNames.optionLevel(level), "optname",
+          WinsockNames.optionName(level, optname));
+    }
+    return core.finish(call, r, "s", s, "level", WinsockNames.optionLevel(level), "optname",
+        WinsockNames.optionName(level, optname), "optval", shown);
   }
 }

@@ -78,7 +78,7 @@ final class OverlappedCalls {
 
   private int finish(WsCall call, int r, int s, int count, int flags, WSAOVERLAPPED overlapped,
       LPWSAOVERLAPPED_COMPLETION_ROUTINE routine) {
-    return core.finish(call, r > 0 ? 0 : r, "s", s, "buffers", count, "flags", flags, "overlapped",
+    return core.finish(call, r > 0 ? 0 : r, "s", s, "buffers", count, "flags", WinsockNames.messageFlags(flags), "overlapped",
         overlapped != null, "routine", routine != null);
   }
 

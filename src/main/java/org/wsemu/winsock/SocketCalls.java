@@ -62,7 +62,8 @@ final class SocketCalls {
     if (r == 0) {
       r = create(call, af, type, protocol);
     }
-    return core.finish(call, r, "af", af, "type", type, "protocol", protocol);
+    return core.finish(call, r, "af", WinsockNames.addressFamily(af), "type", WinsockNames.socketType(type),
+        "protocol", WinsockNames.protocol(protocol));
   }
 
   /** socket() after its gates: the new handle or -error. */
@@ -241,7 +242,7 @@ final class SocketCalls {
     if (r == 0) {
       r = socket.shutdown(how);
     }
-    return core.finish(call, r, "s", s, "how", how);
+    return core.finish(call, r, "s", s, "how", WinsockNames.shutdownHow(how));
   }
 
   int closesocket(int s) {
@@ -341,7 +342,7 @@ final class SocketCalls {
     if (r == 0) {
       r = argp == null ? -WSAEFAULT : ioctl(socket, cmd, argp);
     }
-    return core.finish(call, r, "s", s, "cmd", WinsockInstance.hex(cmd, 8), "argp", argp);
+    return core.finish(call, r, "s", s, "cmd", WinsockNames.ioctlCommand(cmd), "argp", argp);
   }
 
   private static int ioctl(EmulatedSocket socket, int cmd, IntRef argp) {

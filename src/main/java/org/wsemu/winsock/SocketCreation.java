@@ -51,7 +51,7 @@ final class SocketCreation {
         socket.overlapped.attribute = (dwFlags & WSA_FLAG_OVERLAPPED) != 0;
       }
     }
-    return core.finish(call, r, "af", af, "type", type, "protocol", protocol, "g", g, "dwFlags",
-        WinsockInstance.hex(dwFlags, 2));
+    return core.finish(call, r, "af", WinsockNames.addressFamily(af), "type", WinsockNames.socketType(type),
+        "protocol", WinsockNames.protocol(protocol), "g", g, "dwFlags", WinsockNames.socketFlags(dwFlags));
   }
 }

@@ -37,7 +37,7 @@ final class TransferCalls {
   int send(String function, int s, byte[] buf, int offset, int len, int flags, sockaddr_in to, int tolen, boolean hasTo) {
     WsCall call = core.begin(function);
     int r = send(call, s, buf, offset, len, flags, to, tolen, hasTo);
-    return core.finish(call, r, "s", s, "len", len, "flags", flags);
+    return core.finish(call, r, "s", s, "len", len, "flags", WinsockNames.messageFlags(flags));
   }
 
   /**
@@ -130,7 +130,7 @@ final class TransferCalls {
   int recv(String function, int s, byte[] buf, int offset, int len, int flags, sockaddr_in from, IntRef fromlen) {
     WsCall call = core.begin(function);
     int r = recv(call, s, buf, offset, len, flags, from, fromlen);
-    return core.finish(call, r, "s", s, "len", len, "flags", flags);
+    return core.finish(call, r, "s", s, "len", len, "flags", WinsockNames.messageFlags(flags));
   }
 
   /**

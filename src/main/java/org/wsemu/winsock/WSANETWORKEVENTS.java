@@ -15,6 +15,6 @@ public final class WSANETWORKEVENTS {
 
   @Override
   public String toString() {
-    return "WSANETWORKEVENTS(lNetworkEvents=" + WinsockInstance.hex(lNetworkEvents, 4) + ")";
+    return "WSANETWORKEVENTS(lNetworkEvents=" + WinsockNames.networkEvents(lNetworkEvents) + ")";
   }
 }

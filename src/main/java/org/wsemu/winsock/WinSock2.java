@@ -96,4 +96,12 @@ public final class WinSock2 {
   public static final int MSG_WAITALL = 0x8;
   /** WSASend: send at once, without waiting to coalesce. */
   public static final int MSG_PUSH_IMMEDIATE = 0x20;
+
+  // ---- shutdown's how (winsock.h 1.1 names none; the values are 1.1's 0, 1 and 2) ----
+  /** shutdown: no more receives. */
+  public static final int SD_RECEIVE = 0x00;
+  /** shutdown: no more sends (a graceful close towards the peer). */
+  public static final int SD_SEND = 0x01;
+  /** shutdown: neither. */
+  public static final int SD_BOTH = 0x02;
 }

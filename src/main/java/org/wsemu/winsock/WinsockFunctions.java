@@ -344,7 +344,7 @@ final class WinsockFunctions extends Winsock2Functions {
         r = lookup(call, () -> lookups.hostByAddress(call.task, address));
       }
     }
-    return core.finishValue(call, r, call.task.hostent, "len", len, "type", type);
+    return core.finishValue(call, r, call.task.hostent, "len", len, "type", WinsockNames.addressFamily(type));
   }
 
   @Override

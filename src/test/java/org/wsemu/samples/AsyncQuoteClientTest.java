@@ -25,6 +25,7 @@ import org.wsemu.time.Clock;
 import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
+import org.wsemu.user.MessageNames;
 import org.wsemu.winsock.WinSock;
 
 /**
@@ -179,10 +180,10 @@ class AsyncQuoteClientTest {
     private static String decode(TraceEvent e) {
       String msg = String.valueOf(e.field("msg"));
       int lParam = Integer.parseUnsignedInt(String.valueOf(e.field("lParam")).substring(2), 16);
-      if (msg.equals(String.format("WM_USER+0x%04X", AsyncQuoteClient.WM_HOSTRESOLVED - 0x400))) {
+      if (msg.equals(MessageNames.of(AsyncQuoteClient.WM_HOSTRESOLVED))) {
         return "WM_HOSTRESOLVED buflen=" + WinSock.WSAGETASYNCBUFLEN(lParam) + " error=" + WinSock.WSAGETASYNCERROR(lParam);
       }
-      if (msg.equals(String.format("WM_USER+0x%04X", AsyncQuoteClient.WM_SOCKET - 0x400))) {
+      if (msg.equals(MessageNames.of(AsyncQuoteClient.WM_SOCKET))) {
         return eventName(WinSock.WSAGETSELECTEVENT(lParam)) + " error=" + WinSock.WSAGETSELECTERROR(lParam);
       }
       return msg;

@@ -63,7 +63,7 @@ class CallbackExceptionTest {
     }
     assertEquals(List.of(1, 3), processed);
     assertEquals(0, dispatchResult[0]);
-    assertEquals(List.of("main | WndProc hwnd=0x0100 WM_USER+0x0000 | boom 2"), handled);
+    assertEquals(List.of("main | WndProc hwnd=0x0100 WM_USER | boom 2"), handled);
     List<TraceEvent> exceptions = trace.events(e -> e.kind() == TraceKind.EXCEPTION);
     assertEquals(1, exceptions.size());
     assertEquals(IllegalStateException.class.getName(), exceptions.get(0).field("error"));

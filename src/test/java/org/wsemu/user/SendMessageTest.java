@@ -74,8 +74,8 @@ class SendMessageTest {
     List<String> procs = trace.events(e -> (e.kind() == TraceKind.PROC || e.kind() == TraceKind.PROC_END)
             && String.valueOf(e.field("msg")).startsWith("WM_USER"))
         .stream().map(e -> e.kind() + " " + e.field("msg") + " depth=" + e.field("depth")).toList();
-    assertEquals(List.of("PROC WM_USER+0x0000 depth=1", "PROC WM_USER+0x0001 depth=2",
-        "PROC_END WM_USER+0x0001 depth=2", "PROC_END WM_USER+0x0000 depth=1"), procs);
+    assertEquals(List.of("PROC WM_USER depth=1", "PROC WM_USER+1 depth=2",
+        "PROC_END WM_USER+1 depth=2", "PROC_END WM_USER depth=1"), procs);
   }
 
   @BothModes

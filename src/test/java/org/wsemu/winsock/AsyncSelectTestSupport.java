@@ -46,7 +46,7 @@ final class AsyncSelectTestSupport {
 
   /** As {@link #ev(int, int)}, with an error. */
   static String ev(int s, int event, int error) {
-    return s + " " + AsyncSelect.eventName(event) + (error == 0 ? "" : " " + ErrorNames.of(error));
+    return s + " " + WinsockNames.networkEvents(event) + (error == 0 ? "" : " " + ErrorNames.of(error));
   }
 
   /** A handler a recorder calls after recording a socket message: (socket, event, error). */

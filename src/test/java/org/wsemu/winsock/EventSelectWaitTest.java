@@ -84,7 +84,7 @@ class EventSelectWaitTest {
       while ((seen & FD_CLOSE) == 0) {
         assertEquals(WSA_WAIT_EVENT_0, ws.WSAWaitForMultipleEvents(1, new int[] {h}, false, 1000, false));
         assertEquals(0, ws.WSAEnumNetworkEvents(s, h, recorded));
-        waits.add(AsyncSelect.eventName(recorded.lNetworkEvents) + " at " + (user.GetTickCount() - t0));
+        waits.add(WinsockNames.networkEvents(recorded.lNetworkEvents) + " at " + (user.GetTickCount() - t0));
         seen |= recorded.lNetworkEvents;
       }
       return 0;

@@ -38,7 +38,7 @@ class TraceValuesTest {
     assertEquals(List.of(
         "gethostbyname name=localhost ret=hostent(localhost)",
         "gethostbyname name=no.such.host ret=NULL error=WSAHOST_NOT_FOUND",
-        "gethostbyaddr len=4 type=2 ret=hostent(localhost)",
+        "gethostbyaddr len=4 type=AF_INET ret=hostent(localhost)",
         "getservbyname name=echo proto=udp ret=servent(echo/udp)",
         "getservbyport port=7 proto=tcp ret=servent(echo/tcp)",
         "getservbyname name=no-such-service proto=null ret=NULL error=WSANO_DATA",
