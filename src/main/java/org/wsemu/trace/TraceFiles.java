@@ -22,7 +22,7 @@ import java.util.Objects;
  * List<TraceEvent> again = TraceFiles.read(Path.of("run.jsonl"));
  * }</pre>
  *
- * <p>Reading takes either format, line by line: a line starting with {@code '{'} is a JSON object,
+ * <p>Reading takes either format, line by line: a line starting with <code>'&#123;'</code> is a JSON object,
  * one starting with {@code t=} a golden line (numbered by its place among the events, from 1),
  * one starting with digits a {@link TraceFormat#line}. Blank lines and lines starting with
  * {@code '#'} are skipped. From JSON, field values keep their type (numbers, booleans, null,
