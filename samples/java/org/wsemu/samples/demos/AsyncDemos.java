@@ -12,6 +12,7 @@ final class AsyncDemos {
 
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
-    return List.of();
+    return List.of(
+        AsyncSelectWithoutInProgress.demonstration());
   }
 }

@@ -1,0 +1,60 @@
+package org.wsemu.samples.demos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wsemu.trace.EventMatcher.call;
+import static org.wsemu.trace.EventMatcher.event;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wsemu.task.SchedulingMode;
+import org.wsemu.trace.TraceAssertions;
+import org.wsemu.trace.TraceKind;
+import org.wsemu.trace.TraceRecorder;
+
+/**
+ * The key fact of each demonstration of asynchronous calls, asserted on its Win16 trace, so that
+ * what each one shows survives a rewrite of its golden trace.
+ */
+class AsyncDemosTest {
+
+  /** One Win16 run of a demonstration: its trace and what it printed. */
+  record Run(TraceRecorder trace, String printed) {
+    TraceAssertions assertTrace() {
+      return TraceAssertions.assertThat(trace);
+    }
+  }
+
+  static Run run(String name) throws Exception {
+    TraceRecorder recorder = new TraceRecorder();
+    StringWriter printed = new StringWriter();
+    boolean shown = Demonstrations.run(Demonstrations.find(name).orElseThrow(), SchedulingMode.WIN16, recorder,
+        new PrintWriter(printed));
+    assertTrue(shown, () -> name + " did not show its rule; it printed:\n" + printed);
+    return new Run(recorder, printed.toString());
+  }
+
+  @Test
+  void theGroupListsItsDemonstrationsInOrder() {
+    assertEquals(List.of("async-select-no-inprogress"),
+        AsyncDemos.all().stream().map(Demonstration::name).toList());
+  }
+
+  @Test
+  @Timeout(30)
+  void asyncSelectNoInProgress_onlyTheSendInsideTheBlockingRecvIsRefused() throws Exception {
+    Run run = run("async-select-no-inprogress");
+
+    run.assertTrace().call("send").whileBlockedIn("recv").failedWith("WSAEINPROGRESS").times(1);
+    run.assertTrace().call("send").failedWith("WSAEINPROGRESS").times(1);
+    run.assertTrace().call("send").returned(6).with("s", 2).times(3);
+    run.assertTrace().containsSubsequence(
+        call("WSAAsyncSelect").with("s", 2),
+        call("connect").with("s", 2).with("error", "WSAEWOULDBLOCK"),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+0x0003").with("depth", 2),
+        call("send").with("s", 2).with("ret", 6));
+  }
+}
