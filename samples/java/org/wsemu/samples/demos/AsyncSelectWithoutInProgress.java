@@ -18,8 +18,6 @@ import static org.wsemu.winsock.WinSock.inet_addr;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.wsemu.Emulator;
 import org.wsemu.sim.LinePeer;
 import org.wsemu.user.MSG;
@@ -75,9 +73,10 @@ final class AsyncSelectWithoutInProgress {
             + " FD_READ come through GetMessage, and every send succeeds, including one made from the"
             + " window procedure entered a second time through SendMessage (depth=2).",
         (emu, network, out) -> {
-          network.listen(network.defaultHost(), PORT, LinePeer.answering(Map.of(
-              "DATE", List.of("Mon Dec 07 1992"), "STAT", List.of("OK 2 users"), "QUIT", List.of("BYE")))
-              .delay(Duration.ofMillis(100)));
+          network.listen(network.defaultHost(), PORT, LinePeer.dialogue(   // it closes after BYE
+              LinePeer.Exchange.on("DATE", "Mon Dec 07 1992"),
+              LinePeer.Exchange.on("STAT", "OK 2 users"),
+              LinePeer.Exchange.on("QUIT", "BYE")).delay(Duration.ofMillis(100)));
           AsyncSelectWithoutInProgress demo = new AsyncSelectWithoutInProgress(emu, out);
           emu.createTask("client", demo::winMain);
           Demonstrations.startAndAwait(emu);
@@ -149,7 +148,7 @@ final class AsyncSelectWithoutInProgress {
             line = text(buf, n);
             user.SendMessage(hwnd, WM_SHOWLINE, 0, 0);   // the window procedure, once more
             return 0;
-          case FD_CLOSE:
+          case FD_CLOSE:                                 // the server closed after BYE
             ws.closesocket(s);
             user.PostQuitMessage(0);
             return 0;
@@ -165,9 +164,6 @@ final class AsyncSelectWithoutInProgress {
             sent++;
             print("WM_SHOWLINE: send(QUIT) from the reentered window procedure worked");
           }
-        } else if (line.equals("BYE")) {
-          ws.closesocket(s);
-          user.PostQuitMessage(0);
         }
         return 0;
       default:
