@@ -13,6 +13,7 @@ final class AsyncDemos {
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
     return List.of(
-        AsyncSelectWithoutInProgress.demonstration());
+        AsyncSelectWithoutInProgress.demonstration(),
+        FdReadReenable.demonstration());
   }
 }

@@ -39,7 +39,7 @@ class AsyncDemosTest {
 
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
-    assertEquals(List.of("async-select-no-inprogress"),
+    assertEquals(List.of("async-select-no-inprogress", "fd-read-reenable"),
         AsyncDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -56,5 +56,22 @@ class AsyncDemosTest {
         call("connect").with("s", 2).with("error", "WSAEWOULDBLOCK"),
         event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+0x0003").with("depth", 2),
         call("send").with("s", 2).with("ret", 6));
+  }
+
+  @Test
+  @Timeout(30)
+  void fdReadReenable_eachRecvThatLeavesDataPostsTheNextFdReadAndNoRecvMeansNoFdRead() throws Exception {
+    Run run = run("fd-read-reenable");
+
+    List<String> sequence = run.trace().events().stream()
+        .filter(e -> e.kind() == TraceKind.ASYNC && e.name().equals("select")
+            || e.kind() == TraceKind.CALL && e.name().equals("recv"))
+        .map(e -> e.kind() == TraceKind.ASYNC ? e.time() + " " + e.fields().get("event") : e.time() + " recv=" + e.fields().get("ret"))
+        .toList();
+    // Inside the first two recvs the next FD_READ is posted (its ASYNC event comes before the CALL):
+    // data was left. The third empties the socket; the fourth FD_READ gets no recv, so the record
+    // at 200 ms posts nothing; the recv at 300 ms takes both records and leaves nothing.
+    assertEquals(List.of("0 FD_READ", "0 FD_READ", "0 recv=10", "0 FD_READ", "0 recv=10", "0 recv=10",
+        "100 FD_READ", "300 recv=20"), sequence);
   }
 }
