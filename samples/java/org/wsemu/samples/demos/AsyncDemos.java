@@ -14,6 +14,7 @@ final class AsyncDemos {
   static List<Demonstration> all() {
     return List.of(
         AsyncSelectWithoutInProgress.demonstration(),
-        FdReadReenable.demonstration());
+        FdReadReenable.demonstration(),
+        ConnectThenWrite.demonstration());
   }
 }

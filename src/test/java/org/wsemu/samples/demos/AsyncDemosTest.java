@@ -39,7 +39,7 @@ class AsyncDemosTest {
 
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
-    assertEquals(List.of("async-select-no-inprogress", "fd-read-reenable"),
+    assertEquals(List.of("async-select-no-inprogress", "fd-read-reenable", "connect-then-write"),
         AsyncDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -73,5 +73,21 @@ class AsyncDemosTest {
     // at 200 ms posts nothing; the recv at 300 ms takes both records and leaves nothing.
     assertEquals(List.of("0 FD_READ", "0 FD_READ", "0 recv=10", "0 FD_READ", "0 recv=10", "0 recv=10",
         "100 FD_READ", "300 recv=20"), sequence);
+  }
+
+  @Test
+  @Timeout(30)
+  void connectThenWrite_fdConnectThenFdWriteThenTheFirstSend() throws Exception {
+    Run run = run("connect-then-write");
+
+    run.assertTrace().containsSubsequence(
+        call("connect").with("error", "WSAEWOULDBLOCK"),
+        event(TraceKind.ASYNC, "select").with("event", "FD_CONNECT").with("error", "0"),
+        event(TraceKind.ASYNC, "select").with("event", "FD_WRITE"),
+        call("send").with("ret", 7),
+        event(TraceKind.ASYNC, "select").with("event", "FD_READ"));
+    run.assertTrace().call("send").times(1);
+    assertEquals(List.of("FD_CONNECT", "FD_WRITE", "FD_READ", "FD_CLOSE"), run.trace().events().stream()
+        .filter(e -> e.kind() == TraceKind.ASYNC).map(e -> String.valueOf(e.fields().get("event"))).toList());
   }
 }
