@@ -15,6 +15,7 @@ final class AsyncDemos {
     return List.of(
         AsyncSelectWithoutInProgress.demonstration(),
         FdReadReenable.demonstration(),
-        ConnectThenWrite.demonstration());
+        ConnectThenWrite.demonstration(),
+        CancelAsyncAlready.demonstration());
   }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.TraceAssertions;
+import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
 
@@ -39,7 +40,8 @@ class AsyncDemosTest {
 
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
-    assertEquals(List.of("async-select-no-inprogress", "fd-read-reenable", "connect-then-write"),
+    assertEquals(List.of("async-select-no-inprogress", "fd-read-reenable", "connect-then-write",
+        "cancel-async-already"),
         AsyncDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -89,5 +91,20 @@ class AsyncDemosTest {
     run.assertTrace().call("send").times(1);
     assertEquals(List.of("FD_CONNECT", "FD_WRITE", "FD_READ", "FD_CLOSE"), run.trace().events().stream()
         .filter(e -> e.kind() == TraceKind.ASYNC).map(e -> String.valueOf(e.fields().get("event"))).toList());
+  }
+
+  @Test
+  @Timeout(30)
+  void cancelAsyncAlready_theCancelAfterTheReplyWasQueuedFailsAndTheReplyIsDelivered() throws Exception {
+    Run run = run("cancel-async-already");
+
+    run.assertTrace().call("WSACancelAsyncRequest").with("hAsyncTaskHandle", 1).failedWith("WSAEALREADY").times(1);
+    run.assertTrace().containsSubsequence(
+        event(TraceKind.ASYNC, "reply").with("handle", 1).with("error", "0"),
+        call("WSACancelAsyncRequest").with("ret", -1),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+0x0001").with("wParam", "0x0001"));
+    TraceEvent reply = run.trace().events().stream().filter(e -> e.kind() == TraceKind.ASYNC && e.name().equals("reply"))
+        .findFirst().orElseThrow();
+    assertEquals(100, reply.time(), "the reply is posted after the lookup latency");
   }
 }
