@@ -16,6 +16,7 @@ final class AsyncDemos {
         AsyncSelectWithoutInProgress.demonstration(),
         FdReadReenable.demonstration(),
         ConnectThenWrite.demonstration(),
-        CancelAsyncAlready.demonstration());
+        CancelAsyncAlready.demonstration(),
+        CancelledLookupSilent.demonstration());
   }
 }

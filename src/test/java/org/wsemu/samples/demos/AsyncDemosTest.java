@@ -41,7 +41,7 @@ class AsyncDemosTest {
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
     assertEquals(List.of("async-select-no-inprogress", "fd-read-reenable", "connect-then-write",
-        "cancel-async-already"),
+        "cancel-async-already", "cancelled-lookup-silent"),
         AsyncDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -106,5 +106,22 @@ class AsyncDemosTest {
     TraceEvent reply = run.trace().events().stream().filter(e -> e.kind() == TraceKind.ASYNC && e.name().equals("reply"))
         .findFirst().orElseThrow();
     assertEquals(100, reply.time(), "the reply is posted after the lookup latency");
+  }
+
+  @Test
+  @Timeout(30)
+  void cancelledLookupSilent_noReplyIsPostedAfterTheCancelNorPastTheLatency() throws Exception {
+    Run run = run("cancelled-lookup-silent");
+
+    run.assertTrace().call("WSACancelAsyncRequest").with("hAsyncTaskHandle", 1).returned(0).times(1);
+    run.assertTrace().containsSubsequence(
+        event(TraceKind.ASYNC, "queued").with("handle", 1),
+        event(TraceKind.ASYNC, "cancel").with("handle", 1),
+        call("GetMessage").with("msg", "WM_TIMER").with("wParam", "0x0002"));
+    run.assertTrace().never(event(TraceKind.ASYNC, "reply"));
+    run.assertTrace().never(call("PostMessage"));
+    run.assertTrace().never(event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+0x0001"));
+    assertEquals(300, run.trace().events().stream().filter(e -> e.name().equals("PostQuitMessage")).findFirst()
+        .orElseThrow().time(), "the program waited three times the lookup's latency");
   }
 }
