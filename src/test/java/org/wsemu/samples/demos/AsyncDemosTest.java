@@ -56,7 +56,7 @@ class AsyncDemosTest {
     run.assertTrace().containsSubsequence(
         call("WSAAsyncSelect").with("s", 2),
         call("connect").with("s", 2).with("error", "WSAEWOULDBLOCK"),
-        event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+0x0003").with("depth", 2),
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+3").with("depth", 2),
         call("send").with("s", 2).with("ret", 6));
   }
 
@@ -102,7 +102,7 @@ class AsyncDemosTest {
     run.assertTrace().containsSubsequence(
         event(TraceKind.ASYNC, "reply").with("handle", 1).with("error", "0"),
         call("WSACancelAsyncRequest").with("ret", -1),
-        event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+0x0001").with("wParam", "0x0001"));
+        event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+1").with("wParam", "0x0001"));
     TraceEvent reply = run.trace().events().stream().filter(e -> e.kind() == TraceKind.ASYNC && e.name().equals("reply"))
         .findFirst().orElseThrow();
     assertEquals(100, reply.time(), "the reply is posted after the lookup latency");
@@ -120,7 +120,7 @@ class AsyncDemosTest {
         call("GetMessage").with("msg", "WM_TIMER").with("wParam", "0x0002"));
     run.assertTrace().never(event(TraceKind.ASYNC, "reply"));
     run.assertTrace().never(call("PostMessage"));
-    run.assertTrace().never(event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+0x0001"));
+    run.assertTrace().never(event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+1"));
     assertEquals(300, run.trace().events().stream().filter(e -> e.name().equals("PostQuitMessage")).findFirst()
         .orElseThrow().time(), "the program waited three times the lookup's latency");
   }
