@@ -17,6 +17,7 @@ final class AsyncDemos {
         FdReadReenable.demonstration(),
         ConnectThenWrite.demonstration(),
         CancelAsyncAlready.demonstration(),
-        CancelledLookupSilent.demonstration());
+        CancelledLookupSilent.demonstration(),
+        OverlappedOutOfOrder.demonstration());
   }
 }

@@ -41,7 +41,8 @@ class AsyncDemosTest {
   @Test
   void theGroupListsItsDemonstrationsInOrder() {
     assertEquals(List.of("async-select-no-inprogress", "fd-read-reenable", "connect-then-write",
-        "cancel-async-already", "cancelled-lookup-silent"),
+        "cancel-async-already", "cancelled-lookup-silent",
+        "overlapped-out-of-order"),
         AsyncDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -123,5 +124,21 @@ class AsyncDemosTest {
     run.assertTrace().never(event(TraceKind.PROC, "WndProc").with("msg", "WM_USER+1"));
     assertEquals(300, run.trace().events().stream().filter(e -> e.name().equals("PostQuitMessage")).findFirst()
         .orElseThrow().time(), "the program waited three times the lookup's latency");
+  }
+
+  @Test
+  @Timeout(30)
+  void overlappedOutOfOrder_theFourReceivesAreIndicatedInTheDrawnOrderNotThePostedOne() throws Exception {
+    Run run = run("overlapped-out-of-order");
+
+    // Posted with 4, 5, 6 and 7 bytes of room, filled in that order: the byte counts name them.
+    run.assertTrace().call("WSARecv").with("s", 1).failedWith("WSA_IO_PENDING").times(4);
+    List<Object> indicated = run.trace().events().stream()
+        .filter(e -> e.kind() == TraceKind.COMPLETION).map(e -> e.fields().get("bytes")).toList();
+    assertEquals(List.of(5, 4, 6, 7), indicated);
+    assertTrue(run.printed().contains("the buffers, in posted order, hold AAAA BBBBB CCCCCC DDDDDDD"), run.printed());
+    run.assertTrace().containsSubsequence(
+        event(TraceKind.ROUTINE, "CompletionRoutine").with("n", 4),
+        call("SleepEx").with("bAlertable", true));
   }
 }
