@@ -18,6 +18,7 @@ final class AsyncDemos {
         ConnectThenWrite.demonstration(),
         CancelAsyncAlready.demonstration(),
         CancelledLookupSilent.demonstration(),
-        OverlappedOutOfOrder.demonstration());
+        OverlappedOutOfOrder.demonstration(),
+        EndpointCancelOrder.demonstration());
   }
 }

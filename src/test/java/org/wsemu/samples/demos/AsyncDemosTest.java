@@ -42,7 +42,7 @@ class AsyncDemosTest {
   void theGroupListsItsDemonstrationsInOrder() {
     assertEquals(List.of("async-select-no-inprogress", "fd-read-reenable", "connect-then-write",
         "cancel-async-already", "cancelled-lookup-silent",
-        "overlapped-out-of-order"),
+        "overlapped-out-of-order", "endpoint-cancel-order"),
         AsyncDemos.all().stream().map(Demonstration::name).toList());
   }
 
@@ -140,5 +140,23 @@ class AsyncDemosTest {
     run.assertTrace().containsSubsequence(
         event(TraceKind.ROUTINE, "CompletionRoutine").with("n", 4),
         call("SleepEx").with("bAlertable", true));
+  }
+
+  @Test
+  @Timeout(30)
+  void endpointCancelOrder_pendingOutputsInTheOrderMadeThenTheRequestThatTimedOut() throws Exception {
+    Run run = run("endpoint-cancel-order");
+
+    run.assertTrace().containsSubsequence(
+        event(TraceKind.NOTE, "EndpointComplete").with("request", "Output#3").with("result", 0),
+        event(TraceKind.NOTE, "EndpointCancel").with("by", "Input#6").with("why", "timeout").with("style", "async"),
+        event(TraceKind.NOTE, "EndpointComplete").with("request", "Output#4").with("result", -16005),
+        event(TraceKind.NOTE, "EndpointComplete").with("request", "Output#5").with("result", -16005),
+        event(TraceKind.NOTE, "EndpointComplete").with("request", "Input#6").with("result", -16005)
+            .with("endsCancel", true));
+    List<String> completed = run.trace().events().stream()
+        .filter(e -> e.kind() == TraceKind.NOTE && e.name().equals("EndpointComplete"))
+        .map(e -> e.time() + " " + e.fields().get("request")).toList();
+    assertEquals(List.of("0 Connect#2", "0 Output#3", "1000 Output#4", "1000 Output#5", "1000 Input#6"), completed);
   }
 }
