@@ -63,8 +63,7 @@ final class AsyncSelectWithoutInProgress {
   static Demonstration demonstration() {
     return new Demonstration(NAME,
         "A WSAAsyncSelect program never blocks, so its calls never fail with WSAEINPROGRESS",
-        "Microsoft Learn, WSAAsyncSelect function (winsock.h):"
-            + " https://learn.microsoft.com/windows/win32/api/winsock/nf-winsock-wsaasyncselect",
+        BlockingDemos.EINPROGRESS_PAGE,
         "One Win16 task asks a server for the time (DATE) while a 50 ms timer asks for its status"
             + " (STAT); the server answers each line 100 ms late. First the blocking way: recv blocks,"
             + " the default blocking hook dispatches WM_TIMER, and the window procedure's send fails"
@@ -109,7 +108,7 @@ final class AsyncSelectWithoutInProgress {
     ws.WSAAsyncSelect(s, hwnd, WM_SOCKET, FD_CONNECT | FD_READ | FD_CLOSE);
     if (ws.connect(s, server(), sockaddr_in.SIZE) == SOCKET_ERROR) {
       print("fixed: connect returned -1 with %s: the connection goes on, FD_CONNECT will tell",
-          AsyncErrors.name(ws.WSAGetLastError()));
+          BlockingDemos.errorName(ws.WSAGetLastError()));
     }
     MSG msg = new MSG();
     while (user.GetMessage(msg, NULL, 0, 0) != 0) {
@@ -159,7 +158,7 @@ final class AsyncSelectWithoutInProgress {
         print("WM_SHOWLINE (the window procedure entered again, through SendMessage): %s", line);
         if (line.startsWith("Mon")) {
           if (send("QUIT") == SOCKET_ERROR) {
-            print("WM_SHOWLINE: send(QUIT) returned -1 with %s", AsyncErrors.name(ws.WSAGetLastError()));
+            print("WM_SHOWLINE: send(QUIT) returned -1 with %s", BlockingDemos.errorName(ws.WSAGetLastError()));
           } else {
             sent++;
             print("WM_SHOWLINE: send(QUIT) from the reentered window procedure worked");

@@ -109,7 +109,7 @@ final class CancelAsyncAlready {
         if (ws.WSACancelAsyncRequest(handle) == SOCKET_ERROR) {
           cancelError = ws.WSAGetLastError();
           print("WM_TIMER: WSACancelAsyncRequest(%d) returned -1 with %s: the lookup has already completed",
-              handle, AsyncErrors.name(cancelError));
+              handle, BlockingDemos.errorName(cancelError));
         } else {
           cancelError = 0;
           print("WM_TIMER: WSACancelAsyncRequest(%d) returned 0", handle);
@@ -122,7 +122,7 @@ final class CancelAsyncAlready {
         int error = WSAGETASYNCERROR(lParam);
         String found = error == 0 ? ws.inet_ntoa(address(AsyncBuffer.hostent(hostBuf))) : "nothing";
         print("WM_HOSTRESOLVED: handle %d, error %s, %d bytes: mailhost is %s; the reply queued at 100 ms"
-            + " is delivered after the refused cancel: the program must expect it", wParam, AsyncErrors.name(error), WSAGETASYNCBUFLEN(lParam), found);
+            + " is delivered after the refused cancel: the program must expect it", wParam, BlockingDemos.errorName(error), WSAGETASYNCBUFLEN(lParam), found);
         user.PostQuitMessage(0);
         return 0;
       }

@@ -95,7 +95,7 @@ final class CancelledLookupSilent {
         if (wParam == IDT_CANCEL) {                      // Cancel: the lookup is still running
           cancelled = ws.WSACancelAsyncRequest(hAsync);
           print("WM_TIMER: WSACancelAsyncRequest(%d) returned %d%s", hAsync, cancelled,
-              cancelled == 0 ? ": cancelled before it completed" : " with " + AsyncErrors.name(ws.WSAGetLastError()));
+              cancelled == 0 ? ": cancelled before it completed" : " with " + BlockingDemos.errorName(ws.WSAGetLastError()));
           hAsync = 0;
         } else {                                         // 300 ms: three times the latency
           print("WM_TIMER: 300 ms, %d WM_HOSTRESOLVED received, buffer %s: the cancelled lookup never replied",

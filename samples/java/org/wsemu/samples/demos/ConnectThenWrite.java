@@ -95,7 +95,7 @@ final class ConnectThenWrite {
     sin.sin_addr.s_addr = inet_addr("127.0.0.1");
     if (ws.connect(s, sin, sockaddr_in.SIZE) == SOCKET_ERROR) {
       print("connect returned -1 with %s: the connection is under way; nothing is sent yet",
-          AsyncErrors.name(ws.WSAGetLastError()));
+          BlockingDemos.errorName(ws.WSAGetLastError()));
     }
     MSG msg = new MSG();
     while (user.GetMessage(msg, NULL, 0, 0) != 0) {
@@ -116,7 +116,7 @@ final class ConnectThenWrite {
     switch (WSAGETSELECTEVENT(lParam)) {
       case FD_CONNECT:                                   // connected (or not: the error says)
         events.add("FD_CONNECT");
-        print("FD_CONNECT, error %s: connected; wait for FD_WRITE before sending", AsyncErrors.name(error));
+        print("FD_CONNECT, error %s: connected; wait for FD_WRITE before sending", BlockingDemos.errorName(error));
         return 0;
       case FD_WRITE: {                                   // room to send: the first send
         events.add("FD_WRITE");

@@ -158,7 +158,7 @@ final class FdReadReenable {
     int n = ws.recv(s, buf, len, 0);                     // re-enables FD_READ
     seen.add("recv=" + n);
     print("recv(%d) returned %d: %s", len, n,
-        n > 0 ? new String(buf, 0, n, StandardCharsets.US_ASCII).strip().replace("\r\n", " | ") : AsyncErrors.name(ws.WSAGetLastError()));
+        n > 0 ? new String(buf, 0, n, StandardCharsets.US_ASCII).strip().replace("\r\n", " | ") : BlockingDemos.errorName(ws.WSAGetLastError()));
   }
 
   private static byte[] bytes(String text) {

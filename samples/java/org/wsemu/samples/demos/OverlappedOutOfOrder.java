@@ -100,7 +100,7 @@ final class OverlappedOutOfOrder {
       WSABUF[] wsabuf = {new WSABUF(SIZES[i], buf[i])};
       int r = ws.WSARecv(s, wsabuf, 1, new IntRef(0), new IntRef(0), ov[i], this::completionRoutine);
       if (r == SOCKET_ERROR && ws.WSAGetLastError() != WSA_IO_PENDING) {
-        print("WSARecv %d failed with %s", i + 1, AsyncErrors.name(ws.WSAGetLastError()));
+        print("WSARecv %d failed with %s", i + 1, BlockingDemos.errorName(ws.WSAGetLastError()));
         return 1;
       }
     }
@@ -124,7 +124,7 @@ final class OverlappedOutOfOrder {
   private void completionRoutine(int dwError, int cbTransferred, WSAOVERLAPPED lpOverlapped, int dwFlags) {
     int n = lpOverlapped.hEvent;                                        // which receive: the program's own number
     completed.add(n);
-    print("completion routine: receive %d, error %s, %d bytes: %s", n, AsyncErrors.name(dwError), cbTransferred,
+    print("completion routine: receive %d, error %s, %d bytes: %s", n, BlockingDemos.errorName(dwError), cbTransferred,
         new String(buf[n - 1], 0, cbTransferred, StandardCharsets.US_ASCII));
   }
 
