@@ -120,7 +120,8 @@ final class FdReadReenable {
       user.DispatchMessage(msg);
     }
     ws.WSACleanup();
-    print("conclusion: messages and calls in order: %s", String.join(", ", seen));
+    print("conclusion: in order %s; a recv that left data was followed by FD_READ at once,"
+        + " without a recv the record at 200 ms posted nothing", String.join(", ", seen));
     return 0;
   }
 
@@ -134,7 +135,7 @@ final class FdReadReenable {
             reading = false;
           }
           if (reading) {
-            receive(10);                                 // one recv per FD_READ, 10 bytes
+            receive("FD_READ", 10);                      // one recv per FD_READ, 10 bytes
           } else {
             print("FD_READ: not calling recv; so FD_READ stays disabled, whatever arrives");
           }
@@ -144,7 +145,7 @@ final class FdReadReenable {
         seen.add("WM_TIMER@" + emu.clock().millis());
         user.KillTimer(hwnd, IDT_READ);
         print("WM_TIMER: no FD_READ since the one at 100 ms; one recv for everything");
-        receive(80);
+        receive("WM_TIMER", 80);
         ws.closesocket(s);
         user.PostQuitMessage(0);
         return 0;
@@ -153,11 +154,11 @@ final class FdReadReenable {
     }
   }
 
-  private void receive(int len) {
+  private void receive(String where, int len) {
     byte[] buf = new byte[len];
     int n = ws.recv(s, buf, len, 0);                     // re-enables FD_READ
     seen.add("recv=" + n);
-    print("recv(%d) returned %d: %s", len, n,
+    print("%s: recv(%d) returned %d: %s", where, len, n,
         n > 0 ? new String(buf, 0, n, StandardCharsets.US_ASCII).strip().replace("\r\n", " | ") : BlockingDemos.errorName(ws.WSAGetLastError()));
   }
 
