@@ -72,6 +72,9 @@ final class AsyncSelectWithoutInProgress {
             + " FD_READ come through GetMessage, and every send succeeds, including one made from the"
             + " window procedure entered a second time through SendMessage (depth=2).",
         (emu, network, out) -> {
+          if (!BlockingDemos.win16(emu, out, "client", BlockingDemos.NO_DEFAULT_HOOK)) {
+            return false;                                // the blocking half needs the default hook
+          }
           network.listen(network.defaultHost(), PORT, LinePeer.dialogue(   // it closes after BYE
               LinePeer.Exchange.on("DATE", "Mon Dec 07 1992"),
               LinePeer.Exchange.on("STAT", "OK 2 users"),
