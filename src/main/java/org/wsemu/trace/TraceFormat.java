@@ -43,6 +43,45 @@ public final class TraceFormat {
     return sb.toString();
   }
 
+  /**
+   * Renders events for a person: as {@link #lines}, but a run of repeated polling
+   * ({@link TraceCollapse}) shows its cycle once, as it first happened, followed by one line with
+   * the number of times it happened in all, and the {@code seq} and {@code time} of its first and
+   * last event:
+   *
+   * <pre>
+   * 000088 t=000000 0002:typist CALL PeekMessage hWnd=0x0000 wMsgFilterMin=0x0000 wMsgFilterMax=0x0000 wRemoveMsg=0x0001 ret=false
+   * 000089 t=000000 0002:typist CALL GetTickCount ret=0
+   * 000090 t=000001 - CLOCK advance from=0 to=1
+   *        ... x999 (seq 000088-003084, t=000000-000999)
+   * </pre>
+   */
+  public static String readable(List<TraceEvent> events) {
+    StringBuilder sb = new StringBuilder();
+    for (TraceCollapse.Entry entry : TraceCollapse.collapse(events)) {
+      for (TraceEvent event : entry.events()) {
+        sb.append(line(event)).append('\n');
+      }
+      if (entry.collapsed()) {
+        sb.append(repeatLine(entry)).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The line {@link #readable} prints after a collapsed cycle: {@code "       ... x999 (seq 000088-003084, t=000000-000999)"}. */
+  public static String repeatLine(TraceCollapse.Entry entry) {
+    StringBuilder sb = new StringBuilder(64).append("       ... x").append(entry.repeats()).append(" (seq ");
+    pad(sb, Long.toString(entry.firstSeq()), 6);
+    sb.append('-');
+    pad(sb, Long.toString(entry.lastSeq()), 6);
+    sb.append(", t=");
+    pad(sb, Long.toString(entry.firstTime()), 6);
+    sb.append('-');
+    pad(sb, Long.toString(entry.lastTime()), 6);
+    return sb.append(')').toString();
+  }
+
   private static void pad(StringBuilder sb, String digits, int width) {
     for (int i = digits.length(); i < width; i++) {
       sb.append('0');
