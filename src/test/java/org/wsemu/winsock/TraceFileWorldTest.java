@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsemu.testing.Emus;
 import org.wsemu.testing.World;
+import org.wsemu.trace.GoldenFilter;
 import org.wsemu.trace.RoundTrips;
 import org.wsemu.trace.TraceCollapse;
 import org.wsemu.trace.TraceEvent;
@@ -84,6 +85,16 @@ class TraceFileWorldTest {
     TraceEvent thrown = trace.events(e -> e.kind() == TraceKind.EXCEPTION).get(0);
     assertEquals("thrown on purpose with x=1 error=none", thrown.field("message"));
     RoundTrips.assertRoundTrips(trace.events());
+    GoldenFilter recv = GoldenFilter.all().withOptions(List.of("call,block,UNBLOCK"), List.of("main"), List.of("recv"));
+    assertEquals(List.of("BLOCK recv s=6 level=1", "UNBLOCK recv s=6 ret=-1 error=WSAEINTR cancelled=true",
+        "CALL recv s=6 len=1 flags=0 ret=-1 error=WSAEINTR"), shown(trace.events(recv)));
+    assertEquals(List.of("CALL WSARecv", "COMPLETION WSARecv"),
+        shown(trace.events(GoldenFilter.all().tasks("0001").calls("WSARecv"))).stream().map(l -> l.substring(0, l.indexOf(" s="))).toList());
+  }
+
+  /** Kind, name and fields of each event: what a filter kept. */
+  private static List<String> shown(List<TraceEvent> events) {
+    return events.stream().map(e -> TraceFormat.line(e).substring(TraceFormat.line(e).indexOf(e.kind().name()))).toList();
   }
 
   @World.AllWorlds
