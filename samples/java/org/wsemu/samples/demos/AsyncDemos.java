@@ -12,6 +12,13 @@ final class AsyncDemos {
 
   /** This group's demonstrations, in catalogue order. */
   static List<Demonstration> all() {
-    return List.of();
+    return List.of(
+        AsyncSelectWithoutInProgress.demonstration(),
+        FdReadReenable.demonstration(),
+        ConnectThenWrite.demonstration(),
+        CancelAsyncAlready.demonstration(),
+        CancelledLookupSilent.demonstration(),
+        OverlappedOutOfOrder.demonstration(),
+        EndpointCancelOrder.demonstration());
   }
 }

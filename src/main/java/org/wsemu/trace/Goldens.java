@@ -36,14 +36,34 @@ public final class Goldens {
 
   private Goldens() {}
 
-  /** Compares the recorder's events, through {@link GoldenFilter#defaults()}, with the golden file {@code name}. */
+  /**
+   * Compares the recorder's events, through {@link GoldenFilter#defaults()}, with the golden file {@code name}.
+   *
+   * @throws AssertionError also if the recorder dropped events (it holds only the end of the run)
+   */
   public static void assertMatchesGolden(TraceRecorder recorder, String name) {
-    assertMatchesGolden(recorder.events(), name, GoldenFilter.defaults());
+    assertMatchesGolden(recorder, name, GoldenFilter.defaults());
   }
 
-  /** Compares the recorder's events, through {@code filter}, with the golden file {@code name}. */
+  /**
+   * Compares the recorder's events, through {@code filter}, with the golden file {@code name}.
+   *
+   * @throws AssertionError also if the recorder dropped events (it holds only the end of the run)
+   */
   public static void assertMatchesGolden(TraceRecorder recorder, String name, GoldenFilter filter) {
-    assertMatchesGolden(recorder.events(), name, filter);
+    assertMatchesGolden(whole(recorder), name, filter);
+  }
+
+  /** The recorder's events, if it holds all it received. */
+  static List<TraceEvent> whole(TraceRecorder recorder) {
+    List<TraceEvent> events = recorder.events();
+    long dropped = recorder.dropped();
+    if (dropped > 0) {
+      throw new AssertionError("the recorder dropped the first " + dropped + " event" + (dropped == 1 ? "" : "s")
+          + " of the run and holds only its last " + events.size()
+          + "; record the run with a new TraceRecorder(capacity) large enough for all of them");
+    }
+    return events;
   }
 
   /**

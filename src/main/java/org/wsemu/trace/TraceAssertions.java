@@ -33,9 +33,14 @@ public final class TraceAssertions {
     this.events = List.copyOf(events);
   }
 
-  /** Assertions on the events the recorder holds now. */
+  /**
+   * Assertions on the events the recorder holds now.
+   *
+   * @throws AssertionError if the recorder dropped events: assertions on the end of a run only
+   *     (that nothing happened, that this came before that) would mislead
+   */
   public static TraceAssertions assertThat(TraceRecorder recorder) {
-    return new TraceAssertions(Objects.requireNonNull(recorder, "recorder").events());
+    return new TraceAssertions(Goldens.whole(Objects.requireNonNull(recorder, "recorder")));
   }
 
   /** Assertions on these events, in {@code seq} order. */

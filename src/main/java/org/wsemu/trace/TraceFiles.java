@@ -27,8 +27,9 @@ import java.util.Objects;
  * one starting with digits a {@link TraceFormat#line}. Blank lines and lines starting with
  * {@code '#'} are skipped. From JSON, field values keep their type (numbers, booleans, null,
  * strings); from text, every value is the string the line shows, and a value holding
- * {@code " key="} or a line break cannot be read back as it was (see docs/trace-schema.md, "JSON
- * Lines"): keep a trace for tools as JSON Lines.
+ * {@code " key="} or a line break cannot be read back as it was (see docs/trace-schema.md, "Trace
+ * files"), but for the free text of an {@code EXCEPTION} and a {@code ROUTINE}: keep a trace for
+ * tools as JSON Lines.
  *
  * <p>Files are UTF-8, each line ends with {@code '\n'}. Stateless and thread-safe.
  */
@@ -74,7 +75,7 @@ public final class TraceFiles {
     return events;
   }
 
-  /** One event as one JSON object, without a line terminator (schema in docs/trace-schema.md, "JSON Lines"). */
+  /** One event as one JSON object, without a line terminator (schema in docs/trace-schema.md, "Trace files"). */
   public static String jsonLine(TraceEvent event) {
     return TraceJson.write(event);
   }

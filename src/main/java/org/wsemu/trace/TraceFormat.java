@@ -17,6 +17,40 @@ import java.util.Map;
  * <p>Stateless and thread-safe.
  */
 public final class TraceFormat {
+  /**
+   * What the columns of a trace line and the kinds of events mean, for a person reading a trace
+   * (a command's help prints it): lines of at most 100 characters, each ending with {@code '\n'}.
+   * docs/trace-schema.md, section "Reading a trace", shows the same text.
+   */
+  public static final String LEGEND = """
+      A trace line: SEQ t=TIME TASK KIND NAME key=value...
+        SEQ         the event's number, from 1, in the order the emulator emitted it
+        t=TIME      the emulator clock in milliseconds (virtual time in a Win16 run)
+        TASK        HHHH:name, the task's handle in hex and its name; - no task; net the network
+        KIND NAME   what happened (the kinds below) and which call or event it was
+        key=value   its fields, in a fixed order; a value may hold spaces (why=abortive close)
+        ... xN      (readable traces) the cycle above it happened N times in a row
+      The kinds:
+        CALL        an API call, recorded when it returns: its arguments, ret, error
+        TASK        a task was created, started running, or exited
+        SWITCH      the processor passed to this task (Win16); NAME says why, from= who gave it up
+        CLOCK       virtual time jumped (from= to=): no task could run, or one polled alone
+        TIMER       a timer expired; its WM_TIMER is now pending
+        PROC        a callback (window procedure, timer procedure) is entered, one level deeper
+        PROC_END    a callback returned, with what it returned
+        EXCEPTION   a callback threw; the exception went to the emulator's handler
+        UNWIND      a message loop gave up because the emulator is shutting down
+        BLOCK       a pseudo-blocking call could not complete at once: it entered its loop
+        UNBLOCK     the blocking call left its loop: completed, failed or cancelled
+        HOOK        the blocking hook was called, and what it returned
+        NOTE        something noteworthy that is not a call (a kill, a warning, an endpoint)
+        NET         the simulated network moved a connection or datagram along
+        FAULT       a fault of the simulated network was set up or took effect
+        ASYNC       an asynchronous notification: a message posted, an event recorded, a lookup
+        COMPLETION  an overlapped operation completed: bytes, error, how it is indicated
+        ROUTINE     a completion routine is entered, in an alertable wait of its task
+      """;
+
   private TraceFormat() {}
 
   /** Renders one event as one line, without a line terminator. */

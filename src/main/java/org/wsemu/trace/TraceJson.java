@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code Float}, {@code true}/{@code false}
  * for a {@link Boolean}, {@code null} for null, and otherwise the string {@code String.valueOf}
  * gives, as the text format shows it. Strings are escaped so that the line is plain ASCII: quotes,
- * backslashes, control characters and every character above U+007E as {@code \}{@code uXXXX}.
+ * backslashes, control characters and every character above U+007E as a backslash-u escape of four
+ * hex digits.
  *
  * <p>Read: the same, with the keys in any order and unknown keys ignored; an integral number
  * becomes an {@link Integer} when it fits, else a {@link Long}; another number a {@link Double}.

@@ -53,6 +53,9 @@ final class StreamReceiver {
         return r;
       }
     }
+    if (readAhead.available() > 0 && readAhead.available() < len && !endRead) {
+      readAhead(endpoint, len - readAhead.available()); // what arrived since joins it: recv takes all there is
+    }
     if (readAhead.available() > 0) {
       return readAhead.take(buffer, offset, len, peek);
     }

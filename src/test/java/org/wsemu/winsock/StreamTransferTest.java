@@ -106,6 +106,28 @@ class StreamTransferTest {
     });
   }
 
+  // Only the simulated network in virtual time can let the second part arrive, and know it has,
+  // without reading it ahead with the first: the real network cannot tell without reading.
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = World.class, names = {"WIN16_SIM"})
+  @Timeout(20)
+  void aRecvTakesTheBytesReadAheadAndWhatArrivedAfterThem(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      assertEquals(5, ws.send(p[0], ascii("first"), 5, 0));
+      assertEquals(1, ws.recv(p[1], new byte[1], 1, MSG_PEEK), "reads \"first\" ahead");
+      assertEquals(6, ws.send(p[0], ascii("second"), 6, 0));
+      assertEquals(0, ws.SleepEx(50, false), "\"second\" arrives meanwhile");
+      byte[] peeked = new byte[20];
+      assertEquals(11, ws.recv(p[1], peeked, 20, MSG_PEEK), "a peek sees both parts");
+      byte[] taken = new byte[20];
+      assertEquals(11, ws.recv(p[1], taken, 20, 0), "one recv takes both parts");
+      assertEquals("firstsecond", ascii(taken, 11));
+      return 0;
+    });
+  }
+
   @World.AllWorlds
   void recvOfZeroBytesReturnsZero(World world) throws Exception {
     run(world, (emu, ws, user) -> {

@@ -13,15 +13,21 @@ import static org.wsemu.winsock.WinsockTestSupport.pair;
 import static org.wsemu.winsock.WinsockTestSupport.run;
 import static org.wsemu.winsock.WinsockTestSupport.startup;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.Set;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.wsemu.testing.Emus;
 import org.wsemu.testing.World;
+import org.wsemu.trace.GoldenFilter;
 import org.wsemu.trace.RoundTrips;
 import org.wsemu.trace.TraceCollapse;
 import org.wsemu.trace.TraceEvent;
+import org.wsemu.trace.TraceFileSink;
+import org.wsemu.trace.TraceFiles;
 import org.wsemu.trace.TraceFormat;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
@@ -79,6 +85,16 @@ class TraceFileWorldTest {
     TraceEvent thrown = trace.events(e -> e.kind() == TraceKind.EXCEPTION).get(0);
     assertEquals("thrown on purpose with x=1 error=none", thrown.field("message"));
     RoundTrips.assertRoundTrips(trace.events());
+    GoldenFilter recv = GoldenFilter.all().withOptions(List.of("call,block,UNBLOCK"), List.of("main"), List.of("recv"));
+    assertEquals(List.of("BLOCK recv s=6 level=1", "UNBLOCK recv s=6 ret=-1 error=WSAEINTR cancelled=true",
+        "CALL recv s=6 len=1 flags=0 ret=-1 error=WSAEINTR"), shown(trace.events(recv)));
+    assertEquals(List.of("CALL WSARecv", "COMPLETION WSARecv"),
+        shown(trace.events(GoldenFilter.all().tasks("0001").calls("WSARecv"))).stream().map(l -> l.substring(0, l.indexOf(" s="))).toList());
+  }
+
+  /** Kind, name and fields of each event: what a filter kept. */
+  private static List<String> shown(List<TraceEvent> events) {
+    return events.stream().map(e -> TraceFormat.line(e).substring(TraceFormat.line(e).indexOf(e.kind().name()))).toList();
   }
 
   @World.AllWorlds
@@ -108,5 +124,31 @@ class TraceFileWorldTest {
     String readable = TraceFormat.readable(events);
     assertEquals(events.size() - run.size() + run.events().size() + 1, readable.lines().count());
     assertEquals(true, readable.contains(TraceFormat.repeatLine(run) + "\n"), readable);
+  }
+
+  @World.AllWorlds
+  void aSmallRecorderKeepsTheEndOfARunThatAFileSinkKeepsWhole(World world, @TempDir Path dir) throws Exception {
+    TraceRecorder last = new TraceRecorder(50);
+    Path file = dir.resolve("run.jsonl");
+    long written;
+    try (TraceFileSink sink = TraceFileSink.jsonLines(file)) {
+      run(world.builder().traceSink(last).traceSink(sink), (emu, ws, user) -> {
+        MSG msg = new MSG();
+        for (int i = 0; i < 200; i++) {
+          user.PeekMessage(msg, NULL, 0, 0, PM_REMOVE);
+        }
+        return 0;
+      });
+      written = sink.written();
+    }
+    List<TraceEvent> whole = TraceFiles.read(file);
+    assertEquals(written, whole.size());
+    assertEquals(whole.size(), last.received());
+    assertEquals(whole.size() - 50, last.dropped());
+    assertEquals(whole.subList(whole.size() - 50, whole.size()).stream().map(TraceFiles::jsonLine).toList(),
+        last.events().stream().map(TraceFiles::jsonLine).toList());
+    assertEquals(LongStream.rangeClosed(1, whole.size()).boxed().toList(), whole.stream().map(TraceEvent::seq).toList());
+    assertEquals("# " + last.dropped() + " earlier events dropped (the recorder keeps the latest 50)",
+        last.render().lines().findFirst().orElseThrow());
   }
 }
