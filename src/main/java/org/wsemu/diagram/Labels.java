@@ -83,13 +83,16 @@ final class Labels {
     return sb.toString();
   }
 
-  /** Whether a field's value names an error: present, and neither {@code 0} nor {@code false}. */
+  /**
+   * Whether a field's value names an error: present, and neither {@code 0} nor {@code false}, nor
+   * {@code WSA_IO_PENDING} (an overlapped operation started: its completion comes later).
+   */
   static boolean isError(Object value) {
     if (value == null) {
       return false;
     }
     String text = String.valueOf(value);
-    return !text.equals("0") && !text.equals("false") && !text.isEmpty();
+    return !text.equals("0") && !text.equals("false") && !text.isEmpty() && !text.equals("WSA_IO_PENDING");
   }
 
   /** A field's text; {@code ?} when it is missing. */

@@ -166,9 +166,20 @@ final class SvgLayout {
     return cut(text, MAX_LABEL) + (repeats > 1 ? " x " + repeats : "");
   }
 
-  /** {@code text}, cut to {@code max} characters ending with an ellipsis when longer. */
+  /**
+   * {@code text}, cut to {@code max} characters ending with an ellipsis when longer; a call's
+   * result ({@code " = -1 WSAEWOULDBLOCK"}...) is kept whole when it can be, its arguments cut.
+   */
   static String cut(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    if (text.length() <= max) {
+      return text;
+    }
+    int result = text.indexOf(") = ");
+    if (result > 0 && text.length() - result <= max / 2) {
+      String tail = text.substring(result);
+      return text.substring(0, max - tail.length() - 1) + "\u2026" + tail;
+    }
+    return text.substring(0, max - 1) + "\u2026";
   }
 
   static double headerWidth(Lifeline lifeline) {

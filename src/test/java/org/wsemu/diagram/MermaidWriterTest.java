@@ -138,6 +138,14 @@ class MermaidWriterTest {
   }
 
   @Test
+  void aLongCallIsCutInItsArgumentsNotItsResult() {
+    String call = "WSARecv(s=1, buffers=1, flags=0, overlapped=true, routine=true, and=more, and=more, and=more) = -1 WSAEWOULDBLOCK";
+    assertEquals("WSARecv(s=1, buffers=1, flags=0, overlapped=true, routine=true, and=more, and=\u2026) = -1 WSAEWOULDBLOCK x 2",
+        MermaidWriter.label(call, 2));
+    assertEquals(MermaidWriter.MAX_LABEL, MermaidWriter.label(call, 1).length());
+  }
+
+  @Test
   void longLabelsAreCutButNotTheirCount() {
     String label = MermaidWriter.label("x".repeat(300), 7);
     assertEquals(MermaidWriter.MAX_LABEL + " x 7".length(), label.length());

@@ -106,6 +106,7 @@ class ModelBuilderTest {
             "ret", true)
         .add("-", ASYNC, "reply", "handle", "0x0001", "buflen", 0, "error", "WSAHOST_NOT_FOUND")
         .add(MAIN, CALL, "WSACancelAsyncRequest", "hAsyncTaskHandle", 1, "ret", -1, "error", "WSAEALREADY")
+        .add(MAIN, CALL, "WSARecv", "s", 2, "buffers", 1, "ret", -1, "error", "WSA_IO_PENDING") // started, not failed
         .add(MAIN, COMPLETION, "WSARecv", "s", 2, "bytes", 5, "error", "0", "via", "routine")
         .list();
 
@@ -120,6 +121,7 @@ class ModelBuilderTest {
         "0 T1->RES lookup WSAAsyncGetHostByName example (handle 0x0001)",
         "0 RES->T1 lookup error reply handle=0x0001 buflen=0 error=WSAHOST_NOT_FOUND",
         "0 T1->RES cancel error WSACancelAsyncRequest(hAsyncTaskHandle=1) = -1 WSAEALREADY",
+        "0 T1->T1 call WSARecv(s=2, buffers=1) = -1 WSA_IO_PENDING",
         "0 NET->T1 notify WSARecv completes s=2 bytes=5 error=0 via=routine"), steps(model));
   }
 
