@@ -53,7 +53,11 @@ public final class TraceFormat {
 
   private TraceFormat() {}
 
-  /** Renders one event as one line, without a line terminator. */
+  /**
+   * Renders one event as one line, without a line terminator. A control character in a value
+   * (a line break in an exception's message, say) is written as {@code \n}, {@code \r},
+   * {@code \t} or {@code \}{@code u00XX}, so that an event is always one line.
+   */
   public static String line(TraceEvent event) {
     StringBuilder sb = new StringBuilder(96);
     pad(sb, Long.toString(event.seq()), 6);
@@ -63,9 +67,27 @@ public final class TraceFormat {
     sb.append(' ').append(event.kind().name());
     sb.append(' ').append(event.name());
     for (Map.Entry<String, Object> field : event.fields().entrySet()) {
-      sb.append(' ').append(field.getKey()).append('=').append(field.getValue());
+      sb.append(' ').append(field.getKey()).append('=');
+      appendOnOneLine(sb, String.valueOf(field.getValue()));
     }
     return sb.toString();
+  }
+
+  private static void appendOnOneLine(StringBuilder sb, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 0x20 && c != 0x7F) {
+        sb.append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else {
+        sb.append(String.format("\\u%04X", (int) c));
+      }
+    }
   }
 
   /** Renders events one per line, each line ending with {@code '\n'}. */
