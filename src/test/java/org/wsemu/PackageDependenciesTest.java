@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
  *     kernel
  *        |
  *   task, time, trace (the basic types), internal (annotations of the threading contracts)
+ *
+ *   diagram (sequence diagrams of a trace: on trace only)
  * </pre>
  *
  * <p>Each package may use only the packages below it (and those to its right, for winsock and
@@ -62,6 +64,7 @@ class PackageDependenciesTest {
       Map.entry("org.wsemu.task", List.of()),
       Map.entry("org.wsemu.time", List.of()),
       Map.entry("org.wsemu.trace", List.of("org.wsemu.internal")),
+      Map.entry("org.wsemu.diagram", List.of("org.wsemu.trace")),
       Map.entry("org.wsemu.internal", List.of()),
       Map.entry("org.wsemu.kernel", List.of(BASICS)),
       Map.entry("org.wsemu.user", concat(BASICS, "org.wsemu.kernel")),
@@ -109,6 +112,12 @@ class PackageDependenciesTest {
     for (String basic : BASICS) {
       mayUseOnly(basic).check(CLASSES);
     }
+  }
+
+  /** Sequence diagrams are drawn from trace events alone: any trace, from a run or a file. */
+  @Test
+  void theDiagramsUseOnlyTheTrace() {
+    mayUseOnly("org.wsemu.diagram").check(CLASSES);
   }
 
   @Test
