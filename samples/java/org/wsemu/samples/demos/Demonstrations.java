@@ -3,8 +3,11 @@ package org.wsemu.samples.demos;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.wsemu.Emulator;
 import org.wsemu.sim.SimulatedNetwork;
@@ -32,6 +35,18 @@ public final class Demonstrations {
     all.addAll(AsyncDemos.all());
     all.addAll(TaskDemos.all());
     return List.copyOf(all);
+  }
+
+  /**
+   * The catalogue by group, in {@link #all()}'s order: each group's title (as {@code wsemu demo
+   * --list} and docs/demonstrations.md print it) and its demonstrations.
+   */
+  public static Map<String, List<Demonstration>> groups() {
+    Map<String, List<Demonstration>> groups = new LinkedHashMap<>();
+    groups.put("Blocking calls and the blocking hook", BlockingDemos.all());
+    groups.put("Asynchronous calls", AsyncDemos.all());
+    groups.put("Tasks, cleanup and closing", TaskDemos.all());
+    return Collections.unmodifiableMap(groups);
   }
 
   /** The demonstration called {@code name}, if there is one. */

@@ -1,0 +1,84 @@
+package org.wsemu.cli;
+
+import java.util.List;
+import org.wsemu.diagram.SequenceDiagram;
+import org.wsemu.trace.GoldenFilter;
+import org.wsemu.trace.TraceEvent;
+import org.wsemu.trace.TraceFormat;
+import org.wsemu.trace.TraceKind;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that choose what part of a trace is shown, and how, shared by {@code wsemu demo}
+ * (its {@code --trace} and diagrams) and {@code wsemu render}: {@code --kind}, {@code --task},
+ * {@code --function} narrow the events ({@link GoldenFilter}); without {@code --all}, repeated
+ * identical polling is collapsed into one line (or one box) with a count.
+ *
+ * <p>A picocli mixin: picocli fills it on the main thread; not thread-safe.
+ */
+final class TraceView {
+  @Option(names = "--kind", split = ",", paramLabel = "KIND",
+      description = "Keep only events of these kinds (CALL, BLOCK, HOOK... comma-separated, case-insensitive).")
+  List<TraceKind> kinds = List.of();
+
+  @Option(names = "--task", split = ",", paramLabel = "TASK",
+      description = "Keep only events of these tasks: labels such as 0001:main or names such as main, comma-separated.")
+  List<String> tasks = List.of();
+
+  @Option(names = "--function", split = ",", paramLabel = "NAME",
+      description = "Of the CALL events keep only these functions (recv,send...); events of other kinds stay.")
+  List<String> functions = List.of();
+
+  @Option(names = "--all", description = "Show every event: no collapsing of repeated polling.")
+  boolean all;
+
+  /** The filter the options describe: every event when none is given. */
+  GoldenFilter filter() {
+    GoldenFilter filter = GoldenFilter.all();
+    if (!kinds.isEmpty()) {
+      filter = filter.kinds(kinds.toArray(TraceKind[]::new));
+    }
+    if (!tasks.isEmpty()) {
+      filter = filter.tasks(tasks.toArray(String[]::new));
+    }
+    if (!functions.isEmpty()) {
+      filter = filter.functions(functions.toArray(String[]::new));
+    }
+    return filter;
+  }
+
+  /** The events the filters keep, in their order. */
+  List<TraceEvent> select(List<TraceEvent> events) {
+    GoldenFilter filter = filter();
+    return events.stream().filter(filter).toList();
+  }
+
+  /** The text of the selected events: one line each with {@code --all}, else with polling collapsed. */
+  String text(List<TraceEvent> events) {
+    List<TraceEvent> selected = select(events);
+    return all ? TraceFormat.lines(selected) : TraceFormat.lines(selected);
+  }
+
+  /** The Mermaid sequence diagram of the selected events. */
+  String mermaid(List<TraceEvent> events) {
+    return SequenceDiagram.mermaid(select(events));
+  }
+
+  /** The HTML page of the sequence diagram of the selected events. */
+  String html(List<TraceEvent> events, String title) {
+    return SequenceDiagram.html(select(events), title);
+  }
+
+  /** The column legend of a trace line, printed at the end of {@code --help}. */
+  static String legend() {
+    return String.join(System.lineSeparator(),
+        "",
+        "Trace lines: seq t=time task kind name field=value...",
+        "  seq    the event's number in the run (a golden trace leaves it out)",
+        "  time   the emulator's clock in ms (virtual time in Win16 mode)",
+        "  task   HHHH:name, the task's handle and name; - for a thread that is not a task",
+        "  kind   CALL (a call returned), BLOCK/UNBLOCK (a blocking call's loop), HOOK...",
+        "  name   the call or event; then its arguments and results (ret=, error=)",
+        "");
+  }
+}
