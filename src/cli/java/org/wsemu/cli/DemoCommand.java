@@ -1,6 +1,8 @@
 package org.wsemu.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -61,10 +63,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--diagram", paramLabel = "FILE",
       description = "Write the run's sequence diagram to FILE as an HTML page (inline SVG, nothing to download).")
-  java.nio.file.Path diagram;
+  Path diagram;
 
   @Option(names = "--jsonl", paramLabel = "FILE", description = "Write the run's trace to FILE as JSON Lines, one event a line.")
-  java.nio.file.Path jsonl;
+  Path jsonl;
 
   @Mixin
   TraceView view;
@@ -87,6 +89,11 @@ final class DemoCommand implements Callable<Integer> {
       return 0;
     }
     PrintWriter err = spec.commandLine().getErr();
+    for (Path file : new Path[] {diagram, jsonl}) {
+      if (file != null && Files.isDirectory(file)) {           // before the run, not after it
+        throw new ParameterException(spec.commandLine(), "cannot write " + file.toAbsolutePath().normalize() + ": it is a directory");
+      }
+    }
     DemoRun run = new DemoRun(view);
     boolean shown;
     String title = name == null ? "message-loop" : name;

@@ -20,8 +20,8 @@ import org.wsemu.trace.TraceSink;
  * the threshold prints nothing, so standard output and standard error stay what tests compare.
  *
  * <p>It is a {@link TraceSink} that counts: put it beside the recorder. {@link #refresh()} is what
- * the timer calls; a test calls it itself with a clock of its own ({@code nanoTime}), without
- * sleeping.
+ * the timer calls; {@link #close()} refreshes once more, so that the last line has the totals. A
+ * test calls them itself with a clock of its own ({@code nanoTime}), without sleeping.
  *
  * <p>Thread-safe: events arrive on the emulator's threads, refreshes on the timer's thread,
  * {@link #close()} on the main thread; the line is written under this object's monitor.
@@ -109,7 +109,10 @@ final class Progress implements TraceSink, AutoCloseable {
         events.get(), clock < 0 ? "" : ", t=" + clock + " ms");
   }
 
-  /** Stops the refreshes and ends the line, if one was shown. */
+  /**
+   * Stops the refreshes; a run that took the threshold gets its line once more, with its totals,
+   * and the line is ended.
+   */
   @Override
   public void close() {
     ScheduledExecutorService stopping;
@@ -117,6 +120,7 @@ final class Progress implements TraceSink, AutoCloseable {
       if (closed) {
         return;
       }
+      refresh();
       closed = true;
       stopping = timer;
       if (shownLength > 0) {
@@ -126,6 +130,11 @@ final class Progress implements TraceSink, AutoCloseable {
     }
     if (stopping != null) {
       stopping.shutdownNow();                               // a refresh it runs now finds the meter closed
+      try {
+        stopping.awaitTermination(1, TimeUnit.SECONDS);     // a refresh holds no lock the main thread waits for
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
