@@ -104,8 +104,8 @@ final class RenderCommand implements Callable<Integer> {
       return TraceFiles.read(trace);
     } catch (IOException e) {
       throw new ParameterException(spec.commandLine(), "cannot read " + trace + ": " + DemoRun.reason(e));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), trace + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {                  // names the file and the line
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 }

@@ -89,7 +89,7 @@ class RenderCommandTest {
     Path bad = dir.resolve("bad.trace");
     Files.write(bad, List.of(lines.get(0), lines.get(1), "this is not an event"));
     CommandLines.Result result = run("render", bad.toString());
-    MainTest.refused(result, "wsemu render: " + bad + ": ");
-    assertTrue(result.err().contains("line 3"), result.err());
+    MainTest.refused(result, "wsemu render: " + bad + " line 3: ");
+    assertTrue(result.err().contains("this is not an event"), result.err());
   }
 }
