@@ -1,6 +1,7 @@
 package org.wsemu.cli;
 
 import java.util.List;
+import org.wsemu.diagram.DiagramOptions;
 import org.wsemu.diagram.SequenceDiagram;
 import org.wsemu.trace.GoldenFilter;
 import org.wsemu.trace.TraceEvent;
@@ -29,7 +30,7 @@ final class TraceView {
       description = "Of the CALL events keep only these functions (recv,send...); events of other kinds stay.")
   List<String> functions = List.of();
 
-  @Option(names = "--all", description = "Show every event: no collapsing of repeated polling.")
+  @Option(names = "--all", description = "Show every event: repeated polling is not collapsed, and diagrams fold no call away.")
   boolean all;
 
   /** The filter the options describe: every event when none is given. */
@@ -61,12 +62,17 @@ final class TraceView {
 
   /** The Mermaid sequence diagram of the selected events. */
   String mermaid(List<TraceEvent> events) {
-    return SequenceDiagram.mermaid(select(events));
+    return SequenceDiagram.mermaid(select(events), options());
   }
 
   /** The HTML page of the sequence diagram of the selected events. */
   String html(List<TraceEvent> events, String title) {
-    return SequenceDiagram.html(select(events), title);
+    return SequenceDiagram.html(select(events), options().title(title));
+  }
+
+  /** How diagrams are drawn: as {@link DiagramOptions#defaults()}, or with {@code --all} every event (nothing collapsed or folded). */
+  DiagramOptions options() {
+    return all ? DiagramOptions.defaults().collapse(false).fold(false) : DiagramOptions.defaults();
   }
 
   /** The column legend of a trace line, printed at the end of {@code --help}. */

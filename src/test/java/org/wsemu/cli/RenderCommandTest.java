@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.wsemu.diagram.DiagramOptions;
 import org.wsemu.diagram.SequenceDiagram;
 import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceFiles;
@@ -59,6 +60,13 @@ class RenderCommandTest {
     List<TraceEvent> typist = golden().stream().filter(e -> e.task().equals("0002:typist")).toList();
     assertEquals(SequenceDiagram.mermaid(typist), run(0, "render", GOLDEN.toString(), "--task", "typist"));
     assertTrue(run(0, "render", GOLDEN.toString(), "--kind", "TASK").length() < run(0, "render", GOLDEN.toString()).length());
+  }
+
+  @Test
+  void allDrawsEveryEventNothingCollapsedOrFolded() throws IOException {
+    String all = run(0, "render", GOLDEN.toString(), "--all");
+    assertEquals(SequenceDiagram.mermaid(golden(), DiagramOptions.defaults().collapse(false).fold(false)), all);
+    assertTrue(all.length() > run(0, "render", GOLDEN.toString()).length(), all);
   }
 
   @Test
