@@ -57,7 +57,7 @@ final class TraceView {
   /** The text of the selected events: one line each with {@code --all}, else with polling collapsed. */
   String text(List<TraceEvent> events) {
     List<TraceEvent> selected = select(events);
-    return all ? TraceFormat.lines(selected) : TraceFormat.lines(selected);
+    return all ? TraceFormat.lines(selected) : TraceFormat.readable(selected);
   }
 
   /** The Mermaid sequence diagram of the selected events. */

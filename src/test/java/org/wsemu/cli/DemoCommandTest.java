@@ -117,11 +117,31 @@ class DemoCommandTest {
     assertTrue(posts.size() >= 6, posts.toString());        // five keys typed, one question asked
   }
 
-  /** The trace lines of a {@code --trace} output, without their seq, in the golden form. */
+  @Test
+  void theTraceCollapsesRepeatedPollingIntoOneLineWithACountUnlessAll() {
+    List<String> every = traceOf(run(0, "demo", "message-loop", "--trace", "--all"));
+    List<String> readable = traceOf(run(0, "demo", "message-loop", "--trace"));
+    assertTrue(readable.size() * 10 < every.size(), readable.size() + " lines of " + every.size());
+    List<String> repeats = readable.stream().filter(l -> l.startsWith("... x")).toList();
+    assertTrue(!repeats.isEmpty() && repeats.stream().allMatch(l -> l.matches("\\.\\.\\. x\\d+ \\(seq \\d{6}-\\d{6}, t=\\d{6}-\\d{6}\\)")),
+        repeats.toString());
+    // every line of the readable trace is a line of the whole one, in the same order
+    List<String> shown = readable.stream().filter(l -> !l.startsWith("... x")).toList();
+    int at = 0;
+    for (String line : shown) {
+      while (at < every.size() && !every.get(at).equals(line)) {
+        at++;
+      }
+      assertTrue(at < every.size(), "not in the whole trace, in order: " + line);
+    }
+    assertEquals(every.stream().filter(l -> l.contains(" TASK ")).toList(), shown.stream().filter(l -> l.contains(" TASK ")).toList());
+  }
+
+  /** The trace lines of a {@code --trace} output, without their seq, in the golden form (a repeat line stripped). */
   private static List<String> traceOf(String out) {
     List<String> lines = out.lines().toList();
     return lines.subList(lines.indexOf("the rule was shown") + 1, lines.size()).stream()
-        .map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+        .map(l -> l.startsWith(" ") ? l.strip() : l.substring(l.indexOf(' ') + 1)).toList();
   }
 
   @Test

@@ -87,7 +87,7 @@ class RenderCommandTest {
   @Test
   void anUnknownFormatIsAUsageError() {
     MainTest.refused(run("render", GOLDEN.toString(), "--format", "svg"),
-        "wsemu render: Invalid value for option '--format' (mermaid|html): expected one of [MERMAID, HTML] (case-insensitive)"
+        "wsemu render: Invalid value for option '--format': expected one of [MERMAID, HTML] (case-insensitive)"
             + " but was 'svg'");
   }
 
