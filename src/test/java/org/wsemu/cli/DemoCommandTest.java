@@ -185,6 +185,19 @@ class DemoCommandTest {
   }
 
   @Test
+  void theReadmesMainJobRunsTheHeadlineDemonstrationAndEndsWithTheDiagramsPath() throws IOException {
+    String prefix = "mvn -B -q -DskipTests package && java -jar target/wsemu-cli.jar ";
+    List<String> jobs = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith(prefix + "demo ")).toList();
+    assertEquals(1, jobs.size(), "one main job: " + jobs);
+    String[] args = jobs.get(0).substring(prefix.length()).split(" ");
+    assertEquals(List.of("demo", "nested-blocking-call", "--diagram", "target/nested-blocking-call.html"), List.of(args));
+    List<String> lines = run(0, args).lines().toList();
+    assertEquals("diagram: " + Path.of("target/nested-blocking-call.html").toAbsolutePath(), lines.get(lines.size() - 1));
+    assertTrue(lines.get(0).startsWith("wsemu demo nested-blocking-call (WIN16): "), lines.get(0));
+    assertTrue(Files.readString(Path.of("target/nested-blocking-call.html")).contains("WSAEINPROGRESS"), "the refused call is drawn");
+  }
+
+  @Test
   void progressIsShownOnStandardErrorOnlyPastTheThreshold() {
     AtomicLong nanos = new AtomicLong();
     CommandLines.Result quick = run(withClock(nanos, 999), "demo", "message-loop");
