@@ -1,5 +1,6 @@
 package org.wsemu.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import org.wsemu.samples.MessageLoopDemo;
 import org.wsemu.samples.demos.Demonstration;
 import org.wsemu.samples.demos.Demonstrations;
 import org.wsemu.task.SchedulingMode;
-import org.wsemu.trace.TraceRecorder;
 import org.wsemu.trace.TraceSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +65,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "Write the run's sequence diagram to FILE as an HTML page (inline SVG, nothing to download).")
   Path diagram;
 
-  @Option(names = "--jsonl", paramLabel = "FILE", description = "Write the run's trace to FILE as JSON Lines, one event a line.")
+  @Option(names = "--jsonl", paramLabel = "FILE",
+      description = "Write every event of the run to FILE as JSON Lines, one a line, as it comes (no cap).")
   Path jsonl;
 
   @Mixin
@@ -73,6 +74,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  /** How many events the trace keeps in memory, the latest ones: {@link DemoRun#CAP}; tests make it smaller. */
+  int cap = DemoRun.CAP;
 
   /** Makes the progress meter of a run: what it is called, standard error. Tests put their own clock in. */
   BiFunction<String, PrintWriter, Progress> progress = Progress::started;
@@ -94,12 +98,20 @@ final class DemoCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "cannot write " + file.toAbsolutePath().normalize() + ": it is a directory");
       }
     }
-    DemoRun run = new DemoRun(view);
+    DemoRun run = new DemoRun(view, cap);
+    if (jsonl != null) {
+      Path file = jsonl.toAbsolutePath().normalize();
+      try {
+        run.writeJsonLines(file);
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), "cannot write " + file + ": " + DemoRun.reason(e));
+      }
+    }
     boolean shown;
     String title = name == null ? "message-loop" : name;
     try {
       if (name == null) {
-        shown = runMessageLoopSample(out, run.recorder());
+        shown = runMessageLoopSample(out, run);
       } else {
         Demonstration demo = Demonstrations.find(name).orElseThrow(() -> unknown(name));
         out.printf("wsemu demo %s (%s): %s%n", demo.name(), mode, demo.rule());
@@ -109,27 +121,28 @@ final class DemoCommand implements Callable<Integer> {
         out.println(shown ? "the rule was shown" : "the rule was not shown (exit code 1)");
       }
     } catch (ParameterException e) {
+      run.close();
       throw e;
     } catch (Exception e) {
       out.flush();
       err.println("wsemu demo " + title + ": the program failed: " + e);
       shown = false;
     }
-    int written = run.show(out, err, new DemoRun.Outputs(trace, mermaid, diagram, jsonl), title);
+    int written = run.show(out, err, new DemoRun.Outputs(trace, mermaid, diagram), title);
     out.flush();
     return written != 0 ? written : shown ? 0 : 1;
   }
 
   /** {@code wsemu demo} without a name: the message-loop sample with its own first and last lines. */
-  private boolean runMessageLoopSample(PrintWriter out, TraceRecorder recorder) throws InterruptedException {
+  private boolean runMessageLoopSample(PrintWriter out, DemoRun run) throws InterruptedException {
     out.printf("wsemu demo: two applications, %s scheduling, %s clock%n", mode,
         mode == SchedulingMode.WIN16 ? "virtual" : "real");
     int ticks;
     try (Progress meter = progress.apply("wsemu demo", spec.commandLine().getErr());
-        Emulator emu = Emulator.builder().name("demo").mode(mode).traceSink(both(recorder, meter)).build()) {
+        Emulator emu = Emulator.builder().name("demo").mode(mode).traceSink(run.sink(meter)).build()) {
       ticks = MessageLoopDemo.run(emu, out);
     }
-    out.printf("clock quit after %d ticks; %d trace events%n", ticks, recorder.events().size());
+    out.printf("clock quit after %d ticks; %d trace events%n", ticks, run.recorder().received());
     return ticks == 5;
   }
 

@@ -12,31 +12,53 @@ import org.wsemu.samples.demos.Demonstration;
 import org.wsemu.samples.demos.Demonstrations;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.TraceEvent;
-import org.wsemu.trace.TraceFiles;
+import org.wsemu.trace.TraceFileSink;
 import org.wsemu.trace.TraceRecorder;
+import org.wsemu.trace.TraceSink;
 
 /**
- * One run of {@code wsemu demo}: the recorder that keeps its trace (bounded: the last
- * {@link #CAP} events), and what is shown of it afterwards: the readable trace, the Mermaid text,
- * the JSON Lines file, the HTML diagram (whose absolute path is the last line printed).
+ * One run of {@code wsemu demo}: where its trace goes and what is shown of it afterwards. The
+ * recorder keeps the latest {@link #CAP} events in memory, for the readable trace and the
+ * diagrams; with {@code --jsonl} every event is also written to the file as it comes, so that a
+ * long run is traced whole in bounded memory. After the run: the readable trace, the Mermaid
+ * text, the JSON Lines file's path, the HTML diagram's path (the last line printed).
  *
- * <p>Not thread-safe: the main thread runs and shows; the recorder itself takes events from any
- * thread.
+ * <p>Not thread-safe: the main thread opens, runs and shows; the sinks themselves take events
+ * from any thread.
  */
 final class DemoRun {
   /** How many events of a run the command keeps in memory, the latest ones. */
-  static final int CAP = 100_000;
-  /** {@link #CAP} as the help prints it. */
+  static final int CAP = TraceRecorder.DEFAULT_CAPACITY;
+  /** {@link #CAP} as the help prints it (a test checks they agree). */
   static final String CAP_TEXT = "100,000";
 
   /** What to show after the run. */
-  record Outputs(boolean trace, boolean mermaid, Path diagram, Path jsonl) {}
+  record Outputs(boolean trace, boolean mermaid, Path diagram) {}
 
   private final TraceView view;
-  private final TraceRecorder recorder = new TraceRecorder();
+  private final TraceRecorder recorder;
+  private TraceFileSink jsonl;
 
-  DemoRun(TraceView view) {
+  /** A run whose recorder keeps the latest {@code cap} events ({@link #CAP} but in tests). */
+  DemoRun(TraceView view, int cap) {
     this.view = view;
+    this.recorder = new TraceRecorder(cap);
+  }
+
+  /**
+   * Writes every event of the run to {@code file} as JSON Lines, as it comes (call before the run).
+   *
+   * @throws IOException if the file cannot be created
+   */
+  void writeJsonLines(Path file) throws IOException {
+    prepare(file);
+    jsonl = TraceFileSink.jsonLines(file);
+  }
+
+  /** Where the run's events go: the recorder, {@code meter}, and the JSON Lines file if there is one. */
+  TraceSink sink(Progress meter) {
+    TraceSink both = DemoCommand.both(recorder, meter);
+    return jsonl == null ? both : DemoCommand.both(both, jsonl);
   }
 
   /** The recorder of the run's trace. */
@@ -44,20 +66,25 @@ final class DemoRun {
     return recorder;
   }
 
-  /** Runs {@code demo} (see {@link Demonstrations#run}), its events to the recorder and {@code meter}. */
+  /** Runs {@code demo} (see {@link Demonstrations#run}), its events to {@link #sink}. */
   boolean run(Demonstration demo, SchedulingMode mode, PrintWriter out, Progress meter) throws Exception {
-    return Demonstrations.run(demo, mode, DemoCommand.both(recorder, meter), out);
+    return Demonstrations.run(demo, mode, sink(meter), out);
   }
 
   /**
-   * Prints and writes what {@code outputs} asks for, in this order: the trace, the Mermaid text,
-   * the JSON Lines file's path, the diagram's path.
+   * Prints and writes what {@code outputs} asks for, in this order: the trace (after a line that
+   * says how many events the cap dropped, if any), the Mermaid text, the JSON Lines file's path,
+   * the diagram's path.
    *
    * @return 0, or 2 when a file cannot be written (said in one line on {@code err})
    */
   int show(PrintWriter out, PrintWriter err, Outputs outputs, String title) {
     List<TraceEvent> events = recorder.events();
     if (outputs.trace()) {
+      if (recorder.dropped() > 0) {
+        out.printf(Locale.ROOT, "# %,d earlier events dropped (the trace keeps the latest %,d; --jsonl FILE writes them all)%n",
+            recorder.dropped(), recorder.capacity());
+      }
       out.print(view.text(events));
     }
     if (outputs.mermaid()) {
@@ -65,11 +92,10 @@ final class DemoRun {
     }
     Path file = null;
     try {
-      if (outputs.jsonl() != null) {
-        file = outputs.jsonl().toAbsolutePath().normalize();
-        prepare(file);
-        TraceFiles.writeJsonLines(events, file);
-        out.printf("trace: %s (%d events)%n", file, events.size());
+      if (jsonl != null) {
+        file = jsonl.file();
+        jsonl.close();
+        out.printf("trace: %s (%d events)%n", file, jsonl.written());
       }
       if (outputs.diagram() != null) {
         file = outputs.diagram().toAbsolutePath().normalize();
@@ -85,6 +111,17 @@ final class DemoRun {
     return 0;
   }
 
+  /** Closes the JSON Lines file if it is still open (after a failure). */
+  void close() {
+    if (jsonl != null) {
+      try {
+        jsonl.close();
+      } catch (IOException e) {
+        // the failure that brought us here is what the user hears of
+      }
+    }
+  }
+
   /** Writes {@code text} to {@code file}, creating its directory. */
   static void write(Path file, String text) throws IOException {
     prepare(file);
@@ -92,7 +129,7 @@ final class DemoRun {
   }
 
   /** Creates the directory of {@code file}; refuses a directory. */
-  private static void prepare(Path file) throws IOException {
+  static void prepare(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

@@ -23,29 +23,21 @@ final class TraceView {
   List<TraceKind> kinds = List.of();
 
   @Option(names = "--task", split = ",", paramLabel = "TASK",
-      description = "Keep only events of these tasks: labels such as 0001:main or names such as main, comma-separated.")
+      description = "Keep only events of these tasks: labels (0001:main), names (main) or handles (0001); - for no"
+          + " task, net for the network; comma-separated.")
   List<String> tasks = List.of();
 
   @Option(names = "--function", split = ",", paramLabel = "NAME",
-      description = "Of the CALL events keep only these functions (recv,send...); events of other kinds stay.")
+      description = "Keep only the events of these functions (recv,send...): their CALL, and the BLOCK, UNBLOCK,"
+          + " COMPLETION... named after them; add the hook's name (DefaultBlockingHook) for its HOOK events.")
   List<String> functions = List.of();
 
   @Option(names = "--all", description = "Show every event: repeated polling is not collapsed, and diagrams fold no call away.")
   boolean all;
 
-  /** The filter the options describe: every event when none is given. */
+  /** The filter the options describe ({@link GoldenFilter#withOptions}): every event when none is given. */
   GoldenFilter filter() {
-    GoldenFilter filter = GoldenFilter.all();
-    if (!kinds.isEmpty()) {
-      filter = filter.kinds(kinds.toArray(TraceKind[]::new));
-    }
-    if (!tasks.isEmpty()) {
-      filter = filter.tasks(tasks.toArray(String[]::new));
-    }
-    if (!functions.isEmpty()) {
-      filter = filter.functions(functions.toArray(String[]::new));
-    }
-    return filter;
+    return GoldenFilter.all().withOptions(kinds.stream().map(Enum::name).toList(), tasks, functions);
   }
 
   /** The events the filters keep, in their order. */
@@ -75,16 +67,8 @@ final class TraceView {
     return all ? DiagramOptions.defaults().collapse(false).fold(false) : DiagramOptions.defaults();
   }
 
-  /** The column legend of a trace line, printed at the end of {@code --help}. */
+  /** The column legend of a trace line, printed at the end of {@code --help}: {@link TraceFormat#LEGEND}. */
   static String legend() {
-    return String.join(System.lineSeparator(),
-        "",
-        "Trace lines: seq t=time task kind name field=value...",
-        "  seq    the event's number in the run (a golden trace leaves it out)",
-        "  time   the emulator's clock in ms (virtual time in Win16 mode)",
-        "  task   HHHH:name, the task's handle and name; - for a thread that is not a task",
-        "  kind   CALL (a call returned), BLOCK/UNBLOCK (a blocking call's loop), HOOK...",
-        "  name   the call or event; then its arguments and results (ret=, error=)",
-        "");
+    return System.lineSeparator() + TraceFormat.LEGEND.replace("\n", System.lineSeparator());
   }
 }

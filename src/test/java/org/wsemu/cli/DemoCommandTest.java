@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wsemu.samples.demos.Demonstration;
 import org.wsemu.samples.demos.Demonstrations;
+import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceFiles;
 import org.wsemu.trace.TraceFormat;
+import org.wsemu.trace.TraceRecorder;
 import picocli.CommandLine;
 
 @Timeout(30)
@@ -177,11 +180,8 @@ class DemoCommandTest {
     MainTest.refused(run("demo", "message-loop", "--diagram", dir.resolve("taken.html").toString()),
         "wsemu demo: cannot write " + dir.resolve("taken.html").toAbsolutePath() + ": it is a directory");
     Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
-    CommandLines.Result result = run("demo", "message-loop", "--jsonl", file.resolve("x.jsonl").toString());
-    assertEquals(2, result.exit(), result.toString());
-    assertTrue(result.out().endsWith("the rule was shown\n"), "the run's output comes first: " + result.out());
-    assertTrue(result.err().startsWith("wsemu demo: cannot write " + file.resolve("x.jsonl").toAbsolutePath() + ": "), result.err());
-    assertEquals(1, result.err().lines().count(), result.err());
+    MainTest.refused(run("demo", "message-loop", "--jsonl", file.resolve("x.jsonl").toString()),
+        "wsemu demo: cannot write " + file.resolve("x.jsonl").toAbsolutePath() + ": ");
   }
 
   @Test
@@ -195,6 +195,42 @@ class DemoCommandTest {
     assertEquals("diagram: " + Path.of("target/nested-blocking-call.html").toAbsolutePath(), lines.get(lines.size() - 1));
     assertTrue(lines.get(0).startsWith("wsemu demo nested-blocking-call (WIN16): "), lines.get(0));
     assertTrue(Files.readString(Path.of("target/nested-blocking-call.html")).contains("WSAEINPROGRESS"), "the refused call is drawn");
+  }
+
+  @Test
+  void theTraceKeepsTheLatestEventsUpToTheCapAndJsonLinesWritesThemAll(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("all.jsonl");
+    CommandLines.Result result = CommandLines.run(cli -> ((DemoCommand) cli.getSubcommands().get("demo").getCommand()).cap = 1_000,
+        "demo", "message-loop", "--trace", "--all", "--jsonl", file.toString());
+    assertEquals(0, result.exit(), result.toString());
+    List<String> lines = result.out().lines().toList();
+    int first = lines.indexOf("the rule was shown") + 1;
+    List<TraceEvent> all = TraceFiles.read(file);
+    assertTrue(all.size() > 5_000, "the whole run: " + all.size());
+    assertEquals(String.format(Locale.ROOT, "# %,d earlier events dropped (the trace keeps the latest 1,000; --jsonl FILE writes them all)",
+        all.size() - 1_000), lines.get(first));
+    assertEquals(TraceFormat.lines(all.subList(all.size() - 1_000, all.size())).lines().toList(), lines.subList(first + 1, lines.size() - 1));
+    assertEquals("trace: " + file.toAbsolutePath() + " (" + all.size() + " events)", lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void theHelpSaysWhatTheCapIsAndEndsWithTheLegend() {
+    assertEquals(String.format(Locale.ROOT, "%,d", TraceRecorder.DEFAULT_CAPACITY), DemoRun.CAP_TEXT);
+    assertEquals(TraceRecorder.DEFAULT_CAPACITY, DemoRun.CAP);
+    for (String command : List.of("demo", "render")) {
+      String help = run(0, command, "--help");
+      assertTrue(help.replace(System.lineSeparator(), "\n").endsWith("\n" + TraceFormat.LEGEND), help);
+      assertEquals(help, run(0, "help", command));
+    }
+    assertTrue(run(0, "demo", "--help").replaceAll("\\s+", " ").contains("The trace is held in memory up to the last 100,000 events"));
+  }
+
+  @Test
+  void functionKeepsTheEventsNamedAfterTheFunctionsWhateverTheirKind() throws IOException {
+    List<String> golden = Files.readAllLines(Path.of("src/test/resources/goldens/demo-message-loop.trace"));
+    List<String> sends = traceOf(run(0, "demo", "message-loop", "--trace", "--all", "--function", "SendMessage"));
+    assertEquals(golden.stream().filter(l -> l.split(" ")[3].equals("SendMessage")).toList(), sends);
+    assertEquals(List.of("SWITCH", "CALL"), sends.stream().map(l -> l.split(" ")[2]).distinct().toList(), sends.toString());
   }
 
   @Test
