@@ -108,12 +108,13 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     boolean shown;
-    String title = name == null ? "message-loop" : name;
+    String title = name == null ? "message-loop sample" : name;
     try {
       if (name == null) {
         shown = runMessageLoopSample(out, run);
       } else {
         Demonstration demo = Demonstrations.find(name).orElseThrow(() -> unknown(name));
+        title = demo.name() + ": " + demo.rule();
         out.printf("wsemu demo %s (%s): %s%n", demo.name(), mode, demo.rule());
         try (Progress meter = progress.apply("wsemu demo " + demo.name(), err)) {
           shown = run.run(demo, mode, out, meter);
@@ -125,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
       throw e;
     } catch (Exception e) {
       out.flush();
-      err.println("wsemu demo " + title + ": the program failed: " + e);
+      err.println("wsemu demo" + (name == null ? "" : " " + name) + ": the program failed: " + e);
       shown = false;
     }
     int written = run.show(out, err, new DemoRun.Outputs(trace, mermaid, diagram), title);
