@@ -45,8 +45,12 @@ class DemonstrationsDocTest {
         DemoRun.write(file, page.getValue());
       } else if (!Files.isRegularFile(file)) {
         wrong.add(file + " is missing");
-      } else if (!Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").equals(page.getValue())) {
-        wrong.add(file + " differs");
+      } else {
+        List<String> expected = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").lines().toList();
+        List<String> actual = page.getValue().lines().toList();
+        if (!expected.equals(actual)) {
+          wrong.add(file + " differs: " + firstDifference(expected, actual));
+        }
       }
     }
     try (Stream<Path> files = Files.list(DemonstrationsPage.DIAGRAMS)) {
@@ -64,6 +68,16 @@ class DemonstrationsDocTest {
       System.err.println("wsemu: wrote " + pages.size() + " pages of " + DemonstrationsPage.INDEX + " (" + UPDATE_PROPERTY + "=true)");
     }
     assertEquals(List.of(), wrong, "the demonstrations' pages are not what the catalogue gives; rewrite them with " + HOW);
+  }
+
+  /** Where two texts first differ: the line number and both lines. */
+  static String firstDifference(List<String> expected, List<String> actual) {
+    int i = 0;
+    while (i < expected.size() && i < actual.size() && expected.get(i).equals(actual.get(i))) {
+      i++;
+    }
+    return "line " + (i + 1) + " is " + (i < expected.size() ? "\"" + expected.get(i) + "\"" : "missing")
+        + " in the file, " + (i < actual.size() ? "\"" + actual.get(i) + "\"" : "missing") + " from the catalogue";
   }
 
   @Test
