@@ -55,8 +55,9 @@ public final class Demonstrations {
   }
 
   /**
-   * The names closest to {@code name} (edit distance, then a shared prefix or substring), best
-   * first, at most {@code max}: for the command line's "did you mean".
+   * The names closest to {@code name} (edit distance; a name that contains it, or begins a word
+   * with each of its words, counts as close), best first, at most {@code max}: for the command
+   * line's "did you mean".
    */
   public static List<String> nearest(String name, int max) {
     String wanted = name.toLowerCase(java.util.Locale.ROOT);
@@ -67,7 +68,15 @@ public final class Demonstrations {
 
   private static int score(String wanted, String candidate) {
     int distance = editDistance(wanted, candidate);
-    return candidate.contains(wanted) || wanted.contains(candidate) ? Math.min(distance, 2) : distance;
+    boolean close = candidate.contains(wanted) || wanted.contains(candidate) || hasEveryWord(candidate, wanted);
+    return close ? Math.min(distance, 2) : distance;
+  }
+
+  /** Whether each hyphen-separated word of {@code wanted} begins a word of {@code candidate} ("nested-call"). */
+  private static boolean hasEveryWord(String candidate, String wanted) {
+    List<String> words = List.of(candidate.split("-"));
+    return java.util.Arrays.stream(wanted.split("-")).filter(w -> !w.isEmpty())
+        .allMatch(w -> words.stream().anyMatch(c -> c.startsWith(w)));
   }
 
   static int editDistance(String a, String b) {

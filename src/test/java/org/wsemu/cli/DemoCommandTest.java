@@ -90,6 +90,8 @@ class DemoCommandTest {
     CommandLines.Result result = run("demo", "nested-call");
     assertEquals(new CommandLines.Result(2, "", "wsemu demo: unknown demonstration 'nested-call'; did you mean: " + nearest
         + "? (wsemu demo --list shows them all)\n"), result);
+    assertTrue(result.err().startsWith("wsemu demo: unknown demonstration 'nested-call'; did you mean: nested-blocking-call, "),
+        "each word of the name begins a word of the nearest: " + result.err());
     CommandLines.Result loop = run("demo", "message-lop");
     assertEquals(2, loop.exit(), loop.toString());
     assertTrue(loop.err().startsWith("wsemu demo: unknown demonstration 'message-lop'; did you mean: message-loop"), loop.err());
