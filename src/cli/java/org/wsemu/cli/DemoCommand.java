@@ -93,6 +93,7 @@ final class DemoCommand implements Callable<Integer> {
       return 0;
     }
     PrintWriter err = spec.commandLine().getErr();
+    Demonstration demo = name == null ? null : Demonstrations.find(name).orElseThrow(() -> unknown(name));
     for (Path file : new Path[] {diagram, jsonl}) {
       if (file != null && Files.isDirectory(file)) {           // before the run, not after it
         throw new ParameterException(spec.commandLine(), "cannot write " + file.toAbsolutePath().normalize() + ": it is a directory");
@@ -108,22 +109,17 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     boolean shown;
-    String title = name == null ? "message-loop sample" : name;
+    String title = demo == null ? "message-loop sample" : demo.name() + ": " + demo.rule();
     try {
-      if (name == null) {
+      if (demo == null) {
         shown = runMessageLoopSample(out, run);
       } else {
-        Demonstration demo = Demonstrations.find(name).orElseThrow(() -> unknown(name));
-        title = demo.name() + ": " + demo.rule();
         out.printf("wsemu demo %s (%s): %s%n", demo.name(), mode, demo.rule());
         try (Progress meter = progress.apply("wsemu demo " + demo.name(), err)) {
           shown = run.run(demo, mode, out, meter);
         }
         out.println(shown ? "the rule was shown" : "the rule was not shown (exit code 1)");
       }
-    } catch (ParameterException e) {
-      run.close();
-      throw e;
     } catch (Exception e) {
       out.flush();
       err.println("wsemu demo" + (name == null ? "" : " " + name) + ": the program failed: " + e);

@@ -111,17 +111,6 @@ final class DemoRun {
     return 0;
   }
 
-  /** Closes the JSON Lines file if it is still open (after a failure). */
-  void close() {
-    if (jsonl != null) {
-      try {
-        jsonl.close();
-      } catch (IOException e) {
-        // the failure that brought us here is what the user hears of
-      }
-    }
-  }
-
   /** Writes {@code text} to {@code file}, creating its directory. */
   static void write(Path file, String text) throws IOException {
     prepare(file);

@@ -85,6 +85,13 @@ class DemoCommandTest {
   }
 
   @Test
+  void anUnknownNameWritesNoFile(@TempDir Path dir) {
+    MainTest.refused(run("demo", "nested-call", "--jsonl", dir.resolve("x.jsonl").toString(), "--diagram",
+        dir.resolve("x.html").toString()), "unknown demonstration 'nested-call'");
+    assertEquals(List.of(), List.of(dir.toFile().list()));
+  }
+
+  @Test
   void anUnknownNameIsAUsageErrorWithTheNearestNamesAndTheHintToList() {
     String nearest = String.join(", ", Demonstrations.nearest("nested-call", DemoCommand.SUGGESTIONS));
     CommandLines.Result result = run("demo", "nested-call");
