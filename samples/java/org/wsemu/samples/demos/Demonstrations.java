@@ -3,8 +3,11 @@ package org.wsemu.samples.demos;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.wsemu.Emulator;
 import org.wsemu.sim.SimulatedNetwork;
@@ -34,14 +37,27 @@ public final class Demonstrations {
     return List.copyOf(all);
   }
 
+  /**
+   * The catalogue by group, in {@link #all()}'s order: each group's title (as {@code wsemu demo
+   * --list} and docs/demonstrations.md print it) and its demonstrations.
+   */
+  public static Map<String, List<Demonstration>> groups() {
+    Map<String, List<Demonstration>> groups = new LinkedHashMap<>();
+    groups.put("Blocking calls and the blocking hook", BlockingDemos.all());
+    groups.put("Asynchronous calls", AsyncDemos.all());
+    groups.put("Tasks, cleanup and closing", TaskDemos.all());
+    return Collections.unmodifiableMap(groups);
+  }
+
   /** The demonstration called {@code name}, if there is one. */
   public static Optional<Demonstration> find(String name) {
     return all().stream().filter(d -> d.name().equals(name)).findFirst();
   }
 
   /**
-   * The names closest to {@code name} (edit distance, then a shared prefix or substring), best
-   * first, at most {@code max}: for the command line's "did you mean".
+   * The names closest to {@code name} (edit distance; a name that contains it, or begins a word
+   * with each of its words, counts as close), best first, at most {@code max}: for the command
+   * line's "did you mean".
    */
   public static List<String> nearest(String name, int max) {
     String wanted = name.toLowerCase(java.util.Locale.ROOT);
@@ -52,7 +68,15 @@ public final class Demonstrations {
 
   private static int score(String wanted, String candidate) {
     int distance = editDistance(wanted, candidate);
-    return candidate.contains(wanted) || wanted.contains(candidate) ? Math.min(distance, 2) : distance;
+    boolean close = candidate.contains(wanted) || wanted.contains(candidate) || hasEveryWord(candidate, wanted);
+    return close ? Math.min(distance, 2) : distance;
+  }
+
+  /** Whether each hyphen-separated word of {@code wanted} begins a word of {@code candidate} ("nested-call"). */
+  private static boolean hasEveryWord(String candidate, String wanted) {
+    List<String> words = List.of(candidate.split("-"));
+    return java.util.Arrays.stream(wanted.split("-")).filter(w -> !w.isEmpty())
+        .allMatch(w -> words.stream().anyMatch(c -> c.startsWith(w)));
   }
 
   static int editDistance(String a, String b) {

@@ -12,7 +12,10 @@ import picocli.CommandLine.ParameterException;
  *
  * <pre>
  * java -jar target/wsemu-cli.jar client [--mode=WIN16|WIN32] [--network=REAL|SIMULATED] [--timeout=MS] [--async] [--trace]
- * java -jar target/wsemu-cli.jar demo [--mode=WIN16|WIN32] [--trace]
+ * java -jar target/wsemu-cli.jar demo --list
+ * java -jar target/wsemu-cli.jar demo [NAME] [--mode=WIN16|WIN32] [--trace] [--mermaid] [--diagram=FILE] [--jsonl=FILE]
+ *     [--kind=KIND,...] [--task=TASK,...] [--function=NAME,...] [--all]
+ * java -jar target/wsemu-cli.jar render TRACE [--format=mermaid|html] [-o FILE] [--title=TITLE] [filters] [--all]
  * java -jar target/wsemu-cli.jar help [COMMAND]
  * </pre>
  *
@@ -27,18 +30,24 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "An emulator of Windows Sockets 1.1 and its pseudo-blocking model.",
-    subcommands = {DemoCommand.class, ClientCommand.class, HelpCommand.class})
+    subcommands = {DemoCommand.class, RenderCommand.class, ClientCommand.class, HelpCommand.class})
 public final class Main {
   Main() {}
 
   /**
-   * The configured command line: case-insensitive enum values, and one line for a bad argument.
+   * The configured command line: case-insensitive enum values, one line for a bad argument, and the
+   * trace's column legend at the end of the help of {@code demo} and {@code render}.
    * Each call returns a new instance; use it on one thread.
    */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(new OneLine());
+    for (String command : new String[] {"demo", "render"}) {
+      // a section of its own, not the footer: picocli would re-wrap the legend's columns
+      cli.getSubcommands().get(command).getCommandSpec().usageMessage().sectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+          help -> TraceView.legend());
+    }
     return cli;
   }
 
