@@ -11,7 +11,7 @@ import java.util.Map;
  * demo's trace ({@code wsemu demo --trace}), where GetMessage returns a WM_TIMER one second in:
  *
  * <pre>
- * 003090 t=001000 0001:clock CALL GetMessage hWnd=0x0000 wMsgFilterMin=0x0000 wMsgFilterMax=0x0000 ret=1 msg=WM_TIMER hwnd=0x0100 wParam=0x0001 lParam=0x00000000
+ * 003090 t=001000 0001:clock CALL GetMessage hWnd=0x0000 wMsgFilterMin=0 wMsgFilterMax=0 ret=1 msg=WM_TIMER hwnd=0x0100 wParam=0x0001 lParam=0x00000000
  * </pre>
  *
  * <p>Stateless and thread-safe.
@@ -106,7 +106,7 @@ public final class TraceFormat {
    * last event:
    *
    * <pre>
-   * 000088 t=000000 0002:typist CALL PeekMessage hWnd=0x0000 wMsgFilterMin=0x0000 wMsgFilterMax=0x0000 wRemoveMsg=0x0001 ret=false
+   * 000088 t=000000 0002:typist CALL PeekMessage hWnd=0x0000 wMsgFilterMin=0 wMsgFilterMax=0 wRemoveMsg=PM_REMOVE ret=false
    * 000089 t=000000 0002:typist CALL GetTickCount ret=0
    * 000090 t=000001 - CLOCK advance from=0 to=1
    *        ... x999 (seq 000088-003084, t=000000-000999)

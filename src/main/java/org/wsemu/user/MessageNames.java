@@ -48,4 +48,28 @@ public final class MessageNames {
     }
     return Hex.word(message);
   }
+
+  /**
+   * A message filter of GetMessage or PeekMessage ({@code wMsgFilterMin}, {@code wMsgFilterMax}):
+   * {@code 0} for none, otherwise the message's name ({@code WM_TIMER}).
+   */
+  public static String filter(int message) {
+    return message == 0 ? "0" : of(message);
+  }
+
+  /**
+   * PeekMessage's {@code wRemoveMsg} as C code writes it: {@code PM_NOREMOVE}, {@code PM_REMOVE},
+   * with {@code |PM_NOYIELD} when set; bits with no name last, as {@code 0x} and four hex digits.
+   */
+  public static String peekFlags(int wRemoveMsg) {
+    StringBuilder sb = new StringBuilder((wRemoveMsg & WinUser.PM_REMOVE) != 0 ? "PM_REMOVE" : "PM_NOREMOVE");
+    if ((wRemoveMsg & WinUser.PM_NOYIELD) != 0) {
+      sb.append("|PM_NOYIELD");
+    }
+    int unnamed = wRemoveMsg & ~(WinUser.PM_REMOVE | WinUser.PM_NOYIELD);
+    if (unnamed != 0) {
+      sb.append('|').append(Hex.word(unnamed));
+    }
+    return sb.toString();
+  }
 }

@@ -226,7 +226,8 @@ final class UserFunctions implements User, TaskListener {
     int ret = retrieval.getMessage(me, lpMsg, hWnd, wMsgFilterMin, wMsgFilterMax);
     if (trace.enabled()) {
       Trace.EventBuilder event = Tracing.call(trace, me, "GetMessage", "hWnd", Hex.handle(hWnd),
-          "wMsgFilterMin", Hex.handle(wMsgFilterMin), "wMsgFilterMax", Hex.handle(wMsgFilterMax)).with("ret", ret);
+          "wMsgFilterMin", MessageNames.filter(wMsgFilterMin), "wMsgFilterMax", MessageNames.filter(wMsgFilterMax))
+          .with("ret", ret);
       if (ret != -1) {
         Tracing.message(event, lpMsg);
       }
@@ -241,8 +242,8 @@ final class UserFunctions implements User, TaskListener {
     boolean ret = retrieval.peekMessage(me, lpMsg, hWnd, wMsgFilterMin, wMsgFilterMax, wRemoveMsg);
     if (trace.enabled()) {
       Trace.EventBuilder event = Tracing.call(trace, me, "PeekMessage", "hWnd", Hex.handle(hWnd),
-          "wMsgFilterMin", Hex.handle(wMsgFilterMin), "wMsgFilterMax", Hex.handle(wMsgFilterMax),
-          "wRemoveMsg", Hex.handle(wRemoveMsg)).with("ret", ret);
+          "wMsgFilterMin", MessageNames.filter(wMsgFilterMin), "wMsgFilterMax", MessageNames.filter(wMsgFilterMax),
+          "wRemoveMsg", MessageNames.peekFlags(wRemoveMsg)).with("ret", ret);
       if (ret) {
         Tracing.message(event, lpMsg);
       }

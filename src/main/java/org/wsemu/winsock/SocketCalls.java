@@ -372,16 +372,38 @@ final class SocketCalls {
 
   int select(int nfds, fd_set readfds, fd_set writefds, fd_set exceptfds, timeval timeout) {
     WsCall call = core.begin("select");
+    boolean traced = core.trace.enabled();
+    String[] passed = traced ? new String[] {contents(readfds), contents(writefds), contents(exceptfds)} : null;
     int r = core.gate(call);
     if (r == 0) {
       r = select(call, readfds, writefds, exceptfds, timeout);
     }
-    return core.finish(call, r, "nfds", nfds, "readfds", count(readfds), "writefds", count(writefds),
-        "exceptfds", count(exceptfds), "timeout", timeout == null ? "NULL" : timeout.tv_sec + "s" + timeout.tv_usec + "us");
+    if (!traced) {
+      return core.finish(call, r);
+    }
+    return core.finish(call, r, "nfds", nfds, "readfds", shown(passed[0], readfds, r), "writefds",
+        shown(passed[1], writefds, r), "exceptfds", shown(passed[2], exceptfds, r),
+        "timeout", timeout == null ? "NULL" : timeout.tv_sec + "s" + timeout.tv_usec + "us");
   }
 
-  private static String count(fd_set set) {
-    return set == null ? "NULL" : Integer.toString(set.fd_count);
+  /** A set as the trace shows it: the sockets passed, then (after a call that did not fail) those left in it. */
+  private static String shown(String passed, fd_set set, int r) {
+    return set == null || r < 0 ? passed : passed + "->" + contents(set);
+  }
+
+  private static String contents(fd_set set) {
+    if (set == null) {
+      return "NULL";
+    }
+    StringBuilder sb = new StringBuilder("{");
+    int count = Math.max(0, Math.min(set.fd_count, set.fd_array.length));
+    for (int i = 0; i < count; i++) {
+      sb.append(i == 0 ? "" : ",").append(set.fd_array[i]);
+    }
+    if (count != set.fd_count) {
+      sb.append(sb.length() > 1 ? "," : "").append("fd_count=").append(set.fd_count);
+    }
+    return sb.append('}').toString();
   }
 
   private int select(WsCall call, fd_set readfds, fd_set writefds, fd_set exceptfds, timeval timeout) {

@@ -44,7 +44,7 @@ class DemoCommandTest {
     assertTrue(out.contains(" 0001:clock TASK start\n"), "the clock task starts first");
     assertTrue(out.contains(" 0002:typist CALL FindWindow lpClassName=ClockWClass lpWindowName=null ret=0x0100\n"), "typist finds the window");
     // the example of TraceFormat's Javadoc (its sequence number aside)
-    assertTrue(out.contains(" t=001000 0001:clock CALL GetMessage hWnd=0x0000 wMsgFilterMin=0x0000 wMsgFilterMax=0x0000"
+    assertTrue(out.contains(" t=001000 0001:clock CALL GetMessage hWnd=0x0000 wMsgFilterMin=0 wMsgFilterMax=0"
         + " ret=1 msg=WM_TIMER hwnd=0x0100 wParam=0x0001 lParam=0x00000000\n"), "the first WM_TIMER");
   }
 

@@ -30,4 +30,20 @@ class MessageNamesTest {
     assertEquals("0x8000", MessageNames.of(0x8000)); // WM_APP and above are not WM_USER's range
     assertEquals("0xC001", MessageNames.of(0xC001));
   }
+
+  @Test
+  void aFilterOfZeroIsNoneAndOtherwiseAMessageName() {
+    assertEquals("0", MessageNames.filter(0));
+    assertEquals("WM_TIMER", MessageNames.filter(WinUser.WM_TIMER));
+    assertEquals("WM_USER+1", MessageNames.filter(WinUser.WM_USER + 1));
+  }
+
+  @Test
+  void peekMessagesRemoveFlagsAsCWritesThem() {
+    assertEquals("PM_NOREMOVE", MessageNames.peekFlags(WinUser.PM_NOREMOVE));
+    assertEquals("PM_REMOVE", MessageNames.peekFlags(WinUser.PM_REMOVE));
+    assertEquals("PM_REMOVE|PM_NOYIELD", MessageNames.peekFlags(WinUser.PM_REMOVE | WinUser.PM_NOYIELD));
+    assertEquals("PM_NOREMOVE|PM_NOYIELD", MessageNames.peekFlags(WinUser.PM_NOYIELD));
+    assertEquals("PM_REMOVE|0x0010", MessageNames.peekFlags(WinUser.PM_REMOVE | 0x10));
+  }
 }

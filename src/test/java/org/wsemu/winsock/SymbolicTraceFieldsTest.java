@@ -44,7 +44,7 @@ import org.wsemu.trace.TraceRecorder;
 class SymbolicTraceFieldsTest {
   private static final Set<String> SHOWN = Set.of("socket", "WSASocket", "ioctlsocket", "setsockopt", "getsockopt",
       "send", "recv", "shutdown", "WSAAsyncSelect", "WSAEventSelect", "WSAEnumNetworkEvents", "gethostbyaddr",
-      "WSAAsyncGetHostByName");
+      "WSAAsyncGetHostByName", "select");
   /** The ASYNC events that do not depend on timing (a lookup's reply may come before its cancel or not). */
   private static final Set<String> NOTIFIED = Set.of("select", "record", "queued");
 
@@ -62,6 +62,12 @@ class SymbolicTraceFieldsTest {
       ws.setsockopt(pair[0], SOL_SOCKET, SO_LINGER, new linger(1, 10), linger.SIZE);
       ws.send(pair[0], new byte[] {'a'}, 1, MSG_DONTROUTE);
       ws.recv(pair[1], new byte[1], 1, MSG_PEEK);
+      fd_set readable = new fd_set();
+      readable.fd_array[readable.fd_count++] = pair[1];
+      readable.fd_array[readable.fd_count++] = pair[0];
+      fd_set writable = new fd_set();
+      writable.fd_array[writable.fd_count++] = pair[0];
+      ws.select(0, readable, writable, null, new timeval(0, 0)); // the byte peeked at is there
       ws.send(pair[0], new byte[1], 1, 0x40);
       ws.recv(pair[1], new byte[1], 1, MSG_PEEK | 0x100);
       ws.ioctlsocket(pair[1], FIONREAD, new IntRef());
@@ -110,6 +116,7 @@ class SymbolicTraceFieldsTest {
         "CALL setsockopt s=4 level=SOL_SOCKET optname=SO_LINGER optval={l_onoff=1,l_linger=10} ret=0",
         "CALL send s=4 len=1 flags=MSG_DONTROUTE ret=1",
         "CALL recv s=5 len=1 flags=MSG_PEEK ret=1",
+        "CALL select nfds=0 readfds={5,4}->{5} writefds={4}->{4} exceptfds=NULL timeout=0s0us ret=2",
         "CALL send s=4 len=1 flags=0x0040 ret=-1 error=WSAEOPNOTSUPP",
         "CALL recv s=5 len=1 flags=MSG_PEEK|0x0100 ret=-1 error=WSAEOPNOTSUPP",
         "CALL ioctlsocket s=5 cmd=FIONREAD argp=1 ret=0",
