@@ -17,7 +17,8 @@ final class Labels {
   /**
    * A call as a reader writes it: {@code recv(s=2, len=1, flags=0) = -1 WSAEINPROGRESS}, then
    * what it returned through its arguments ({@code msg=WM_TIMER ...}). GetMessage and PeekMessage
-   * leave out the arguments that ask for any window and any message ({@code 0x0000}).
+   * leave out the arguments that ask for any window ({@code hWnd=0x0000}) and any message
+   * ({@code wMsgFilterMin=0}, {@code wMsgFilterMax=0}).
    */
   static String call(TraceEvent e) {
     List<String> args = new ArrayList<>();
@@ -28,7 +29,7 @@ final class Labels {
     for (Map.Entry<String, Object> field : e.fields().entrySet()) {
       String key = field.getKey();
       String value = String.valueOf(field.getValue());
-      if (getter && ret == null && ANY_MESSAGE.contains(key) && value.equals("0x0000")) {
+      if (getter && ret == null && ANY_MESSAGE.contains(key) && (value.equals("0x0000") || value.equals("0"))) {
         continue; // any window, any message: the usual loop
       }
       if (key.equals("ret")) {

@@ -71,8 +71,8 @@ class MermaidWriterTest {
   void repeatedPollingIsOneLineWithItsCountOrABox() {
     Events events = new Events();
     for (int i = 0; i < 142; i++) {
-      events.add(MAIN, CALL, "PeekMessage", "hWnd", "0x0000", "wMsgFilterMin", "0x0000", "wMsgFilterMax", "0x0000",
-          "wRemoveMsg", "0x0001", "ret", false);
+      events.add(MAIN, CALL, "PeekMessage", "hWnd", "0x0000", "wMsgFilterMin", "0", "wMsgFilterMax", "0",
+          "wRemoveMsg", "PM_REMOVE", "ret", false);
     }
     for (int i = 0; i < 3; i++) {
       events.at(1000 + i).add(MAIN, CALL, "recv", "s", 1, "len", 1, "flags", 0, "ret", -1, "error", "WSAEWOULDBLOCK");
@@ -82,7 +82,7 @@ class MermaidWriterTest {
         sequenceDiagram
             participant T1 as 0001:main
             Note left of T1: t=0 ms
-            T1->>T1: PeekMessage(wRemoveMsg=0x0001) = false x 142
+            T1->>T1: PeekMessage(wRemoveMsg=PM_REMOVE) = false x 142
             loop x 3 (t=1000..1002 ms)
                 Note left of T1: t=1000 ms
                 rect rgb(255, 228, 228)

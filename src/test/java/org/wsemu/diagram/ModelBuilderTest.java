@@ -165,8 +165,8 @@ class ModelBuilderTest {
   void pollingCollapsesIntoOneArrowWithItsCount() {
     Events events = new Events().add(MAIN, CALL, "socket", "af", "AF_INET", "type", "SOCK_STREAM", "protocol", 0, "ret", 1);
     for (int i = 0; i < 10_000; i++) {
-      events.at(i).add(MAIN, CALL, "PeekMessage", "hWnd", "0x0000", "wMsgFilterMin", "0x0000", "wMsgFilterMax", "0x0000",
-          "wRemoveMsg", "0x0001", "ret", false);
+      events.at(i).add(MAIN, CALL, "PeekMessage", "hWnd", "0x0000", "wMsgFilterMin", "0", "wMsgFilterMax", "0",
+          "wRemoveMsg", "PM_REMOVE", "ret", false);
       events.add(MAIN, CALL, "GetTickCount", "ret", i);
       events.add(MAIN, CLOCK, "busy-wait", "from", i, "to", i + 1);
     }
@@ -175,7 +175,7 @@ class ModelBuilderTest {
     DiagramModel collapsed = ModelBuilder.build(events.list(), DiagramOptions.defaults());
     assertEquals(List.of(
         "0 T1->T1 call socket(af=AF_INET, type=SOCK_STREAM, protocol=0) = 1",
-        "0 T1->T1 call PeekMessage(wRemoveMsg=0x0001) = false x10000",
+        "0 T1->T1 call PeekMessage(wRemoveMsg=PM_REMOVE) = false x10000",
         "9999 T1->T1 call closesocket(s=1) = 0"), steps(collapsed));
 
     DiagramModel everything = ModelBuilder.build(events.list(), DiagramOptions.defaults().collapse(false).fold(false).maxRows(100));

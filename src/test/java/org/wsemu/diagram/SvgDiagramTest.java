@@ -155,14 +155,14 @@ class SvgDiagramTest {
   void tenThousandPollingEventsMakeASmallPage() throws Exception {
     Events events = new Events();
     for (int i = 0; i < 10_000; i++) {
-      events.at(i / 10).add(MAIN, CALL, "PeekMessage", "hWnd", "0x0000", "wMsgFilterMin", "0x0000", "wMsgFilterMax", "0x0000",
-          "wRemoveMsg", "0x0001", "ret", false);
+      events.at(i / 10).add(MAIN, CALL, "PeekMessage", "hWnd", "0x0000", "wMsgFilterMin", "0", "wMsgFilterMax", "0",
+          "wRemoveMsg", "PM_REMOVE", "ret", false);
     }
     String page = SequenceDiagram.html(events.list(), "polling");
     Element svg = svgOf(page);
     List<Element> arrows = elements(svg, "g", "arrow");
     assertEquals(1, arrows.size());
-    assertEquals("PeekMessage(wRemoveMsg=0x0001) = false x 10000", arrows.get(0).getElementsByTagName("text").item(0).getTextContent());
+    assertEquals("PeekMessage(wRemoveMsg=PM_REMOVE) = false x 10000", arrows.get(0).getElementsByTagName("text").item(0).getTextContent());
     assertTrue(page.length() < 20_000, "size " + page.length());
   }
 
