@@ -174,7 +174,7 @@ class ShutdownTest {
   @Timeout(20)
   void aSenderBlockedInSendMessageGetsZeroWhenTheEmulatorShutsDown() throws Exception {
     String name = "unanswered";
-    Emulator emu = Emus.builder(SchedulingMode.WIN32).name(name).shutdownGrace(Duration.ofMillis(300)).build();
+    Emulator emu = Emus.builder(SchedulingMode.WIN32).name(name).shutdownGrace(Duration.ofSeconds(1)).build();
     User user = emu.user();
     AtomicReference<Integer> window = new AtomicReference<>();
     CountDownLatch created = new CountDownLatch(1);
