@@ -71,6 +71,7 @@ final class WinsockInstance implements TaskListener {
   public void exiting(KernelTask task) {
     if (win16) {
       WinsockApplication app = app(task);
+      CheckedRules.exitUnbalanced(kernel.rules(), task, app.startupCount());
       closeAll(app.end()); // the application ends with its task
       endRequests(app);
     }
@@ -104,7 +105,11 @@ final class WinsockInstance implements TaskListener {
   /** Starts a task-only call: finds the caller's state. */
   WsCall begin(String function) {
     KernelTask me = kernel.require(function);
-    return new WsCall(function, me, task(me), app(me));
+    TaskWinsockState state = task(me);
+    if (state.hookNesting != 0 && me.nesting() == state.hookNesting) {
+      CheckedRules.callFromHook(kernel.rules(), me, function);
+    }
+    return new WsCall(function, me, state, app(me));
   }
 
   /** The WSANOTINITIALISED and WSAEINPROGRESS gates: 0 or -error. */
