@@ -80,6 +80,20 @@ final class CheckedRules {
     }
   }
 
+  /**
+   * A call other than closesocket (and WSAGetOverlappedResult, which collects a cancelled operation) on a socket of the caller's application whose operation the
+   * program cancelled; whether it was reported.
+   */
+  static boolean usedAfterCancel(RuleChecks rules, WsCall call, EmulatedSocket socket) {
+    if (!rules.enabled() || call.function.equals("closesocket") || call.function.equals("WSAGetOverlappedResult")
+        || socket.app != call.app || socket.closed) {
+      return false;
+    }
+    rules.report(call.me, "use-after-cancel", call.function,
+        "after a cancelled operation the only call a program may rely on is closesocket", "s", socket.handle);
+    return true;
+  }
+
   private static final String UNBALANCED = "every successful WSAStartup needs one WSACleanup, and no more";
 
   private static String hex(int version) {

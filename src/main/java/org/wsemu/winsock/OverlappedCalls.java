@@ -272,6 +272,7 @@ final class OverlappedCalls {
     if (r == 0) {
       cancelled = core.overlapped.cancel(socket, call.task);
       if (cancelled > 0) {
+        socket.cancelledByProgram = true;
         compromise(socket);
       }
     }

@@ -123,6 +123,9 @@ final class WinsockInstance implements TaskListener {
   /** The caller's socket {@code s}, or null (WSAENOTSOCK): unknown, closed, or another application's. */
   EmulatedSocket socket(WsCall call, int s) {
     EmulatedSocket socket = sockets.get(s);
+    if (socket != null && socket.cancelledByProgram && !call.usedAfterCancel) {
+      call.usedAfterCancel = CheckedRules.usedAfterCancel(kernel.rules(), call, socket);
+    }
     return socket != null && socket.app == call.app && !socket.closed ? socket : null;
   }
 
@@ -353,6 +356,8 @@ final class WinsockInstance implements TaskListener {
     final WinsockApplication app;
     /** The socket whose blocked tasks wake when the call ends, or null (see {@link #changing}). */
     EmulatedSocket changed;
+    /** Whether this call was reported as a {@code use-after-cancel} already (checked mode). */
+    boolean usedAfterCancel;
 
     WsCall(String function, KernelTask me, TaskWinsockState task, WinsockApplication app) {
       this.function = function;

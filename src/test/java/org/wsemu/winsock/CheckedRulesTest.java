@@ -2,6 +2,7 @@ package org.wsemu.winsock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.wsemu.winsock.WinSock.*;
+import static org.wsemu.winsock.WinSock2.*;
 import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import java.util.ArrayList;
@@ -188,5 +189,72 @@ class CheckedRulesTest {
       }
       results.add(ws.WSACleanup() + " " + ws.WSACleanup());
     });
+  }
+
+  private static final String CANCEL_RULE = "after a cancelled operation the only call a program may rely on is closesocket";
+
+  @World.AllWorlds
+  void aSocketWhoseBlockingCallWasCancelledAllowsOnlyClosesocket(World world) throws Exception {
+    Program program = (ws, results) -> {
+      startup(ws);
+      int[] p = pair(ws);
+      results.add(p[0] + " " + p[1] + " " + p[2]);
+      ws.WSASetBlockingHook(() -> {
+        ws.WSACancelBlockingCall();
+        return false;
+      });
+      results.add("recv " + ws.recv(p[1], new byte[1], 1, 0) + " " + ws.WSAGetLastError());
+      results.add("accept " + ws.accept(p[2], null, null) + " " + ws.WSAGetLastError());
+      IntRef n = new IntRef(-1);
+      results.add("FIONREAD " + ws.ioctlsocket(p[1], FIONREAD, n) + " " + ws.WSAGetLastError());
+      results.add("listener " + ws.getsockname(p[2], new sockaddr_in(), new IntRef(sockaddr_in.SIZE)));
+      results.add("other " + ws.ioctlsocket(p[0], FIONREAD, n));
+      for (int s : p) {
+        results.add("closesocket " + ws.closesocket(s));
+      }
+      ws.WSACleanup();
+    };
+    Outcome on = run(world, true, program);
+    Outcome off = run(world, false, program);
+    String[] handles = on.results().get(0).split(" ");
+    assertEquals(List.of("use-after-cancel function=ioctlsocket s=" + handles[1] + " rule=" + CANCEL_RULE), on.violations());
+    assertEquals(List.of(), off.violations());
+    assertEquals(off.results().subList(1, off.results().size()), on.results().subList(1, on.results().size()));
+    assertEquals(List.of("recv -1 " + WSAEINTR, "accept -1 " + WSAEINTR, "FIONREAD 0 " + WSAEINTR, "listener 0",
+        "other 0", "closesocket 0", "closesocket 0", "closesocket 0"), on.results().subList(1, on.results().size()));
+    if (world == World.WIN16_SIM) {
+      assertEquals(off.trace(), on.trace());
+    }
+  }
+
+  @World.AllWorlds
+  void aSocketWhoseOverlappedOperationsWereCancelledAllowsOnlyClosesocket(World world) throws Exception {
+    Program program = (ws, results) -> {
+      startup(ws, 0x0202);
+      int[] p = pair(ws);
+      results.add("" + p[1]);
+      WSAOVERLAPPED ov = new WSAOVERLAPPED();
+      results.add("WSARecv " + OverlappedTransferTest.recv(ws, p[1], new byte[8], new IntRef(-1), ov)
+          + " " + ws.WSAGetLastError());
+      results.add("CancelIo " + ws.CancelIo(p[1]));
+      results.add("result " + ws.WSAGetOverlappedResult(p[1], ov, new IntRef(-1), true, new IntRef(-1)));
+      results.add("getsockopt " + ws.getsockopt(p[1], SOL_SOCKET, SO_RCVBUF, new IntRef(0), new IntRef(4))
+          + " " + ws.WSAGetLastError());
+      for (int s : p) {
+        results.add("closesocket " + ws.closesocket(s));
+      }
+      ws.WSACleanup();
+    };
+    Outcome on = run(world, true, program);
+    Outcome off = run(world, false, program);
+    assertEquals(List.of("use-after-cancel function=getsockopt s=" + on.results().get(0) + " rule=" + CANCEL_RULE),
+        on.violations());
+    assertEquals(List.of(), off.violations());
+    assertEquals(off.results(), on.results());
+    assertEquals(List.of("WSARecv -1 " + WSA_IO_PENDING, "CancelIo true", "result false", "getsockopt -1 " + WSAECONNABORTED,
+        "closesocket 0", "closesocket 0", "closesocket 0"), on.results().subList(1, on.results().size()));
+    if (world == World.WIN16_SIM) {
+      assertEquals(off.trace(), on.trace());
+    }
   }
 }
