@@ -52,9 +52,19 @@ final class CheckedRules {
     }
   }
 
-  /** A successful WSACleanup; {@code open} are the sockets it closes (only the last one closes any). */
-  static void cleanup(RuleChecks rules, WsCall call, List<EmulatedSocket> open) {
+  /**
+   * A WSACleanup that returns {@code result}: if it succeeded, {@code open} are the sockets it
+   * closes (only the last one closes any); if it failed with WSANOTINITIALISED, it was one more
+   * than the WSAStartup calls.
+   */
+  static void cleanup(RuleChecks rules, WsCall call, int result, List<EmulatedSocket> open) {
     if (!rules.enabled()) {
+      return;
+    }
+    if (result == -WinSock.WSANOTINITIALISED) {
+      rules.report(call.me, "startup-unbalanced", call.function, UNBALANCED, "startups", 0);
+    }
+    if (result != 0) {
       return;
     }
     if (call.task.startups > 0) {
@@ -66,11 +76,6 @@ final class CheckedRules {
       rules.report(call.me, "sockets-left-open", call.function,
           "a program closes its sockets before its last WSACleanup", "sockets", handles);
     }
-  }
-
-  /** A WSACleanup that fails with WSANOTINITIALISED: one more than the WSAStartup calls. */
-  static void cleanupUninitialised(RuleChecks rules, WsCall call) {
-    rules.report(call.me, "startup-unbalanced", call.function, UNBALANCED, "startups", 0);
   }
 
   /** A Win16 task (its own application) exits with {@code startups} WSAStartup calls not cleaned up. */

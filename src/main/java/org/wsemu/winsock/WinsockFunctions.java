@@ -79,15 +79,11 @@ final class WinsockFunctions extends Winsock2Functions {
   public int WSACleanup() {
     WsCall call = core.begin("WSACleanup");
     int r = core.gate(call);
-    if (r == 0) {
-      List<EmulatedSocket> open = call.app.cleanup();
-      CheckedRules.cleanup(core.kernel.rules(), call, open);
-      core.closeAll(open);
-      if (!call.app.initialized()) {
-        core.endRequests(call.app);
-      }
-    } else if (r == -WSANOTINITIALISED) {
-      CheckedRules.cleanupUninitialised(core.kernel.rules(), call);
+    List<EmulatedSocket> open = r == 0 ? call.app.cleanup() : List.of();
+    CheckedRules.cleanup(core.kernel.rules(), call, r, open);
+    core.closeAll(open);
+    if (r == 0 && !call.app.initialized()) {
+      core.endRequests(call.app);
     }
     return core.finish(call, r);
   }
