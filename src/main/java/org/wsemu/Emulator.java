@@ -2,12 +2,15 @@ package org.wsemu;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.KernelTask;
+import org.wsemu.kernel.RuleChecks;
 import org.wsemu.net.NetworkFactory;
 import org.wsemu.net.nio.RealNetwork;
 import org.wsemu.sim.SimulatedNetwork;
@@ -60,10 +63,13 @@ public final class Emulator implements AutoCloseable {
   private final User user;
   private final WinsockApi winsock;
 
-  private Emulator(Kernel kernel, User user, WinsockApi winsock) {
+  private final boolean failOnViolation;
+
+  private Emulator(Kernel kernel, User user, WinsockApi winsock, boolean failOnViolation) {
     this.kernel = kernel;
     this.user = user;
     this.winsock = winsock;
+    this.failOnViolation = failOnViolation;
   }
 
   /** A builder with the defaults: Win16, virtual clock, platform daemon threads. */
@@ -184,6 +190,32 @@ public final class Emulator implements AutoCloseable {
     if (!shutdown()) {
       throw new IllegalStateException("emulator " + name() + ": some task threads did not stop; see the log");
     }
+    if (failOnViolation) {
+      List<Violation> found = violations();
+      if (!found.isEmpty()) {
+        throw new RuleViolationException(name(), found);
+      }
+    }
+  }
+
+  /**
+   * The rule violations found so far in checked mode ({@link Builder#checked(boolean)}), in
+   * {@code seq} order; empty when checked mode is off. A snapshot; any thread.
+   */
+  public List<Violation> violations() {
+    List<Violation> all = new ArrayList<>();
+    for (RuleChecks.Found f : kernel.rules().found()) {
+      all.add(new Violation(f.rule(), f.seq(), f.time(), f.task(), f.function(), f.detail()));
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * How many violations of each rule were found so far, the rules in the order first seen; empty
+   * when checked mode is off or nothing was broken. A snapshot; any thread.
+   */
+  public Map<String, Integer> violationSummary() {
+    return Collections.unmodifiableMap(kernel.rules().summary());
   }
 
   @Override
@@ -207,6 +239,8 @@ public final class Emulator implements AutoCloseable {
     private Duration yieldQuantum = Duration.ofMillis(1);
     private CallbackExceptionHandler exceptionHandler = CallbackExceptionHandler.logAndContinue();
     private Duration shutdownGrace = Duration.ofSeconds(5);
+    private boolean checked;
+    private boolean failOnViolation;
     private boolean slf4jTrace;
     private final List<TraceSink> sinks = new ArrayList<>();
     private NetworkFactory network;
@@ -401,6 +435,27 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
+     * Checked mode, like an application verifier: the emulator reports the program's violations of
+     * Windows Sockets rules (docs/checked-mode.md lists them) as VIOLATION trace events, in
+     * {@link Emulator#violations()}, and as a NOTE {@code violations} summary at shutdown; default
+     * false. Off, nothing changes, not even the trace. The emulated calls behave the same either way.
+     */
+    public Builder checked(boolean enabled) {
+      this.checked = enabled;
+      return this;
+    }
+
+    /**
+     * Whether {@link Emulator#close()} throws {@link RuleViolationException} listing the
+     * violations, after everything is closed, when the program broke a rule; default false. True
+     * turns {@link #checked(boolean) checked mode} on too. The emulated calls themselves never throw.
+     */
+    public Builder failOnViolation(boolean enabled) {
+      this.failOnViolation = enabled;
+      return this;
+    }
+
+    /**
      * Whether the trace also goes to SLF4J, one line per event at DEBUG in category
      * {@code org.wsemu.trace} ({@link Slf4jTraceSink}); default false. Without it an emulator
      * touches SLF4J only to log a failure, so a program without an SLF4J provider gets no warning
@@ -438,8 +493,12 @@ public final class Emulator implements AutoCloseable {
       WinsockConfig winsockConfig = new WinsockConfig(hostName, hosts, lookupLatency, hookRepollInterval,
           repostQuitFromDefaultHook, maxSockets, maxAsyncRequests);
       Kernel kernel = new Kernel(config, trace);
+      if (checked || failOnViolation) {
+        kernel.rules().enable();
+      }
       User user = UserWiring.install(kernel, postedMessageLimit);
-      Emulator emulator = new Emulator(kernel, user, WinsockWiring.install(kernel, user, chosenNetwork, winsockConfig));
+      Emulator emulator = new Emulator(kernel, user, WinsockWiring.install(kernel, user, chosenNetwork, winsockConfig),
+          failOnViolation);
       Consumer<Emulator> listener = buildListener;
       if (listener != null) {
         listener.accept(emulator);

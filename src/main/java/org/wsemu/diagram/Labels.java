@@ -64,6 +64,17 @@ final class Labels {
     return sb.toString();
   }
 
+  /** A checked mode's VIOLATION as an error note: the rule's id and its fields but the long {@code rule} sentence. */
+  static String violation(TraceEvent e) {
+    StringBuilder sb = new StringBuilder("violation: ").append(e.name());
+    for (Map.Entry<String, Object> field : e.fields().entrySet()) {
+      if (!field.getKey().equals("rule")) {
+        sb.append(' ').append(field.getKey()).append('=').append(field.getValue());
+      }
+    }
+    return sb.toString();
+  }
+
   /** The named fields that the event has, {@code k=v}, separated by spaces. */
   static String fields(TraceEvent e, String... keys) {
     List<String> parts = new ArrayList<>();

@@ -194,7 +194,7 @@ final class ModelBuilder {
       case UNWIND -> note(e, orAny(task), e.name() + " unwinds, " + Labels.fields(e, "level"), false);
       case BLOCK -> block(e, orAny(task));
       case HOOK -> arrow(e, orAny(task), orAny(task), e.name() + " = " + Labels.text(e.field("ret")), Mark.HOOK, false);
-      case NOTE, NET, FAULT, ASYNC, COMPLETION -> notifications.event(e, task);
+      case NOTE, NET, FAULT, ASYNC, COMPLETION, VIOLATION -> notifications.event(e, task);
       case ROUTINE -> arrow(e, orAny(task), orAny(task), e.name() + " " + Labels.fields(e, "n", "for"), Mark.CALLBACK, false);
     }
   }

@@ -36,6 +36,7 @@ final class NotificationSteps {
       case COMPLETION -> model.arrow(e, model.network(), model.socketOwner(e.field("s"), task),
           e.name() + " completes " + Labels.fields(e, "s", "bytes", "error", "via"), Mark.NOTIFY,
           Labels.isError(e.field("error")));
+      case VIOLATION -> model.note(e, model.orAny(task), Labels.violation(e), true);
       default -> throw new IllegalArgumentException("not a notification: " + e.kind());
     }
   }

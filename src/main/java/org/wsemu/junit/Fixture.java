@@ -36,7 +36,7 @@ final class Fixture {
     this.settings = settings;
     this.network = settings.network() == WsemuTest.Network.SIMULATED
         ? SimulatedNetwork.builder().seed(settings.seed()).build() : null;
-    Emulator.Builder builder = Emulator.builder().name(name).mode(settings.mode()).slf4jTrace(false)
+    Emulator.Builder builder = Emulator.builder().name(name).mode(settings.mode()).slf4jTrace(false).checked(settings.checked())
         .traceSink(recorder)
         .clock(settings.virtualClock() ? Clock.virtual() : Clock.system())
         .network(network != null ? network : new RealNetwork());

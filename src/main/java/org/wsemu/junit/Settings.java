@@ -16,7 +16,7 @@ import org.wsemu.task.SchedulingMode;
  * <p>Immutable.
  */
 record Settings(SchedulingMode mode, WsemuTest.Network network, boolean virtualClock, long seed,
-    long lookupLatencyMillis, int traceTail, Class<? extends ThreadFactory> threadFactory) {
+    long lookupLatencyMillis, int traceTail, Class<? extends ThreadFactory> threadFactory, boolean checked) {
   /** The system property that overrides every test's seed. */
   static final String SEED_PROPERTY = "wsemu.seed";
 
@@ -37,7 +37,7 @@ record Settings(SchedulingMode mode, WsemuTest.Network network, boolean virtualC
       throw new ExtensionConfigurationException("@WsemuTest(traceTail) must not be negative: " + test.traceTail());
     }
     return new Settings(mode, network, virtual, seed(test.seed()), test.lookupLatencyMillis(), test.traceTail(),
-        test.threadFactory());
+        test.threadFactory(), test.checked());
   }
 
   private static WsemuTest find(ExtensionContext context) {

@@ -22,6 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.wsemu.Emulator;
+import org.wsemu.RuleViolationException;
+import org.wsemu.Violation;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.trace.TraceRecorder;
 
@@ -101,6 +103,10 @@ public final class WsemuExtension implements BeforeEachCallback, AfterEachCallba
     List<String> leaks = fixture.closeAndCheck();
     if (!leaks.isEmpty()) {
       throw new AssertionError("the emulator of " + context.getDisplayName() + " leaked:\n  " + String.join("\n  ", leaks));
+    }
+    List<Violation> violations = fixture.emulator.violations();
+    if (!violations.isEmpty()) { // only in checked mode
+      throw new RuleViolationException(fixture.emulator.name(), violations);
     }
   }
 

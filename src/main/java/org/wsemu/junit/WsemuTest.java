@@ -92,6 +92,12 @@ public @interface WsemuTest {
   int traceTail() default 50;
 
   /**
+   * Checked mode ({@code Emulator.Builder.checked}): the test fails, after its emulator is
+   * closed, with a {@code RuleViolationException} listing the Windows Sockets rules the program broke.
+   */
+  boolean checked() default false;
+
+  /**
    * The class of the factory of the emulator's threads, built with its public no-argument
    * constructor; {@code ThreadFactory.class} (the default) keeps the emulator's daemon threads.
    */

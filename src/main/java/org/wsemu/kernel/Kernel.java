@@ -76,6 +76,7 @@ public final class Kernel {
   private final Config config;
   private final Trace trace;
   private final CallbackBoundary callbacks;
+  private final RuleChecks rules;
   private final Scheduler scheduler;
   private final HandleTable<KernelTask> tasks;
   private final ThreadLocal<KernelTask> current = new ThreadLocal<>();
@@ -100,6 +101,7 @@ public final class Kernel {
     this.config = Objects.requireNonNull(config, "config");
     this.trace = Objects.requireNonNull(trace, "trace");
     this.callbacks = new CallbackBoundary(trace, config.exceptionHandler());
+    this.rules = new RuleChecks(trace);
     String timerThread = "wsemu-" + config.name() + "-timer";
     if (config.clock() instanceof VirtualClock virtual) {
       if (config.mode() == SchedulingMode.WIN32) {
@@ -130,6 +132,11 @@ public final class Kernel {
   /** The clock. */
   public Clock clock() {
     return config.clock();
+  }
+
+  /** The checked mode: its switch and the rule violations found. */
+  public RuleChecks rules() {
+    return rules;
   }
 
   /** The trace stream. */
@@ -372,6 +379,7 @@ public final class Kernel {
       }
       lifecycle = Lifecycle.SHUTTING_DOWN;
     }
+    rules.emitSummary();
     if (trace.enabled()) {
       trace.event(TraceKind.NOTE, "-", "shutdown").with("tasks", tasks.size()).emit();
     }

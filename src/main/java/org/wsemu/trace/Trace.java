@@ -141,17 +141,20 @@ public final class Trace {
     }
   }
 
-  private void record(TraceKind kind, String task, String name, Map<String, Object> fields) {
+  private TraceEvent record(TraceKind kind, String task, String name, Map<String, Object> fields) {
     List<TraceSink> receivers = sinks;
+    TraceEvent event;
     synchronized (queueLock) {
       long number = ++seq;
-      queue.add(new Pending(new TraceEvent(number, clock.getAsLong(), task, kind, name, fields), receivers));
+      event = new TraceEvent(number, clock.getAsLong(), task, kind, name, fields);
+      queue.add(new Pending(event, receivers));
       queued = number;
     }
     Holder mine = holders.get();
     if (mine.deferring == 0 && !mine.delivering) {
       deliver(mine);
     }
+    return event;
   }
 
   /** Delivers the waiting events in order, one at a time, holding the delivery lock. */
@@ -217,6 +220,11 @@ public final class Trace {
      */
     public void emit() {
       record(kind, task, name, fields);
+    }
+
+    /** As {@link #emit()}, returning the event as numbered and stamped (its {@code seq} and {@code time}). */
+    public TraceEvent emitRecorded() {
+      return record(kind, task, name, fields);
     }
   }
 }

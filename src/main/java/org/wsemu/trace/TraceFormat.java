@@ -49,6 +49,7 @@ public final class TraceFormat {
         ASYNC       an asynchronous notification: a message posted, an event recorded, a lookup
         COMPLETION  an overlapped operation completed: bytes, error, how it is indicated
         ROUTINE     a completion routine is entered, in an alertable wait of its task
+        VIOLATION   (checked mode) the program broke a rule; NAME is the rule's id
       """;
 
   private TraceFormat() {}

@@ -47,5 +47,10 @@ public enum TraceKind {
    */
   COMPLETION,
   /** A completion routine (Winsock 2) is entered, in an alertable wait of the task that started its operation. */
-  ROUTINE
+  ROUTINE,
+  /**
+   * Checked mode only: the program broke a rule of Windows Sockets; the event name is the rule's
+   * id, its fields the call that broke it ({@code function}), what the rule needs, and {@code rule}.
+   */
+  VIOLATION
 }

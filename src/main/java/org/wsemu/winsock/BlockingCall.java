@@ -27,6 +27,8 @@ final class BlockingCall {
 
   final String function;
   final int socket;
+  /** The socket the call works on, when it has one (not select, not a lookup). */
+  private EmulatedSocket target;
   private final IntSupplier attempt;
   private final List<Watch> watches = new ArrayList<>(1);
   private long deadline = KernelTask.NO_DEADLINE;
@@ -54,6 +56,7 @@ final class BlockingCall {
       int r = attempt.getAsInt();
       return r < 0 && r != EmulatedSocket.WOULD_BLOCK && target.closed ? -WinSock.WSAEINTR : r;
     });
+    this.target = target;
   }
 
   /** Wakes the wait when {@code target} may have become readable/writable/exceptional, or changed state. */
@@ -94,6 +97,9 @@ final class BlockingCall {
   }
 
   void cancelled() {
+    if (target != null && !function.equals("accept")) {
+      target.cancelledByProgram = true; // the 1.1 rule: only closesocket may follow (accept's socket is unaffected)
+    }
     onCancel.run();
   }
 

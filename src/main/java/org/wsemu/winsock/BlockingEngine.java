@@ -110,7 +110,7 @@ final class BlockingEngine {
         me.lock().unlock();
       }
       if (hook != null) {
-        runHook(me, hook);
+        runHook(me, task, hook);
       }
       int result = call.attempt();
       if (result != EmulatedSocket.WOULD_BLOCK) {
@@ -134,7 +134,7 @@ final class BlockingEngine {
   }
 
   /** {@code while (BlockingHook()) ;} as the 1.1 provider loop does, stopping only for shutdown. */
-  private void runHook(KernelTask me, BlockingHook hook) {
+  private void runHook(KernelTask me, TaskWinsockState task, BlockingHook hook) {
     String name = hook == defaultHook ? "DefaultBlockingHook" : "BlockingHook";
     Trace trace = kernel.trace();
     for (;;) {
@@ -144,9 +144,12 @@ final class BlockingEngine {
       boolean more = false;
       try {
         me.enterNested(name);
+        int outerHook = task.hookNesting;
+        task.hookNesting = me.nesting(); // the hook's own calls, not those of procedures it dispatches
         try {
           more = hook.call();
         } finally {
+          task.hookNesting = outerHook;
           me.leaveNested();
         }
       } catch (Throwable e) { // NestingLimitException too; fatal errors pass the boundary

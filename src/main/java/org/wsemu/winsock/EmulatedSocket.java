@@ -26,6 +26,12 @@ abstract class EmulatedSocket {
   final int type;
   final WinsockApplication app;
   volatile boolean closed;
+  /**
+   * Whether one of its operations was cancelled by the program (a blocking call other than accept
+   * ended by WSACancelBlockingCall, or overlapped operations by CancelIo): the checked mode's
+   * {@code use-after-cancel}. Written by the cancelled task, read by any.
+   */
+  volatile boolean cancelledByProgram;
   /** The Winsock state and its rules; guarded by this. */
   final SocketState state = new SocketState(this);
   @GuardedBy("this") boolean nonBlocking;

@@ -198,7 +198,8 @@ final class OverlappedCalls {
       event.reset(); // the starting call resets it
     }
     OverlappedOperation op = new OverlappedOperation(call.function, send, socket, call.task, overlapped, routine,
-        event, list, to, from, fromlen, !send && (flags.value & MSG_PEEK) != 0, core.trace.enabled());
+        event, list, to, from, fromlen, !send && (flags.value & MSG_PEEK) != 0,
+        core.trace.enabled() || core.kernel.rules().enabled());
     return core.overlapped.start(op, bytes, flags);
   }
 
@@ -271,6 +272,7 @@ final class OverlappedCalls {
     if (r == 0) {
       cancelled = core.overlapped.cancel(socket, call.task);
       if (cancelled > 0) {
+        socket.cancelledByProgram = true;
         compromise(socket);
       }
     }

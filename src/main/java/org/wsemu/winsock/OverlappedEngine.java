@@ -230,11 +230,16 @@ final class OverlappedEngine {
     op.overlapped.Internal = error;
     Trace trace = core.trace;
     KernelTask task = op.owner.task;
-    if (trace.enabled()) {
-      if (op.checksum != -1 && op.buffers.checksum() != op.checksum) {
+    if (op.checksum != -1 && op.buffers.checksum() != op.checksum) {
+      if (core.kernel.rules().enabled()) {
+        core.kernel.rules().report(task, "buffer-modified", op.function,
+            "a buffer handed to an overlapped send must not change before the send completes", "s", op.socket.handle);
+      } else if (trace.enabled()) {
         trace.event(TraceKind.NOTE, task.label(), "checked-mode-warning").with("s", op.socket.handle)
             .with("function", op.function).with("warning", "send buffer changed before its completion").emit();
       }
+    }
+    if (trace.enabled()) {
       trace.event(TraceKind.COMPLETION, task.label(), op.function).with("s", op.socket.handle)
           .with("bytes", bytes).with("error", error == 0 ? "0" : ErrorNames.of(error))
           .with("via", op.routine != null ? "routine" : op.event != null ? "event " + op.event.handle : "none")

@@ -16,6 +16,12 @@ final class TaskWinsockState {
   BlockingHook hook;
   /** The version this task's last WSAStartup negotiated; 0 if it never called it. */
   int version;
+  /** The callback nesting depth of the blocking hook's own code while it runs, else 0 (checked mode). */
+  int hookNesting;
+  /** Checked mode: this task's WSAStartup calls not yet matched by a WSACleanup. */
+  int startups;
+  /** Checked mode: the version the first of those WSAStartup calls asked for. */
+  int startupRequested;
   /** Blocking loops in progress, innermost first (more than one only for version 2 tasks). */
   final ArrayDeque<BlockingLoop> loops = new ArrayDeque<>();
   /** Readiness notifications received. */

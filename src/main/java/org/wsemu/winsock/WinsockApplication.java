@@ -58,6 +58,11 @@ final class WinsockApplication {
     return all;
   }
 
+  /** Its WSAStartup calls not yet matched by a WSACleanup. */
+  synchronized int startupCount() {
+    return startups;
+  }
+
   synchronized int version() {
     return version;
   }

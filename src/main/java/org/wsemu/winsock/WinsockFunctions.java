@@ -9,6 +9,7 @@ import static org.wsemu.winsock.WinSock.WSAEOPNOTSUPP;
 import static org.wsemu.winsock.WinSock.WSANOTINITIALISED;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.IntSupplier;
 import org.wsemu.kernel.KernelTask;
 import org.wsemu.winsock.WinsockInstance.WsCall;
@@ -61,6 +62,7 @@ final class WinsockFunctions extends Winsock2Functions {
       if (version < 0) {
         error = -version;
       } else {
+        CheckedRules.startup(core.kernel.rules(), call, wVersionRequired & 0xFFFF);
         call.app.startup(version);
         call.task.version = version;
         String status = (core.win16 ? "Win16" : "Win32") + " mode, "
@@ -77,11 +79,11 @@ final class WinsockFunctions extends Winsock2Functions {
   public int WSACleanup() {
     WsCall call = core.begin("WSACleanup");
     int r = core.gate(call);
-    if (r == 0) {
-      core.closeAll(call.app.cleanup());
-      if (!call.app.initialized()) {
-        core.endRequests(call.app);
-      }
+    List<EmulatedSocket> open = r == 0 ? call.app.cleanup() : List.of();
+    CheckedRules.cleanup(core.kernel.rules(), call, r, open);
+    core.closeAll(open);
+    if (r == 0 && !call.app.initialized()) {
+      core.endRequests(call.app);
     }
     return core.finish(call, r);
   }

@@ -71,6 +71,7 @@ final class WinsockInstance implements TaskListener {
   public void exiting(KernelTask task) {
     if (win16) {
       WinsockApplication app = app(task);
+      CheckedRules.exitUnbalanced(kernel.rules(), task, app.startupCount());
       closeAll(app.end()); // the application ends with its task
       endRequests(app);
     }
@@ -104,7 +105,11 @@ final class WinsockInstance implements TaskListener {
   /** Starts a task-only call: finds the caller's state. */
   WsCall begin(String function) {
     KernelTask me = kernel.require(function);
-    return new WsCall(function, me, task(me), app(me));
+    TaskWinsockState state = task(me);
+    if (state.hookNesting != 0 && me.nesting() == state.hookNesting) {
+      CheckedRules.callFromHook(kernel.rules(), me, function);
+    }
+    return new WsCall(function, me, state, app(me));
   }
 
   /** The WSANOTINITIALISED and WSAEINPROGRESS gates: 0 or -error. */
@@ -118,6 +123,9 @@ final class WinsockInstance implements TaskListener {
   /** The caller's socket {@code s}, or null (WSAENOTSOCK): unknown, closed, or another application's. */
   EmulatedSocket socket(WsCall call, int s) {
     EmulatedSocket socket = sockets.get(s);
+    if (socket != null && socket.cancelledByProgram && !call.usedAfterCancel) {
+      call.usedAfterCancel = CheckedRules.usedAfterCancel(kernel.rules(), call, socket);
+    }
     return socket != null && socket.app == call.app && !socket.closed ? socket : null;
   }
 
@@ -348,6 +356,8 @@ final class WinsockInstance implements TaskListener {
     final WinsockApplication app;
     /** The socket whose blocked tasks wake when the call ends, or null (see {@link #changing}). */
     EmulatedSocket changed;
+    /** Whether this call was reported as a {@code use-after-cancel} already (checked mode). */
+    boolean usedAfterCancel;
 
     WsCall(String function, KernelTask me, TaskWinsockState task, WinsockApplication app) {
       this.function = function;

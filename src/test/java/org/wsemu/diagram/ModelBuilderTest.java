@@ -58,6 +58,21 @@ class ModelBuilderTest {
   }
 
   @Test
+  void aViolationIsAnErrorNoteOverTheViolatingTaskWithoutItsRuleSentence() {
+    List<org.wsemu.trace.TraceEvent> events = new Events()
+        .add(MAIN, CALL, "WSACleanup", "ret", -1, "error", "WSANOTINITIALISED")
+        .add(MAIN, org.wsemu.trace.TraceKind.VIOLATION, "startup-unbalanced", "function", "WSACleanup", "startups", 0,
+            "rule", "every successful WSAStartup needs one WSACleanup, and no more")
+        .list();
+
+    DiagramModel model = ModelBuilder.build(events, DiagramOptions.defaults());
+
+    assertEquals(List.of(
+        "0 T1->T1 call error WSACleanup() = -1 WSANOTINITIALISED",
+        "0 note T1 error violation: startup-unbalanced function=WSACleanup startups=0"), steps(model));
+  }
+
+  @Test
   void messagesGoToTheTaskOwningTheWindowAndSendMessageReturnsToItsCaller() {
     List<org.wsemu.trace.TraceEvent> events = new Events()
         .add("-", TASK, "create", "task", MAIN)

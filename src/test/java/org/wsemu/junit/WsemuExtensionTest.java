@@ -261,6 +261,38 @@ class WsemuExtensionTest {
   }
 
   @Test
+  void aCheckedTestFailsListingTheViolationsAndAnUncheckedOneDoesNot() {
+    Throwable failure = failure(run(Careless.class));
+    org.wsemu.RuleViolationException violations = assertInstanceOf(org.wsemu.RuleViolationException.class, failure);
+    assertEquals(List.of("startup-unbalanced"), violations.violations().stream().map(org.wsemu.Violation::rule).toList());
+    assertEquals(List.of("WSACleanup"), violations.violations().stream().map(org.wsemu.Violation::function).toList());
+    Events unchecked = run(CarelessUnchecked.class);
+    assertEquals(0, unchecked.failed().count());
+    assertEquals(1, unchecked.succeeded().count());
+  }
+
+  /** One WSACleanup too many. */
+  static int oneCleanupTooMany(Emulator emu) throws Exception {
+    return WsemuTasks.run(emu, () -> emu.winsock().WSACleanup());
+  }
+
+  @WsemuTest(checked = true)
+  static class Careless {
+    @Test
+    void cleansUpOnceTooOften(Emulator emu) throws Exception {
+      assertEquals(-1, oneCleanupTooMany(emu));
+    }
+  }
+
+  @WsemuTest
+  static class CarelessUnchecked {
+    @Test
+    void cleansUpOnceTooOften(Emulator emu) throws Exception {
+      assertEquals(-1, oneCleanupTooMany(emu));
+    }
+  }
+
+  @Test
   void conflictingOrBadSettingsFailTheTestNamingTheRule() {
     assertEquals("@WsemuTest(traceTail) must not be negative: -1", failure(run(NegativeTail.class)).getMessage());
     assertEquals(VIRTUAL_ON_REAL, failure(run(VirtualOnTheRealNetwork.class)).getMessage());

@@ -144,9 +144,36 @@ class OverlappedIndicationTest {
   @World.SimWorlds
   void aSendBufferChangedBeforeItsCompletionIsACheckedModeWarning(World world) throws Exception {
     for (boolean change : new boolean[] {false, true}) {
+      TraceRecorder trace = changedSendBuffer(world, change, false);
+      long warnings = trace.events(e -> e.kind() == TraceKind.NOTE && e.name().equals("checked-mode-warning")).size();
+      assertEquals(change ? 1 : 0, warnings, "changed: " + change);
+      assertEquals(List.of(), trace.events(e -> e.kind() == TraceKind.VIOLATION));
+    }
+  }
+
+  @World.SimWorlds
+  void inCheckedModeTheChangedSendBufferIsTheViolationBufferModified(World world) throws Exception {
+    for (boolean change : new boolean[] {false, true}) {
+      TraceRecorder trace = changedSendBuffer(world, change, true);
+      assertEquals(List.of(), trace.events(e -> e.kind() == TraceKind.NOTE && e.name().equals("checked-mode-warning")));
+      List<String> violations = new ArrayList<>();
+      for (var e : trace.events(e -> e.kind() == TraceKind.VIOLATION && e.name().equals("buffer-modified"))) {
+        String line = org.wsemu.trace.TraceFormat.line(e);
+        violations.add(line.substring(line.indexOf(" VIOLATION ") + 1));
+      }
+      int server = (Integer) trace.events(e -> e.kind() == TraceKind.CALL && e.name().equals("WSASend")).get(0).field("s");
+      assertEquals(change ? List.of("VIOLATION buffer-modified function=WSASend s=" + server
+          + " rule=a buffer handed to an overlapped send must not change before the send completes") : List.of(),
+          violations, "changed: " + change);
+    }
+  }
+
+  /** A 1 MiB overlapped send whose buffer the program changes ({@code change}) before its completion. */
+  private static TraceRecorder changedSendBuffer(World world, boolean change, boolean checked) throws Exception {
+    {
       TraceRecorder trace = new TraceRecorder();
       byte[] data = pattern(1 << 20, 5);
-      Emus.run(world.builder().traceSink(trace), (emu, ws, user) -> {
+      Emus.run(world.builder().checked(checked).traceSink(trace), (emu, ws, user) -> {
         startup(ws, 0x0202);
         int[] listener = listener(ws);
         emu.createTask("reader", () -> {
@@ -171,8 +198,7 @@ class OverlappedIndicationTest {
         assertEquals(0, ws.recv(server, new byte[1], 1, 0));
         return 0;
       });
-      long warnings = trace.events(e -> e.kind() == TraceKind.NOTE && e.name().equals("checked-mode-warning")).size();
-      assertEquals(change ? 1 : 0, warnings, "changed: " + change);
+      return trace;
     }
   }
 
