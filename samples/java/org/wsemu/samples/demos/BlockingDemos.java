@@ -8,13 +8,12 @@ import static org.wsemu.winsock.WinSock.htons;
 import static org.wsemu.winsock.WinSock.inet_addr;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.List;
 import org.wsemu.Emulator;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.winsock.WinSock;
 import org.wsemu.winsock.WinsockApi;
+import org.wsemu.winsock.WinsockNames;
 import org.wsemu.winsock.sockaddr_in;
 
 /**
@@ -56,28 +55,9 @@ final class BlockingDemos {
     return s;
   }
 
-  /** The winsock.h name of an error code ({@code WSAEINPROGRESS}), "0" for none, else the number. */
+  /** The winsock.h name of an error code ({@code WSAEINPROGRESS}), "0" for none, else the number ({@link WinsockNames#error}). */
   static String errorName(int error) {
-    if (error == 0) {
-      return "0";
-    }
-    for (Field field : WinSock.class.getFields()) {
-      String name = field.getName();
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == int.class
-          && (name.startsWith("WSAE") || name.startsWith("WSAHOST") || name.startsWith("WSANO")
-              || name.startsWith("WSATRY") || name.startsWith("WSANOT") || name.startsWith("WSASYS")
-              || name.startsWith("WSAVER"))
-          && !name.equals("WSANO_ADDRESS") && !name.startsWith("WSASYS_STATUS")) {
-        try {
-          if (field.getInt(null) == error) {
-            return name;
-          }
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("public constant not readable: " + name, e);
-        }
-      }
-    }
-    return Integer.toString(error);
+    return WinsockNames.error(error);
   }
 
   /** Where the one-outstanding-call rule is written, for the demonstrations that show it. */

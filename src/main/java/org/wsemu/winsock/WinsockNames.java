@@ -66,6 +66,14 @@ public final class WinsockNames {
   private static final int[] SOCKET_FLAG_BITS = {WinSock2.WSA_FLAG_OVERLAPPED};
   private static final String[] SOCKET_FLAG_NAMES = {"WSA_FLAG_OVERLAPPED"};
 
+  /**
+   * An error code as WSAGetLastError's reader names it: {@code WSAEINPROGRESS}, {@code WSA_IO_PENDING},
+   * {@code 0} for none, an unknown one in decimal (the spelling of the trace's {@code error} fields).
+   */
+  public static String error(int error) {
+    return error == 0 ? "0" : ErrorNames.of(error);
+  }
+
   /** An address family ({@code socket}'s af, {@code gethostbyaddr}'s type): {@code AF_INET}, or the number. */
   public static String addressFamily(int af) {
     return af >= 0 && af < FAMILIES.length ? FAMILIES[af] : Integer.toString(af);

@@ -138,4 +138,13 @@ class WinsockNamesTest {
     assertEquals("3", WinsockNames.shutdownHow(3));
     assertEquals("-1", WinsockNames.shutdownHow(-1));
   }
+
+  @Test
+  void errorsAsTheTraceSpellsThem() {
+    assertEquals("0", WinsockNames.error(0));
+    assertEquals("WSAEINPROGRESS", WinsockNames.error(WinSock.WSAEINPROGRESS));
+    assertEquals("WSANO_DATA", WinsockNames.error(WinSock.WSANO_DATA)); // not its alias WSANO_ADDRESS
+    assertEquals("WSA_IO_PENDING", WinsockNames.error(WinSock2.WSA_IO_PENDING));
+    assertEquals("12345", WinsockNames.error(12345));
+  }
 }
