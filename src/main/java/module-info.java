@@ -3,7 +3,7 @@
  * message queues. Start at {@link org.wsemu.Emulator}.
  *
  * <p>Exported: the emulator ({@code org.wsemu}), the basic types ({@code org.wsemu.task},
- * {@code org.wsemu.time}), the trace ({@code org.wsemu.trace}), the USER and Windows Sockets
+ * {@code org.wsemu.time}, {@code org.wsemu.schedule}), the trace ({@code org.wsemu.trace}), the USER and Windows Sockets
  * functions ({@code org.wsemu.user}, {@code org.wsemu.winsock}), the network SPI
  * ({@code org.wsemu.net}), the real network ({@code org.wsemu.net.nio}) and the simulated network
  * ({@code org.wsemu.sim}), the endpoints built on Windows Sockets ({@code org.wsemu.endpoint}),
@@ -18,6 +18,7 @@ module org.wsemu {
   exports org.wsemu;
   exports org.wsemu.task;
   exports org.wsemu.time;
+  exports org.wsemu.schedule;
   exports org.wsemu.trace;
   exports org.wsemu.diagram;
   exports org.wsemu.user;

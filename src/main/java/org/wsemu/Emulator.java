@@ -13,6 +13,8 @@ import org.wsemu.kernel.KernelTask;
 import org.wsemu.kernel.RuleChecks;
 import org.wsemu.net.NetworkFactory;
 import org.wsemu.net.nio.RealNetwork;
+import org.wsemu.schedule.ChoicePoint;
+import org.wsemu.schedule.ChoiceSource;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.task.CallbackExceptionHandler;
 import org.wsemu.task.NestingLimitException;
@@ -242,6 +244,7 @@ public final class Emulator implements AutoCloseable {
     private boolean checked;
     private boolean failOnViolation;
     private boolean slf4jTrace;
+    private ChoiceSource choices = ChoiceSource.none();
     private final List<TraceSink> sinks = new ArrayList<>();
     private NetworkFactory network;
     private boolean networkChosen;
@@ -456,6 +459,18 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
+     * Where the emulator takes the choices it otherwise makes by itself (which ready task runs
+     * next, the order of actions due at one instant, timing jitter; {@link ChoicePoint} lists
+     * them); default {@link ChoiceSource#none()}, the emulator's own rules. Schedule exploration
+     * sets it. Choices are taken in Win16 mode only; with a virtual clock and the simulated network
+     * the same answers give the same run.
+     */
+    public Builder choices(ChoiceSource source) {
+      this.choices = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
      * Whether the trace also goes to SLF4J, one line per event at DEBUG in category
      * {@code org.wsemu.trace} ({@link Slf4jTraceSink}); default false. Without it an emulator
      * touches SLF4J only to log a failure, so a program without an SLF4J provider gets no warning
@@ -495,6 +510,9 @@ public final class Emulator implements AutoCloseable {
       Kernel kernel = new Kernel(config, trace);
       if (checked || failOnViolation) {
         kernel.rules().enable();
+      }
+      if (mode == SchedulingMode.WIN16) {
+        kernel.useChoices(choices);
       }
       User user = UserWiring.install(kernel, postedMessageLimit);
       Emulator emulator = new Emulator(kernel, user, WinsockWiring.install(kernel, user, chosenNetwork, winsockConfig),

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  *        |
  *     kernel
  *        |
- *   task, time, trace (the basic types), internal (annotations of the threading contracts)
+ *   task, time, schedule, trace (the basic types), internal (annotations of the threading contracts)
  *
  *   diagram (sequence diagrams of a trace: on trace only)
  * </pre>
@@ -53,7 +53,8 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
   private static final String ROOT = "org.wsemu";
   private static final String[] PROGRAMS = {"org.wsemu.cli..", "org.wsemu.samples..", "org.wsemu.bench.."};
-  private static final String[] BASICS = {"org.wsemu.task", "org.wsemu.time", "org.wsemu.trace", "org.wsemu.internal"};
+  private static final String[] BASICS = {"org.wsemu.task", "org.wsemu.time", "org.wsemu.trace", "org.wsemu.internal",
+      "org.wsemu.schedule"};
   private static final String NETWORK_IMPLEMENTATIONS = "org.wsemu.net.*..";
   private static final String JUNIT_SUPPORT = "org.wsemu.junit";
 
@@ -63,6 +64,7 @@ class PackageDependenciesTest {
       Map.entry(ROOT, List.of("org.wsemu..")),
       Map.entry("org.wsemu.task", List.of()),
       Map.entry("org.wsemu.time", List.of()),
+      Map.entry("org.wsemu.schedule", List.of()),
       Map.entry("org.wsemu.trace", List.of("org.wsemu.internal")),
       Map.entry("org.wsemu.diagram", List.of("org.wsemu.trace")),
       Map.entry("org.wsemu.internal", List.of()),

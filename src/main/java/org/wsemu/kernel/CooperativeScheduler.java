@@ -1,10 +1,13 @@
 package org.wsemu.kernel;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.wsemu.internal.GuardedBy;
+import org.wsemu.schedule.ChoiceSource;
 import org.wsemu.time.VirtualClock;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
@@ -311,13 +314,13 @@ final class CooperativeScheduler extends Scheduler {
         if (preferred != null && isReady(preferred)) {
           return preferred;
         }
-        KernelTask next = roundRobin(after);
+        KernelTask next = nextReady(after, yielding);
         if (next != null && (next != after || !yielding)) {
           if (yielding && virtualClock != null && next.state == RunState.READY
               && next.yieldedAt == virtualClock.millis()) {
             // A round of polling: every task that could run yielded at this instant. Let a quantum pass.
             advance(Math.min(virtualClock.millis() + quantum, virtualTimers.nextDue()));
-            return roundRobin(after);
+            return nextReady(after, yielding);
           }
           return next;
         }
@@ -329,7 +332,7 @@ final class CooperativeScheduler extends Scheduler {
           // A polling task yielded and nobody else can run: let a quantum of virtual time pass.
           long target = virtualClock.millis() + quantum;
           advance(Math.min(target, due));
-          return roundRobin(after);
+          return nextReady(after, yielding);
         }
         if (due == TimerQueue.NONE) {
           return null;
@@ -372,6 +375,35 @@ final class CooperativeScheduler extends Scheduler {
         lock.lock();
       }
     }
+  }
+
+  /**
+   * The task the rule picks ({@link #roundRobin}), or, when a choice source explores and several
+   * tasks can run, the one it chooses among them, offered in the rule's order (a yielding task
+   * only when it is alone).
+   */
+  private KernelTask nextReady(KernelTask after, boolean yielding) {
+    KernelTask next = roundRobin(after);
+    ChoiceSource choices = kernel.choices();
+    if (next == null || !choices.exploring()) {
+      return next;
+    }
+    List<KernelTask> ready = new ArrayList<>();
+    if (after != null) {
+      candidates.tailSet(after, false).stream().filter(this::isReady).forEach(ready::add);
+      candidates.headSet(after, false).stream().filter(this::isReady).forEach(ready::add);
+      if (!yielding && candidates.contains(after) && isReady(after)) {
+        ready.add(after);
+      }
+    } else {
+      candidates.stream().filter(this::isReady).forEach(ready::add);
+    }
+    if (ready.size() < 2) {
+      return next;
+    }
+    int[] handles = ready.stream().mapToInt(KernelTask::handle).toArray();
+    int chosen = choices.chooseTask(handles);
+    return chosen > 0 && chosen < ready.size() ? ready.get(chosen) : next;
   }
 
   /** The first runnable candidate after {@code after} in creation order, wrapping, itself last. */

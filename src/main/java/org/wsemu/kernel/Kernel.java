@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wsemu.internal.GuardedBy;
+import org.wsemu.schedule.ChoiceSource;
 import org.wsemu.task.CallbackExceptionHandler;
 import org.wsemu.task.OpenResources;
 import org.wsemu.task.SchedulingMode;
@@ -77,6 +78,7 @@ public final class Kernel {
   private final Trace trace;
   private final CallbackBoundary callbacks;
   private final RuleChecks rules;
+  private volatile ChoiceSource choices = ChoiceSource.none();
   private final Scheduler scheduler;
   private final HandleTable<KernelTask> tasks;
   private final ThreadLocal<KernelTask> current = new ThreadLocal<>();
@@ -132,6 +134,19 @@ public final class Kernel {
   /** The clock. */
   public Clock clock() {
     return config.clock();
+  }
+
+  /**
+   * Where this emulator takes its choices ({@link ChoiceSource#none()} unless exploring). Set
+   * before the emulator starts; read by the scheduler, the timer queue and the layers above.
+   */
+  public ChoiceSource choices() {
+    return choices;
+  }
+
+  /** Sets the choice source; call before {@link #start()}, on the building thread. */
+  public void useChoices(ChoiceSource source) {
+    this.choices = Objects.requireNonNull(source, "source");
   }
 
   /** The checked mode: its switch and the rule violations found. */
