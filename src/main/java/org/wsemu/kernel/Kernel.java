@@ -109,7 +109,7 @@ public final class Kernel {
       if (config.mode() == SchedulingMode.WIN32) {
         throw new IllegalArgumentException("a virtual clock needs SchedulingMode.WIN16: Win32 tasks run in parallel in real time");
       }
-      scheduler = new CooperativeScheduler(this, new VirtualTimerQueue(callbacks), virtual.claim(), config.yieldQuantumMillis());
+      scheduler = new CooperativeScheduler(this, new VirtualTimerQueue(callbacks, this::choices), virtual.claim(), config.yieldQuantumMillis());
     } else if (config.clock() instanceof SystemClock system) {
       TimerQueue timers = new RealTimerQueue(system, timerThread, callbacks);
       scheduler = config.mode() == SchedulingMode.WIN16

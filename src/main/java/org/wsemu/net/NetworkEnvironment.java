@@ -1,5 +1,7 @@
 package org.wsemu.net;
 
+import org.wsemu.schedule.ChoiceSource;
+
 /**
  * What a network gets from the emulator it serves: its name, its clock and timer queue, which task
  * is calling, its trace, and where to run code the network does not own. A simulated network
@@ -43,4 +45,13 @@ public interface NetworkEnvironment {
 
   /** Where the network runs code it does not own: the emulator's callback boundary. */
   NetworkCallbacks callbacks();
+
+  /**
+   * Where the emulator takes its choices: a simulated network asks it for the extra delay of each
+   * packet ({@link org.wsemu.schedule.ChoicePoint#NETWORK_DELAY}) when it explores; the real
+   * network ignores it. Default {@link ChoiceSource#none()}.
+   */
+  default ChoiceSource choices() {
+    return ChoiceSource.none();
+  }
 }

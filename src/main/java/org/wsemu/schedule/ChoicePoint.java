@@ -22,6 +22,9 @@ public enum ChoicePoint {
   HOOK_REPOLL,
   /** Extra latency of an asynchronous lookup (WSAAsyncGetXByY), in milliseconds. */
   LOOKUP_LATENCY,
-  /** The order in which overlapped operations that complete together are indicated. */
+  /**
+   * The order in which overlapped operations that complete together are indicated. Option 0: the
+   * one the network draws from its seed; option {@code i}: the {@code i}-th after it, wrapping.
+   */
   COMPLETION_ORDER
 }

@@ -15,6 +15,8 @@ import org.wsemu.net.NetworkTimer;
 import org.wsemu.net.NetworkTrace;
 import org.wsemu.net.TcpEndpoint;
 import org.wsemu.net.UdpEndpoint;
+import org.wsemu.schedule.ChoicePoint;
+import org.wsemu.schedule.ChoiceSource;
 import org.wsemu.task.OpenResources;
 
 /**
@@ -239,6 +241,7 @@ final class SimNetworkState implements Network {
     if (jitter > 0) {
       arrival += random.nextLong(jitter + 1);
     }
+    arrival += chosenDelay();
     if (reliable) {
       arrival = Math.max(arrival, link.lastReliableArrival);
       link.lastReliableArrival = arrival;
@@ -248,6 +251,20 @@ final class SimNetworkState implements Network {
       arrive.run();
     });
     return true;
+  }
+
+  /**
+   * The extra delay of one packet that an exploring choice source chooses
+   * ({@link ChoicePoint#NETWORK_DELAY}, 0 to its limit), or 0; it draws nothing from the seed.
+   */
+  private long chosenDelay() {
+    ChoiceSource choices = env == null ? ChoiceSource.none() : env.choices();
+    int options = choices.exploring() ? choices.limits().networkDelayMillis() + 1 : 1;
+    if (options < 2) {
+      return 0;
+    }
+    int chosen = choices.choose(ChoicePoint.NETWORK_DELAY, options);
+    return chosen > 0 && chosen < options ? chosen : 0;
   }
 
   /** Heals the partition of one direction: the held packets go, in order (lock held). */

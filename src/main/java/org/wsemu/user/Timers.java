@@ -4,6 +4,8 @@ import java.util.function.Function;
 import org.wsemu.kernel.HandleTable;
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.KernelTask;
+import org.wsemu.schedule.ChoicePoint;
+import org.wsemu.schedule.ChoiceSource;
 
 /**
  * SetTimer and KillTimer for the calling task, and the table of TIMERPROC tokens: the non-zero
@@ -65,7 +67,7 @@ final class Timers {
         id = nIDEvent;
       }
       // at least a full interval from now: the real clock's current millisecond has partly passed
-      long due = kernel.deadlineAfter(Integer.toUnsignedLong(elapse));
+      long due = kernel.deadlineAfter(Integer.toUnsignedLong(elapse)) + chosenPhase();
       int timerId = id;
       int period = elapse;
       UserTimer timer = proc == null
@@ -79,6 +81,21 @@ final class Timers {
     } finally {
       me.lock().unlock();
     }
+  }
+
+  /**
+   * The extra delay of a new timer's first expiry that an exploring choice source chooses
+   * ({@link ChoicePoint#TIMER_PHASE}, 0 to its limit), or 0. The period stays the same: the
+   * timer's later ticks follow at its period after the first, so the whole grid moves (its phase).
+   */
+  private long chosenPhase() {
+    ChoiceSource choices = kernel.choices();
+    int options = choices.exploring() ? choices.limits().timerPhaseMillis() + 1 : 1;
+    if (options < 2) {
+      return 0;
+    }
+    int chosen = choices.choose(ChoicePoint.TIMER_PHASE, options);
+    return chosen > 0 && chosen < options ? chosen : 0;
   }
 
   /** KillTimer for the calling task. */

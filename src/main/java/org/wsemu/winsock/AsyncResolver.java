@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.Kernel;
+import org.wsemu.schedule.ChoicePoint;
+import org.wsemu.schedule.ChoiceSource;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.user.MessageNames;
@@ -93,8 +95,22 @@ final class AsyncResolver {
   private void run(AsyncRequest started) {
     if (started != null) {
       trace("start", started);
-      kernel.schedule(kernel.deadlineAfter(latencyMillis), () -> finish(started));
+      kernel.schedule(kernel.deadlineAfter(latencyMillis + chosenExtraLatency()), () -> finish(started));
     }
+  }
+
+  /**
+   * The extra latency of one lookup that an exploring choice source chooses
+   * ({@link ChoicePoint#LOOKUP_LATENCY}, 0 to its limit), or 0.
+   */
+  private long chosenExtraLatency() {
+    ChoiceSource choices = kernel.choices();
+    int options = choices.exploring() ? choices.limits().lookupLatencyMillis() + 1 : 1;
+    if (options < 2) {
+      return 0;
+    }
+    int chosen = choices.choose(ChoicePoint.LOOKUP_LATENCY, options);
+    return chosen > 0 && chosen < options ? chosen : 0;
   }
 
   private void finish(AsyncRequest request) {

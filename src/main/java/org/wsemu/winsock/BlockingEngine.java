@@ -4,6 +4,8 @@ import static org.wsemu.winsock.WinSock.WSAEINTR;
 
 import org.wsemu.kernel.Kernel;
 import org.wsemu.kernel.KernelTask;
+import org.wsemu.schedule.ChoicePoint;
+import org.wsemu.schedule.ChoiceSource;
 import org.wsemu.task.SchedulingMode;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
@@ -125,12 +127,27 @@ final class BlockingEngine {
         return call.timedOut();
       }
       call.arm();
-      long wakeAt = custom ? Math.min(call.deadline(), now + repollMillis) : call.deadline();
+      long wakeAt = custom ? Math.min(call.deadline(), now + repollMillis - chosenEarlier()) : call.deadline();
       boolean watchInput = hook != null;
       me.await(() -> task.ioSerial != seenIo || loop.cancelled || (watchInput && me.inputSerial() != seenInput),
           wakeAt, call.function, null);
       me.checkKilled();
     }
+  }
+
+  /**
+   * How many milliseconds earlier than the interval a custom hook is re-polled when nothing
+   * happened: what an exploring choice source chooses ({@link ChoicePoint#HOOK_REPOLL}, 0 to the
+   * interval less 1, so the re-poll is at least 1 ms later), or 0.
+   */
+  private long chosenEarlier() {
+    ChoiceSource choices = kernel.choices();
+    long options = choices.exploring() ? repollMillis : 1;
+    if (options < 2 || options > Integer.MAX_VALUE) {
+      return 0;
+    }
+    int chosen = choices.choose(ChoicePoint.HOOK_REPOLL, (int) options);
+    return chosen > 0 && chosen < options ? chosen : 0;
   }
 
   /** {@code while (BlockingHook()) ;} as the 1.1 provider loop does, stopping only for shutdown. */

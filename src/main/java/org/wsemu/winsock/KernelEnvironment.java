@@ -7,12 +7,13 @@ import org.wsemu.net.NetworkCallbacks;
 import org.wsemu.net.NetworkEnvironment;
 import org.wsemu.net.NetworkTimer;
 import org.wsemu.net.NetworkTrace;
+import org.wsemu.schedule.ChoiceSource;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 
 /**
  * The emulator, as its network sees it: the kernel's clock, timer queue, tasks and callback
- * boundary, and its trace, where network events are recorded on the task label {@code "net"}, a
+ * boundary, its choice source, and its trace, where network events are recorded on the task label {@code "net"}, a
  * {@link NetError} as the Windows Sockets code the program would see for it.
  *
  * <p>Thread-safe.
@@ -72,6 +73,11 @@ final class KernelEnvironment implements NetworkEnvironment {
   @Override
   public NetworkCallbacks callbacks() {
     return callbacks;
+  }
+
+  @Override
+  public ChoiceSource choices() {
+    return kernel.choices();
   }
 
   /** Network events in the emulator's trace. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.wsemu.kernel.KernelTask;
 import org.wsemu.net.Readiness;
+import org.wsemu.schedule.ChoicePoint;
+import org.wsemu.schedule.ChoiceSource;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 
@@ -189,12 +191,22 @@ final class OverlappedEngine {
 
   // ---- indicating ----
 
-  /** Indicates the completions of {@code done}, in an order the network draws (no lock held). */
+  /**
+   * Indicates the completions of {@code done}, in an order the network draws (no lock held). An
+   * exploring choice source then chooses among the ones left ({@link ChoicePoint#COMPLETION_ORDER}):
+   * option {@code i} takes the {@code i}-th after the drawn one, wrapping, so option 0 is the draw.
+   */
   private void indicate(List<OverlappedOperation> done) {
     List<OverlappedOperation> left = new ArrayList<>(done);
+    ChoiceSource choices = core.kernel.choices();
     while (!left.isEmpty()) {
-      int pick = left.size() == 1 || core.network == null ? 0 : core.network.draw(left.size());
-      indicate(left.remove(Math.max(0, Math.min(pick, left.size() - 1))));
+      int n = left.size();
+      int pick = n == 1 || core.network == null ? 0 : Math.max(0, Math.min(core.network.draw(n), n - 1));
+      if (n > 1 && choices.exploring()) {
+        int chosen = choices.choose(ChoicePoint.COMPLETION_ORDER, n);
+        pick = (pick + (chosen > 0 && chosen < n ? chosen : 0)) % n;
+      }
+      indicate(left.remove(pick));
     }
     for (OverlappedOperation op : done) {
       if (!op.send) { // a receive re-enables FD_READ: what it left in the socket is reported now
