@@ -38,7 +38,7 @@ final class Handshake {
     net.net("syn", "from", client.label(), "to", to());
     timeout = net.after(net.config.connectTimeout().toMillis(), this::timedOut);
     if (target != null) {
-      net.send(net.topology.link(client.host, target), 0, true, null, this::synArrived);
+      net.send(net.topology.link(client.host, target), 0, this, null, this::synArrived);
     }
   }
 
@@ -105,7 +105,7 @@ final class Handshake {
     listener.acceptQueue.add(server);
     net.net("queued", "from", client.label(), "to", to(), "pending", listener.acceptQueue.size());
     listener.changed();
-    net.send(net.topology.link(target, client.host), 0, true, null, () -> synAckArrived(wire, server));
+    net.send(net.topology.link(target, client.host), 0, client, null, () -> synAckArrived(wire, server));
   }
 
   private SimTcpEndpoint listener() {
@@ -123,7 +123,7 @@ final class Handshake {
   }
 
   private void refuse() {
-    net.send(net.topology.link(target, client.host), 0, true, null, () -> {
+    net.send(net.topology.link(target, client.host), 0, client, null, () -> {
       if (live) {
         live = false;
         timeout.cancel();

@@ -200,18 +200,23 @@ final class SimNetworkState implements Network {
 
   /**
    * Sends a packet of {@code payload} bytes over {@code link}; {@code arrive} runs under the lock
-   * when it arrives. A reliable (TCP) packet never overtakes an earlier one on the same link and
-   * waits out a partition; an unreliable one (a datagram) may be lost or cut off (lock held).
+   * when it arrives. A reliable (TCP) packet never overtakes an earlier one on the same link,
+   * arrives after the earlier ones of its channel whatever order exploration gives the actions due
+   * at one instant, and waits out a partition; an unreliable one (a datagram) may be lost or cut
+   * off (lock held).
    *
+   * @param channel what a reliable packet keeps its order in (one direction of a connection,
+   *     compared by identity); {@code null} for a datagram
    * @return false if the packet was lost
    */
-  boolean send(LinkState link, int payload, boolean reliable, Throttle throttle, Runnable arrive) {
+  boolean send(LinkState link, int payload, Object channel, Throttle throttle, Runnable arrive) {
+    boolean reliable = channel != null;
     if (link.partitioned) {
       if (!reliable) {
         fault("drop", "link", link.label(), "why", "partition", "len", payload);
         return false;
       }
-      link.held.add(() -> send(link, payload, true, throttle, arrive));
+      link.held.add(() -> send(link, payload, channel, throttle, arrive));
       return true;
     }
     Link character = link.link;
@@ -236,19 +241,22 @@ final class SimNetworkState implements Network {
       throttle.freeAt = begin + payload * 1000.0 / throttle.bytesPerSecond;
       start = throttle.freeAt;
     }
-    long arrival = (long) Math.ceil(start) + character.latency().toMillis();
+    long due = (long) Math.ceil(start) + character.latency().toMillis();
     long jitter = character.jitter().toMillis();
     if (jitter > 0) {
-      arrival += random.nextLong(jitter + 1);
+      due += random.nextLong(jitter + 1);
     }
-    arrival += chosenDelay();
+    due += chosenDelay();
+    Runnable arrival = arrive;
     if (reliable) {
-      arrival = Math.max(arrival, link.lastReliableArrival);
-      link.lastReliableArrival = arrival;
+      due = Math.max(due, link.lastReliableArrival);
+      link.lastReliableArrival = due;
+      arrival = link.inOrder(channel, arrive);
     }
-    at(arrival, () -> {
+    Runnable delivered = arrival;
+    at(due, () -> {
       packets++;
-      arrive.run();
+      delivered.run();
     });
     return true;
   }

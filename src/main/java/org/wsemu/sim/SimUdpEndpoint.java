@@ -147,7 +147,7 @@ final class SimUdpEndpoint implements UdpEndpoint {
   private void transmit(SimHost target, byte[] data, int ip, int port) {
     int fromIp = sourceIp(ip);
     int fromPort = localPort;
-    net.send(net.topology.link(host, target), data.length, false, null,
+    net.send(net.topology.link(host, target), data.length, null, null,
         () -> arrive(target, data, ip, port, fromIp, fromPort));
   }
 

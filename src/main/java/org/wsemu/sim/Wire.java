@@ -51,11 +51,11 @@ final class Wire {
         net.net("segment", "from", from.label(), "to", to.label(), "len", n);
       }
       TcpStream.Segment sent = segment;
-      net.send(linkFrom(from), n, true, to.stream.throttle(), () -> arriveData(to, sent));
+      net.send(linkFrom(from), n, to, to.stream.throttle(), () -> arriveData(to, sent));
     }
     if (out.finDue()) {
       net.net("fin", "from", from.label(), "to", to.label());
-      net.send(linkFrom(from), 0, true, null, () -> arriveFin(to));
+      net.send(linkFrom(from), 0, to, null, () -> arriveFin(to));
     }
     if (moved) {
       from.changed();
@@ -111,13 +111,13 @@ final class Wire {
     SimTcpEndpoint to = other(from);
     kill(from, NetError.ABORTED);
     net.net("rst", "from", from.label(), "to", to.label(), "why", why);
-    net.send(linkFrom(from), 0, true, null, () -> arriveRst(to));
+    net.send(linkFrom(from), 0, to, null, () -> arriveRst(to));
   }
 
   /** A RST for {@code to} from a connection attempt its peer abandoned. */
   void resetFromAbandoned(SimTcpEndpoint to) {
     net.net("rst", "from", other(to).label(), "to", to.label(), "why", "connect abandoned");
-    net.send(linkFrom(other(to)), 0, true, null, () -> arriveRst(to));
+    net.send(linkFrom(other(to)), 0, to, null, () -> arriveRst(to));
   }
 
   private void arriveRst(SimTcpEndpoint to) {

@@ -1,6 +1,7 @@
 package org.wsemu.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wsemu.schedule.ChoicePrograms.log;
 import static org.wsemu.schedule.ChoicePrograms.loggingWindow;
 import static org.wsemu.schedule.ChoicePrograms.pair;
@@ -69,5 +70,39 @@ class DueOrderChoiceTest {
     assertEquals(List.of(4, 3, 2), last.offered(ChoicePoint.DUE_ORDER));
     ScriptedChoices second = new ScriptedChoices();
     assertEquals(inOrder, twoArrivals(second, second, 1).log(), "option 1 of 4: b's wake-up, which posts nothing");
+  }
+
+  /**
+   * Three segments of one connection due at the same instant: whatever order the source gives the
+   * actions due then, the receiver reads the bytes in the order sent, as TCP delivers them.
+   */
+  @Test
+  void theSegmentsOfOneConnectionArriveInTheOrderSentWhateverTheChoice() throws Exception {
+    for (int answer = 0; answer < 3; answer++) {
+      ScriptedChoices last = new ScriptedChoices();
+      List<Integer> offered = new java.util.ArrayList<>();
+      int chosen = answer;
+      Run run = ChoicePrograms.run(last, (emu, ws, user) -> {
+        startup(ws);
+        int[] a = pair(ws);
+        last.answerNext(ChoicePoint.DUE_ORDER, chosen, chosen, chosen);
+        for (byte c : new byte[] {'l', 's', '\r'}) {
+          assertEquals(1, ws.send(a[0], new byte[] {c}, 1, 0));
+        }
+        StringBuilder read = new StringBuilder();
+        byte[] buf = new byte[8];
+        while (read.length() < 3) {
+          int n = ws.recv(a[1], buf, buf.length, 0);
+          assertTrue(n > 0, "recv " + n);
+          read.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        log(user, read.toString().replace("\r", "CR"));
+        offered.addAll(last.offered(ChoicePoint.DUE_ORDER));
+        last.stopRecording();
+        return 0;
+      });
+      assertEquals(List.of("t=0 lsCR"), run.log(), "answer " + answer);
+      assertEquals(List.of(3, 2), offered, "the three arrivals due at t=0, one fewer each time");
+    }
   }
 }
