@@ -53,7 +53,7 @@ final class SocketCalls {
     synchronized (socket) {
       nonBlocking = socket.nonBlocking;
     }
-    return core.engine.run(call.me, call.task, blocking, nonBlocking, core.versionTwo(call.task, call.app));
+    return core.block(call, blocking, nonBlocking);
   }
 
   int socket(int af, int type, int protocol) {
@@ -236,6 +236,9 @@ final class SocketCalls {
     WsCall call = core.begin("shutdown");
     int r = core.gate(call);
     EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
+    if (socket != null) {
+      CheckedRules.treatedAsFatal(core.kernel.rules(), call, s);
+    }
     if (r == 0) {
       r = WinsockInstance.usable(socket);
     }
@@ -249,6 +252,9 @@ final class SocketCalls {
     WsCall call = core.begin("closesocket");
     int r = core.gate(call);
     EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
+    if (socket != null) {
+      CheckedRules.treatedAsFatal(core.kernel.rules(), call, s);
+    }
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : close(call, socket);
     }
@@ -442,6 +448,6 @@ final class SocketCalls {
       long millis = timeout.tv_sec * 1000L + (timeout.tv_usec + 999L) / 1000L;
       blocking.deadline(core.kernel.deadlineAfter(millis), select::timedOut);
     }
-    return core.engine.run(call.me, call.task, blocking, false, core.versionTwo(call.task, call.app));
+    return core.block(call, blocking, false);
   }
 }

@@ -130,6 +130,17 @@ final class WinsockInstance implements TaskListener {
   }
 
   /**
+   * Runs a blocking routine of the call through the engine; in checked mode a version 1 task's call
+   * that is going to wait is looked at by {@link CheckedRules#blockingWait}.
+   */
+  int block(WsCall call, BlockingCall blocking, boolean nonBlocking) {
+    boolean versionTwo = versionTwo(call.task, call.app);
+    Runnable waiting = kernel.rules().enabled() && !versionTwo
+        ? () -> CheckedRules.blockingWait(kernel.rules(), call, blocking.socket) : null;
+    return engine.run(call.me, call.task, blocking, nonBlocking, versionTwo, waiting);
+  }
+
+  /**
    * As {@link #socket}, for a call that may change the socket's state (bind, listen, connect,
    * shutdown, closesocket, setsockopt, ioctlsocket, WSAAsyncSelect): when the call ends, whatever
    * it returns, the tasks blocked on the socket wake and try their calls again, and its
