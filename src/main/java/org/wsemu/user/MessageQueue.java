@@ -41,11 +41,35 @@ final class MessageQueue {
   final List<Frame> frames = new ArrayList<>();
 
   /**
-   * A procedure running on the task: the message from another task it handles ({@code sent}, or
-   * null), and for a window procedure the message itself ({@code window}; null for a timer
-   * procedure), one object per call, which is what tells two calls apart.
+   * A procedure running on the task: the message from another task it handles ({@link #sent}, or
+   * null), and for a window procedure the message itself. Task thread only.
    */
-  record Frame(SentMessage sent, MSG window) {}
+  static final class Frame {
+    final SentMessage sent;
+    private final boolean windowProc;
+    private final int hwnd;
+    private final int message;
+    private final int wParam;
+    private final int lParam;
+    private MSG window; // made when first asked: one object per call, which tells two calls apart
+
+    Frame(SentMessage sent, boolean windowProc, int hwnd, int message, int wParam, int lParam) {
+      this.sent = sent;
+      this.windowProc = windowProc;
+      this.hwnd = hwnd;
+      this.message = message;
+      this.wParam = wParam;
+      this.lParam = lParam;
+    }
+
+    /** The message a window procedure handles (the same object each time); null for a timer procedure. */
+    MSG window() {
+      if (windowProc && window == null) {
+        window = new MSG(hwnd, message, wParam, lParam);
+      }
+      return window;
+    }
+  }
 
   MessageQueue(KernelTask task, int limit, HandleTable<UserTimer> timerProcs) {
     this.task = task;
@@ -94,7 +118,7 @@ final class MessageQueue {
 
   /** The innermost running window procedure's sent message, or null. Task thread only. */
   SentMessage currentSent() {
-    return frames.isEmpty() ? null : frames.get(frames.size() - 1).sent();
+    return frames.isEmpty() ? null : frames.get(frames.size() - 1).sent;
   }
 
   /** The message the innermost running window procedure handles, or null if none runs. Task thread only. */
