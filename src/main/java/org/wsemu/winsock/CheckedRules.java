@@ -155,13 +155,14 @@ final class CheckedRules {
   }
 
   /**
-   * A closesocket or shutdown of socket {@code s}: a violation if it is made while the FD_READ
-   * notification in whose handling a recv on {@code s} failed with WSAEWOULDBLOCK is still being
-   * dispatched (by its own window procedure, not a nested one).
+   * A call naming socket {@code s}: if it is closesocket or shutdown, a violation if it is made
+   * while the FD_READ notification in whose handling a recv on {@code s} failed with
+   * WSAEWOULDBLOCK is still being dispatched (by its own window procedure, not a nested one).
    */
   static void treatedAsFatal(RuleChecks rules, WsCall call, int s) {
     TaskWinsockState task = call.task;
-    if (task.emptyRead == null || task.emptyReadSocket != s) {
+    if (task.emptyRead == null || task.emptyReadSocket != s
+        || !call.function.equals("closesocket") && !call.function.equals("shutdown")) {
       return;
     }
     MSG read = task.emptyRead;

@@ -236,9 +236,6 @@ final class SocketCalls {
     WsCall call = core.begin("shutdown");
     int r = core.gate(call);
     EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
-    if (socket != null) {
-      CheckedRules.treatedAsFatal(core.kernel.rules(), call, s);
-    }
     if (r == 0) {
       r = WinsockInstance.usable(socket);
     }
@@ -252,9 +249,6 @@ final class SocketCalls {
     WsCall call = core.begin("closesocket");
     int r = core.gate(call);
     EmulatedSocket socket = r == 0 ? core.changing(call, s) : null;
-    if (socket != null) {
-      CheckedRules.treatedAsFatal(core.kernel.rules(), call, s);
-    }
     if (r == 0) {
       r = socket == null ? -WSAENOTSOCK : close(call, socket);
     }

@@ -126,6 +126,9 @@ final class WinsockInstance implements TaskListener {
     if (socket != null && socket.cancelledByProgram && !call.usedAfterCancel) {
       call.usedAfterCancel = CheckedRules.usedAfterCancel(kernel.rules(), call, socket);
     }
+    if (socket != null && call.task.emptyRead != null) {
+      CheckedRules.treatedAsFatal(kernel.rules(), call, s);
+    }
     return socket != null && socket.app == call.app && !socket.closed ? socket : null;
   }
 
