@@ -73,8 +73,9 @@ final class Dispatcher {
    */
   private int invoke(KernelTask me, Callback what, SentMessage sent, IntSupplier callback) {
     int depth = me.enterNested(what);
-    List<SentMessage> frames = queues.apply(me).frames;
-    frames.add(sent);
+    List<MessageQueue.Frame> frames = queues.apply(me).frames;
+    frames.add(new MessageQueue.Frame(sent, what.kind().equals("WndProc"), what.hwnd(), what.message(), what.wParam(),
+        what.lParam()));
     Trace trace = kernel.trace();
     if (trace.enabled()) {
       Trace.EventBuilder event = trace.event(TraceKind.PROC, me.label(), what.kind());

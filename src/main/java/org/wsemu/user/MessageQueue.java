@@ -36,10 +36,40 @@ final class MessageQueue {
   @GuardedBy("task.lock()") private boolean closed;
 
   /**
-   * One entry per window procedure running on the task, innermost last: the sent message it
-   * handles, or {@code null} when it was not sent by another task. Task thread only.
+   * One entry per window or timer procedure running on the task, innermost last. Task thread only.
    */
-  final List<SentMessage> frames = new ArrayList<>();
+  final List<Frame> frames = new ArrayList<>();
+
+  /**
+   * A procedure running on the task: the message from another task it handles ({@link #sent}, or
+   * null), and for a window procedure the message itself. Task thread only.
+   */
+  static final class Frame {
+    final SentMessage sent;
+    private final boolean windowProc;
+    private final int hwnd;
+    private final int message;
+    private final int wParam;
+    private final int lParam;
+    private MSG window; // made when first asked: one object per call, which tells two calls apart
+
+    Frame(SentMessage sent, boolean windowProc, int hwnd, int message, int wParam, int lParam) {
+      this.sent = sent;
+      this.windowProc = windowProc;
+      this.hwnd = hwnd;
+      this.message = message;
+      this.wParam = wParam;
+      this.lParam = lParam;
+    }
+
+    /** The message a window procedure handles (the same object each time); null for a timer procedure. */
+    MSG window() {
+      if (windowProc && window == null) {
+        window = new MSG(hwnd, message, wParam, lParam);
+      }
+      return window;
+    }
+  }
 
   MessageQueue(KernelTask task, int limit, HandleTable<UserTimer> timerProcs) {
     this.task = task;
@@ -88,7 +118,17 @@ final class MessageQueue {
 
   /** The innermost running window procedure's sent message, or null. Task thread only. */
   SentMessage currentSent() {
-    return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    return frames.isEmpty() ? null : frames.get(frames.size() - 1).sent;
+  }
+
+  /** The message the innermost running window procedure handles, or null if none runs. Task thread only. */
+  MSG windowMessage() {
+    for (int i = frames.size() - 1; i >= 0; i--) {
+      if (frames.get(i).window() != null) {
+        return frames.get(i).window();
+      }
+    }
+    return null;
   }
 
   SentMessage nextSent() {

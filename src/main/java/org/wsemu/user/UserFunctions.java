@@ -68,6 +68,11 @@ final class UserFunctions implements User, TaskListener {
   }
 
   MessageQueue queue(KernelTask task) {
+    return queueOf(task);
+  }
+
+  /** The task's message queue, whichever emulator's USER made it; null for a task made before USER. */
+  static MessageQueue queueOf(KernelTask task) {
     return task.attachment(QUEUE, MessageQueue.class);
   }
 

@@ -1,6 +1,7 @@
 package org.wsemu.user;
 
 import org.wsemu.kernel.Kernel;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * Internal: the wiring entry of the USER layer, for {@link org.wsemu.Emulator} only; applications
@@ -28,5 +29,19 @@ public final class UserWiring {
       throw new IllegalArgumentException("postedMessageLimit < 1: " + postedMessageLimit);
     }
     return new UserFunctions(kernel, postedMessageLimit);
+  }
+
+  /**
+   * The message that the calling task's innermost running window procedure handles (a timer
+   * procedure is not one), or null if none runs: for the Winsock layer's checked mode. The same
+   * object for the whole of one call of the procedure, a new one for each call; it must not be
+   * changed. Task thread only.
+   *
+   * @param task the calling task
+   */
+  @SuppressWarnings("exports") // KernelTask is internal, and so is this method
+  public static MSG windowMessage(KernelTask task) {
+    MessageQueue queue = UserFunctions.queueOf(task);
+    return queue == null ? null : queue.windowMessage();
   }
 }

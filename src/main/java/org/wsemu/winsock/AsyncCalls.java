@@ -51,7 +51,7 @@ final class AsyncCalls {
       }
       if (lEvent != 0) {
         AsyncSelect registration = new AsyncSelect(core.kernel, socket, lEvent,
-            new MessageDelivery(core.kernel, core.user, socket, hWnd, wMsg));
+            new MessageDelivery(core.kernel, core.user, socket, hWnd, wMsg, call.me));
         socket.asyncSelect = registration;
         registration.evaluate(); // conditions that already hold are posted now
       }
@@ -123,7 +123,8 @@ final class AsyncCalls {
     }
     if (r == 0) {
       AsyncRequest request = call.app.requests.issue(core.config.maxAsyncRequests(), core.resolver,
-          handle -> new AsyncRequest(handle, function, argument, hWnd, wMsg, buf, buflen, lookup));
+          handle -> new AsyncRequest(handle, function, argument, hWnd, wMsg, buf, buflen, lookup, call.me,
+              core.kernel.rules().enabled()));
       if (request == null) {
         r = -WSAEWOULDBLOCK;
       } else {

@@ -1,8 +1,10 @@
 package org.wsemu.winsock;
 
+import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import java.util.function.ObjIntConsumer;
 import org.wsemu.internal.GuardedBy;
+import org.wsemu.kernel.KernelTask;
 
 /**
  * One WSAAsyncGetXByY request: where its reply goes, the caller's buffer, and its lookup, whose
@@ -40,9 +42,15 @@ final class AsyncRequest {
   private final int buflen;
   @GuardedBy("this") private Lookup lookup;
   @GuardedBy("this") private Stage stage = Stage.QUEUED;
+  /** The task that made the request. */
+  final KernelTask caller;
+  /** Checked mode: the checksum of the buffer's bytes when the request was made; -1 when not checked. */
+  private final long checksum;
 
   AsyncRequest(int handle, String function, Object argument, int hWnd, int wMsg, byte[] buf, int buflen,
-      Lookup lookup) {
+      Lookup lookup, KernelTask caller, boolean checked) {
+    this.caller = caller;
+    this.checksum = checked ? CheckedRules.checksum(buf, buflen) : -1;
     this.handle = handle;
     this.function = function;
     this.argument = argument;
@@ -86,8 +94,10 @@ final class AsyncRequest {
    * and marks it done, returning the reply's lParam; -1 if it was cancelled.
    *
    * @param post posts the reply (given its lParam) and says whether it was posted
+   * @param modified called (under this object's monitor) if checked mode took the buffer's checksum
+   *     when the request was made and the buffer changed since; before anything is written to it
    */
-  int complete(IntUnaryOperator post) {
+  int complete(IntUnaryOperator post, Consumer<AsyncRequest> modified) {
     Lookup running;
     synchronized (this) {
       if (stage != Stage.RUNNING) {
@@ -99,6 +109,9 @@ final class AsyncRequest {
     synchronized (this) {
       if (stage != Stage.RUNNING) {
         return -1;
+      }
+      if (checksum != -1 && CheckedRules.checksum(buf, buflen) != checksum) {
+        modified.accept(this);
       }
       int error = found.error() != 0 ? found.error() : found.size() > buflen ? WinSock.WSAENOBUFS : 0;
       if (error == 0) {

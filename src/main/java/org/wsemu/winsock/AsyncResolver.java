@@ -118,7 +118,8 @@ final class AsyncResolver {
     int lParam;
     trace.deferDelivery(); // the reply is posted (and traced) under the request's monitor
     try {
-      lParam = request.complete(reply -> post(request, reply) ? 1 : 0);
+      lParam = request.complete(reply -> post(request, reply) ? 1 : 0,
+          modified -> CheckedRules.requestBufferModified(kernel.rules(), modified));
     } finally {
       trace.resumeDelivery();
     }

@@ -62,6 +62,11 @@ final class AsyncSelect {
     this.gates = delivery.gates();
   }
 
+  /** How it reports: a message or an event object. */
+  SelectDelivery delivery() {
+    return delivery;
+  }
+
   /** A registration like this one for a socket accept() made from this one's socket. */
   AsyncSelect inheritedBy(EmulatedSocket accepted) {
     return new AsyncSelect(kernel, accepted, lEvent, delivery.forAccepted(accepted));

@@ -67,12 +67,18 @@ final class BlockingEngine {
    *
    * @param nonBlocking whether the socket is non-blocking (then "would block" is the answer)
    * @param versionTwo whether the task negotiated version 2 or later (no hook)
+   * @param waiting run once when the call cannot complete at once and is going to wait (checked
+   *     mode), or null
    * @return the routine's result or -error; {@link EmulatedSocket#WOULD_BLOCK} only when non-blocking
    */
-  int run(KernelTask me, TaskWinsockState task, BlockingCall call, boolean nonBlocking, boolean versionTwo) {
+  int run(KernelTask me, TaskWinsockState task, BlockingCall call, boolean nonBlocking, boolean versionTwo,
+      Runnable waiting) {
     int result = call.attempt();
     if (result != EmulatedSocket.WOULD_BLOCK || nonBlocking) {
       return result;
+    }
+    if (waiting != null) {
+      waiting.run();
     }
     BlockingLoop loop = new BlockingLoop(call.function, call.socket);
     task.loops.push(loop);

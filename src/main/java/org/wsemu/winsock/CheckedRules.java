@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.zip.CRC32;
 import org.wsemu.kernel.KernelTask;
 import org.wsemu.kernel.RuleChecks;
+import org.wsemu.user.MSG;
+import org.wsemu.user.MessageNames;
+import org.wsemu.user.UserWiring;
 import org.wsemu.winsock.WinsockInstance.WsCall;
 
 /**
@@ -97,6 +101,91 @@ final class CheckedRules {
     rules.report(call.me, "use-after-cancel", call.function,
         "after a cancelled operation the only call a program may rely on is closesocket", "s", socket.handle);
     return true;
+  }
+
+  /**
+   * A version 1 task's blocking call that cannot complete at once and is going to wait, on socket
+   * {@code s} (0: select or a lookup): a violation if a window procedure of the task is running
+   * and the task has a WSAAsyncSelect registration live on a socket of its application.
+   */
+  static void blockingWait(RuleChecks rules, WsCall call, int s) {
+    MSG dispatched = UserWiring.windowMessage(call.me);
+    if (dispatched == null || !asyncSelects(call)) {
+      return;
+    }
+    rules.report(call.me, "blocking-in-async-program", call.function,
+        "a program that uses WSAAsyncSelect makes no blocking call from a window procedure",
+        "s", s, "msg", MessageNames.of(dispatched.message));
+  }
+
+  /** Whether the caller made a WSAAsyncSelect registration still live on a socket of its application. */
+  private static boolean asyncSelects(WsCall call) {
+    for (EmulatedSocket socket : call.app.sockets()) {
+      AsyncSelect registration = socket.asyncSelect;
+      if (registration != null && registration.delivery() instanceof MessageDelivery messages
+          && messages.registrant == call.me) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A recv or recvfrom on {@code socket} failed with WSAEWOULDBLOCK: if the window procedure
+   * running is handling the FD_READ notification of that socket's WSAAsyncSelect registration, a
+   * closesocket or shutdown of the socket before it returns is a violation ({@link #treatedAsFatal}).
+   *
+   * @param wordMask what a message number keeps when posted (0xFFFF in Win16 mode, else all bits)
+   */
+  static void recvWouldBlock(RuleChecks rules, WsCall call, EmulatedSocket socket, int wordMask) {
+    if (!rules.enabled()) {
+      return;
+    }
+    MSG dispatched = UserWiring.windowMessage(call.me);
+    if (dispatched == null || dispatched.wParam != socket.handle
+        || WinSock.WSAGETSELECTEVENT(dispatched.lParam) != WinSock.FD_READ) {
+      return;
+    }
+    AsyncSelect registration = socket.asyncSelect;
+    if (registration != null && registration.delivery() instanceof MessageDelivery messages
+        && messages.hWnd == dispatched.hwnd && (messages.wMsg & wordMask) == dispatched.message) {
+      call.task.emptyRead = dispatched;
+      call.task.emptyReadSocket = socket.handle;
+    }
+  }
+
+  /**
+   * A call naming socket {@code s}: if it is closesocket or shutdown, a violation if it is made
+   * while the FD_READ notification in whose handling a recv on {@code s} failed with
+   * WSAEWOULDBLOCK is still being dispatched (by its own window procedure, not a nested one).
+   */
+  static void treatedAsFatal(RuleChecks rules, WsCall call, int s) {
+    TaskWinsockState task = call.task;
+    if (task.emptyRead == null || task.emptyReadSocket != s
+        || !call.function.equals("closesocket") && !call.function.equals("shutdown")) {
+      return;
+    }
+    MSG read = task.emptyRead;
+    task.emptyRead = null;
+    if (read == UserWiring.windowMessage(call.me)) {
+      rules.report(call.me, "recv-assumes-data", call.function,
+          "an FD_READ notification does not promise data: a recv failing with WSAEWOULDBLOCK is not an error",
+          "s", s);
+    }
+  }
+
+  /** The checksum of a request's buffer (the first {@code length} bytes): a CRC-32, never -1. */
+  static long checksum(byte[] buf, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(buf, 0, length);
+    return crc.getValue();
+  }
+
+  /** A WSAAsyncGetXByY request's buffer changed between the call and the lookup's completion. */
+  static void requestBufferModified(RuleChecks rules, AsyncRequest request) {
+    rules.report(request.caller, "buffer-modified", request.function,
+        "a buffer handed to a WSAAsyncGetXByY function must not change before its reply is posted",
+        "handle", request.handle);
   }
 
   private static final String UNBALANCED = "every successful WSAStartup needs one WSACleanup, and no more";

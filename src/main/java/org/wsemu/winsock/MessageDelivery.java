@@ -1,6 +1,7 @@
 package org.wsemu.winsock;
 
 import org.wsemu.kernel.Kernel;
+import org.wsemu.kernel.KernelTask;
 import org.wsemu.trace.Trace;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.user.MessageNames;
@@ -23,9 +24,12 @@ final class MessageDelivery implements SelectDelivery {
   private final ReportGates gates;
   final int hWnd;
   final int wMsg;
+  /** The task whose WSAAsyncSelect made the registration (for accepted sockets, the listener's). */
+  final KernelTask registrant;
 
-  MessageDelivery(Kernel kernel, User user, EmulatedSocket socket, int hWnd, int wMsg) {
+  MessageDelivery(Kernel kernel, User user, EmulatedSocket socket, int hWnd, int wMsg, KernelTask registrant) {
     this.kernel = kernel;
+    this.registrant = registrant;
     this.user = user;
     this.socket = socket;
     this.hWnd = hWnd;
@@ -59,6 +63,6 @@ final class MessageDelivery implements SelectDelivery {
 
   @Override
   public SelectDelivery forAccepted(EmulatedSocket accepted) {
-    return new MessageDelivery(kernel, user, accepted, hWnd, wMsg);
+    return new MessageDelivery(kernel, user, accepted, hWnd, wMsg, registrant);
   }
 }

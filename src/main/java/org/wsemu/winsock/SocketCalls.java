@@ -53,7 +53,7 @@ final class SocketCalls {
     synchronized (socket) {
       nonBlocking = socket.nonBlocking;
     }
-    return core.engine.run(call.me, call.task, blocking, nonBlocking, core.versionTwo(call.task, call.app));
+    return core.block(call, blocking, nonBlocking);
   }
 
   int socket(int af, int type, int protocol) {
@@ -442,6 +442,6 @@ final class SocketCalls {
       long millis = timeout.tv_sec * 1000L + (timeout.tv_usec + 999L) / 1000L;
       blocking.deadline(core.kernel.deadlineAfter(millis), select::timedOut);
     }
-    return core.engine.run(call.me, call.task, blocking, false, core.versionTwo(call.task, call.app));
+    return core.block(call, blocking, false);
   }
 }

@@ -3,6 +3,7 @@ package org.wsemu.winsock;
 import java.util.ArrayDeque;
 import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.KernelTask;
+import org.wsemu.user.MSG;
 
 /**
  * The Winsock state of one task, always per task whatever the mode: last error, blocking hook,
@@ -22,6 +23,13 @@ final class TaskWinsockState {
   int startups;
   /** Checked mode: the version the first of those WSAStartup calls asked for. */
   int startupRequested;
+  /**
+   * Checked mode: the FD_READ notification (as its window procedure's message) during whose
+   * dispatch a recv on {@link #emptyReadSocket} failed with WSAEWOULDBLOCK, or null.
+   */
+  MSG emptyRead;
+  /** Checked mode: the socket of {@link #emptyRead}. */
+  int emptyReadSocket;
   /** Blocking loops in progress, innermost first (more than one only for version 2 tasks). */
   final ArrayDeque<BlockingLoop> loops = new ArrayDeque<>();
   /** Readiness notifications received. */

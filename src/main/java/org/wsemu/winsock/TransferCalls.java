@@ -171,6 +171,9 @@ final class TransferCalls {
     }
     if (socket != null) {
       socket.reenableEvents(WinSock.FD_READ | WinSock.FD_OOB); // even a failed recv re-enables
+      if (r == EmulatedSocket.WOULD_BLOCK) {
+        CheckedRules.recvWouldBlock(core.kernel.rules(), call, socket, core.win16 ? 0xFFFF : -1);
+      }
     }
     return r;
   }

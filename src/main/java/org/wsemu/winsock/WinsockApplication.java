@@ -71,6 +71,11 @@ final class WinsockApplication {
     return sockets.size();
   }
 
+  /** Its open sockets now (a snapshot). */
+  synchronized List<EmulatedSocket> sockets() {
+    return List.copyOf(sockets);
+  }
+
   synchronized void add(EmulatedSocket socket) {
     sockets.add(socket);
   }

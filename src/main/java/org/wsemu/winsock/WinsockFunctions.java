@@ -319,7 +319,7 @@ final class WinsockFunctions extends Winsock2Functions {
     BlockingCall blocking = new BlockingCall(call.function, 0,
         () -> core.kernel.clock().millis() >= due ? answer.getAsInt() : EmulatedSocket.WOULD_BLOCK)
         .deadline(due, answer);
-    return core.engine.run(call.me, call.task, blocking, false, core.versionTwo(call.task, call.app));
+    return core.block(call, blocking, false);
   }
 
   @Override

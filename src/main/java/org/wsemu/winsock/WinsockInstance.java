@@ -126,7 +126,21 @@ final class WinsockInstance implements TaskListener {
     if (socket != null && socket.cancelledByProgram && !call.usedAfterCancel) {
       call.usedAfterCancel = CheckedRules.usedAfterCancel(kernel.rules(), call, socket);
     }
+    if (socket != null && call.task.emptyRead != null) {
+      CheckedRules.treatedAsFatal(kernel.rules(), call, s);
+    }
     return socket != null && socket.app == call.app && !socket.closed ? socket : null;
+  }
+
+  /**
+   * Runs a blocking routine of the call through the engine; in checked mode a version 1 task's call
+   * that is going to wait is looked at by {@link CheckedRules#blockingWait}.
+   */
+  int block(WsCall call, BlockingCall blocking, boolean nonBlocking) {
+    boolean versionTwo = versionTwo(call.task, call.app);
+    Runnable waiting = kernel.rules().enabled() && !versionTwo
+        ? () -> CheckedRules.blockingWait(kernel.rules(), call, blocking.socket) : null;
+    return engine.run(call.me, call.task, blocking, nonBlocking, versionTwo, waiting);
   }
 
   /**

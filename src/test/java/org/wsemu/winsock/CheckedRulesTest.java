@@ -7,6 +7,7 @@ import static org.wsemu.winsock.WinsockTestSupport.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Timeout;
 import org.wsemu.Emulator;
 import org.wsemu.testing.Emus;
@@ -15,6 +16,7 @@ import org.wsemu.trace.TraceEvent;
 import org.wsemu.trace.TraceFormat;
 import org.wsemu.trace.TraceKind;
 import org.wsemu.trace.TraceRecorder;
+import org.wsemu.user.User;
 
 /**
  * The checked mode's Winsock rules, one by one: the exact VIOLATION event each program gets, what
@@ -31,10 +33,15 @@ class CheckedRulesTest {
 
   /** Runs {@code body} as task "main" with checked mode {@code checked}. */
   static Outcome run(World world, boolean checked, Program body) throws Exception {
+    return run(world.builder(), checked, (ws, user, results) -> body.run(ws, results));
+  }
+
+  /** Runs {@code body}, which may use USER, as task "main" of an emulator of {@code builder} (a fresh one), checked or not. */
+  static Outcome run(Emulator.Builder builder, boolean checked, WindowProgram body) throws Exception {
     TraceRecorder trace = new TraceRecorder();
     List<String> results = new ArrayList<>();
-    Emus.run(world.builder().checked(checked).traceSink(trace), (emu, ws, user) -> {
-      body.run(ws, results);
+    Emus.run(builder.checked(checked).traceSink(trace), (emu, ws, user) -> {
+      body.run(ws, user, results);
       return 0;
     });
     List<String> violations = new ArrayList<>();
@@ -57,14 +64,28 @@ class CheckedRulesTest {
     void run(WinsockApi ws, List<String> results) throws Exception;
   }
 
+  /** A program with windows: its Winsock and USER calls, recording what they return. */
+  interface WindowProgram {
+    void run(WinsockApi ws, User user, List<String> results) throws Exception;
+  }
+
   /**
    * Runs the program checked and unchecked: the violations are {@code expected}, the results the
    * same, and unchecked there is no VIOLATION (in Win16 on the simulated network, deterministic,
    * the rest of the trace is the same line for line).
    */
   static Outcome check(World world, Program program, String... expected) throws Exception {
-    Outcome on = run(world, true, program);
-    Outcome off = run(world, false, program);
+    return check(world, UnaryOperator.identity(), (ws, user, results) -> program.run(ws, results), expected);
+  }
+
+  /**
+   * As {@link #check(World, Program, String...)}, for a program with windows, on emulators of the
+   * world with {@code options}.
+   */
+  static Outcome check(World world, UnaryOperator<Emulator.Builder> options, WindowProgram program, String... expected)
+      throws Exception {
+    Outcome on = run(options.apply(world.builder()), true, program);
+    Outcome off = run(options.apply(world.builder()), false, program);
     assertEquals(List.of(expected), on.violations());
     assertEquals(List.of(), off.violations());
     assertEquals(off.results(), on.results());
