@@ -127,6 +127,21 @@ final class Programs {
     };
   }
 
+  /**
+   * Tasks "a", "b" and "c" as {@link #yielders}, failing only when they ran in {@code forbidden}
+   * order (for example {@code "c1 b1 a2 c2 b2 a2"}): a bug that few schedules hit.
+   */
+  static ScheduledProgram failsOnOrder(String forbidden) {
+    return builder -> {
+      List<String> orders = new ArrayList<>();
+      yielders(orders, "a", "b", "c").run(builder);
+      String order = orders.get(0);
+      if (order.equals(forbidden)) {
+        throw new AssertionError("the forbidden order: " + order);
+      }
+    };
+  }
+
   /** A program whose only task waits for a message that never comes. */
   static ScheduledProgram hangs() {
     return builder -> {
