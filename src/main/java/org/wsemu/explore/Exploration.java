@@ -1,8 +1,10 @@
 package org.wsemu.explore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +35,7 @@ final class Exploration {
   private final ProgressReporter progress;
   private final AtomicInteger nextIndex = new AtomicInteger();
   private final AtomicInteger lowestFailure = new AtomicInteger(Integer.MAX_VALUE);
-  @GuardedBy("this") private final long[] hashes;
+  @GuardedBy("this") private final Map<Integer, Long> hashes = new HashMap<>();
   @GuardedBy("this") private ScheduleRun failing;
   @GuardedBy("this") private int failingIndex = -1;
 
@@ -41,7 +43,6 @@ final class Exploration {
     this.settings = settings;
     this.program = program;
     this.progress = new ProgressReporter(settings.progress(), settings.schedules());
-    this.hashes = new long[settings.schedules()];
   }
 
   ExplorationResult run() {
@@ -131,7 +132,7 @@ final class Exploration {
     ScheduleRun run = ScheduleRunner.run(key, program, settings.scheduleTimeout());
     long hash = TraceHash.of(run.trace());
     synchronized (this) {
-      hashes[index] = hash;
+      hashes.put(index, hash);
       if (run.failed() && (failing == null || index < failingIndex)) {
         failing = run;
         failingIndex = index;
@@ -151,7 +152,7 @@ final class Exploration {
   private synchronized int distinct(int schedulesRun) {
     Set<Long> distinct = new HashSet<>();
     for (int i = 0; i < schedulesRun; i++) {
-      distinct.add(hashes[i]);
+      distinct.add(hashes.get(i));
     }
     return distinct.size();
   }
