@@ -7,6 +7,7 @@
  * functions ({@code org.wsemu.user}, {@code org.wsemu.winsock}), the network SPI
  * ({@code org.wsemu.net}), the real network ({@code org.wsemu.net.nio}) and the simulated network
  * ({@code org.wsemu.sim}), the endpoints built on Windows Sockets ({@code org.wsemu.endpoint}),
+ * schedule exploration ({@code org.wsemu.explore}),
  * and the JUnit 5 extension for tests of programs built on wsemu ({@code org.wsemu.junit}, which
  * needs JUnit Jupiter's API at run time, and only there). The runtime the layers share ({@code org.wsemu.kernel}) and the
  * annotations of the library's threading contracts ({@code org.wsemu.internal}) are not exported.
@@ -28,4 +29,5 @@ module org.wsemu {
   exports org.wsemu.sim;
   exports org.wsemu.endpoint;
   exports org.wsemu.junit;
+  exports org.wsemu.explore;
 }

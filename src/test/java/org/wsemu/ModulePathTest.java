@@ -88,7 +88,7 @@ class ModulePathTest {
     ModuleDescriptor module = ModuleFinder.of(library()).find("org.wsemu").orElseThrow().descriptor();
     assertEquals(Set.of("org.wsemu", "org.wsemu.task", "org.wsemu.time", "org.wsemu.trace", "org.wsemu.user",
             "org.wsemu.winsock", "org.wsemu.net", "org.wsemu.net.nio", "org.wsemu.sim", "org.wsemu.endpoint",
-            "org.wsemu.junit", "org.wsemu.diagram", "org.wsemu.schedule"),
+            "org.wsemu.junit", "org.wsemu.diagram", "org.wsemu.schedule", "org.wsemu.explore"),
         module.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
     assertTrue(module.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified), module.toString());
     assertTrue(module.packages().contains("org.wsemu.kernel"), module.packages().toString());

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   junit (the JUnit 5 extension for users' tests: on top of everything, the only user of JUnit)
  *        |
- *   org.wsemu (Emulator: wires everything; nothing in the library but junit depends on it)
+ *   explore (schedule exploration: runs emulators; only junit depends on it)
+ *        |
+ *   org.wsemu (Emulator: wires everything; nothing in the library but explore and junit depends on it)
  *        |
  *   endpoint (on the public API of winsock and user)
  *        |
@@ -57,11 +59,13 @@ class PackageDependenciesTest {
       "org.wsemu.schedule"};
   private static final String NETWORK_IMPLEMENTATIONS = "org.wsemu.net.*..";
   private static final String JUNIT_SUPPORT = "org.wsemu.junit";
+  private static final String EXPLORER = "org.wsemu.explore";
 
   /** Every package of the library, as a pattern, and the library packages that it may use. */
   private static final Map<String, List<String>> LAYERS = Map.ofEntries(
       Map.entry(JUNIT_SUPPORT, List.of("org.wsemu..")),
       Map.entry(ROOT, List.of("org.wsemu..")),
+      Map.entry(EXPLORER, List.of("org.wsemu..")),
       Map.entry("org.wsemu.task", List.of()),
       Map.entry("org.wsemu.time", List.of()),
       Map.entry("org.wsemu.schedule", List.of()),
@@ -87,9 +91,13 @@ class PackageDependenciesTest {
 
   @Test
   void nothingInTheLibraryDependsOnTheRootPackage() {
-    noClasses().that().resideOutsideOfPackages(concat(PROGRAMS, ROOT, JUNIT_SUPPORT).toArray(String[]::new))
+    noClasses().that().resideOutsideOfPackages(concat(PROGRAMS, ROOT, EXPLORER, JUNIT_SUPPORT).toArray(String[]::new))
         .should().dependOnClassesThat().resideInAPackage(ROOT)
         .because("the root package wires the layers: it sits on top of them")
+        .check(CLASSES);
+    noClasses().that().resideOutsideOfPackages(concat(PROGRAMS, EXPLORER, JUNIT_SUPPORT).toArray(String[]::new))
+        .should().dependOnClassesThat().resideInAPackage(EXPLORER)
+        .because("schedule exploration sits on top of the emulator; only the JUnit support uses it")
         .check(CLASSES);
   }
 
