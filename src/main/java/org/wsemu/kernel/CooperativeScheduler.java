@@ -314,15 +314,15 @@ final class CooperativeScheduler extends Scheduler {
         if (preferred != null && isReady(preferred)) {
           return preferred;
         }
-        KernelTask next = nextReady(after, yielding);
+        KernelTask next = roundRobin(after);
         if (next != null && (next != after || !yielding)) {
           if (yielding && virtualClock != null && next.state == RunState.READY
               && next.yieldedAt == virtualClock.millis()) {
             // A round of polling: every task that could run yielded at this instant. Let a quantum pass.
             advance(Math.min(virtualClock.millis() + quantum, virtualTimers.nextDue()));
-            return nextReady(after, yielding);
+            return chosen(after, yielding, roundRobin(after));
           }
-          return next;
+          return chosen(after, yielding, next);
         }
         if (virtualClock == null) {
           return next; // real clock: the lone yielder goes on, or nobody can run
@@ -332,7 +332,7 @@ final class CooperativeScheduler extends Scheduler {
           // A polling task yielded and nobody else can run: let a quantum of virtual time pass.
           long target = virtualClock.millis() + quantum;
           advance(Math.min(target, due));
-          return nextReady(after, yielding);
+          return chosen(after, yielding, roundRobin(after));
         }
         if (due == TimerQueue.NONE) {
           return null;
@@ -378,12 +378,12 @@ final class CooperativeScheduler extends Scheduler {
   }
 
   /**
-   * The task the rule picks ({@link #roundRobin}), or, when a choice source explores and several
-   * tasks can run, the one it chooses among them, offered in the rule's order (a yielding task
-   * only when it is alone).
+   * The task the rule picked ({@code next}, from {@link #roundRobin}), or, when a choice source
+   * explores and several tasks can run, the one it chooses among them, offered in the rule's order
+   * (a yielding task only when it is alone). Asked once per hand-over, after any time that had to
+   * pass, so no answer is thrown away.
    */
-  private KernelTask nextReady(KernelTask after, boolean yielding) {
-    KernelTask next = roundRobin(after);
+  private KernelTask chosen(KernelTask after, boolean yielding, KernelTask next) {
     ChoiceSource choices = kernel.choices();
     if (next == null || !choices.exploring()) {
       return next;

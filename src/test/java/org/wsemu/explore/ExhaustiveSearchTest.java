@@ -45,6 +45,7 @@ class ExhaustiveSearchTest {
     assertEquals(36, expected.size());
     assertEquals(expected, new HashSet<>(orders));
     assertEquals(36, result.distinctTraces());
+    assertEquals(36, result.schedulesRun(), "each schedule a new order: no task choice is asked and then thrown away");
     assertEquals(orders.size(), result.schedulesRun());
   }
 
