@@ -9,6 +9,7 @@ import org.wsemu.explore.ScheduledProgram;
  * A program with an order bug for {@code wsemu explore} to find: task {@code use} reads what task
  * {@code init} sets, without waiting for it. The emulator's own order runs {@code init} first (it
  * was created first), so the default schedule passes; a schedule that runs {@code use} first fails.
+ * A third task, {@code noise}, yields a few times: the schedules have choices that do not matter.
  * {@link Fixed} waits, yielding, and passes on every schedule. Public, with a public no-argument
  * constructor, as the command line needs.
  *
@@ -34,6 +35,12 @@ public class InitOrderProgram implements ScheduledProgram {
           emu.user().Yield();
         }
         sawInitialised.set(initialised.get());
+        return 0;
+      });
+      emu.createTask("noise", () -> {                    // more choices, which shrinking sets back to the default
+        for (int i = 0; i < 3; i++) {
+          emu.user().Yield();
+        }
         return 0;
       });
       emu.start();
