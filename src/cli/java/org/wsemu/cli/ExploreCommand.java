@@ -124,13 +124,14 @@ final class ExploreCommand implements Callable<Integer> {
       result = explorer.explore(program.program());
     }
     if (result.failure().isEmpty()) {
-      out.printf(Locale.ROOT, "no failure in %,d schedules%s (%,d distinct traces, %.1f s)%n", result.schedulesRun(),
-          result.exhausted() ? ", every schedule of the bounded tree" : "", result.distinctTraces(),
+      out.printf(Locale.ROOT, "no failure in %s%s (%s, %.1f s)%n", count(result.schedulesRun(), "schedule"),
+          result.exhausted() ? ", every schedule of the bounded tree" : "", count(result.distinctTraces(), "distinct trace"),
           result.elapsed().toMillis() / 1000.0);
       return 0;
     }
     ScheduleFailure failure = result.failure().get();
-    out.printf(Locale.ROOT, "schedule %d of %,d failed: %s%n", failure.schedule(), result.schedulesRun(), failure.cause());
+    out.printf(Locale.ROOT, "schedule %d failed (%s run): %s%n", failure.schedule(), count(result.schedulesRun(), "schedule"),
+        failure.cause());
     out.println("seed: " + failure.seed());
     out.println("replay key: " + failure.replayKey());
     out.println("shrunk key: " + failure.shrunkReplayKey() + " (" + nonZero(failure) + " of "
@@ -139,6 +140,11 @@ final class ExploreCommand implements Callable<Integer> {
     failure.diagramFile().ifPresent(f -> out.println("diagram: " + f));
     out.println("replay with: wsemu explore " + target + " --replay " + failure.shrunkReplayKey());
     return 1;
+  }
+
+  /** {@code "1 schedule"}, {@code "1,200 schedules"}. */
+  static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   private static long nonZero(ScheduleFailure failure) {
@@ -175,13 +181,13 @@ final class ExploreCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes the replayed run's trace to {@code dir} as {@code NAME-replay.trace} (one
+   * Writes the replayed run's trace to {@code dir} as {@code NAME-replay.txt} (one
    * {@link TraceFormat#line} each, as the explorer writes a failure's), {@code NAME-replay.jsonl}
    * and its sequence diagram {@code NAME-replay.html}; returns the files.
    */
   static List<Path> writeReplay(Path dir, String name, ScheduleRun run) throws IOException {
     Files.createDirectories(dir);
-    Path text = dir.resolve(name + "-replay.trace");
+    Path text = dir.resolve(name + "-replay.txt");
     Path jsonl = dir.resolve(name + "-replay.jsonl");
     Path html = dir.resolve(name + "-replay.html");
     TraceFiles.writeText(run.trace(), text);

@@ -64,9 +64,9 @@ final class ExploreProgress implements Consumer<ExplorationProgress>, AutoClosea
 
   /** The line for {@code progress}. */
   String line(ExplorationProgress progress) {
-    return String.format(Locale.ROOT, "%s: %,d/%,d schedules, %,.1f schedules/s, %,d distinct traces, %d s", what,
-        progress.schedulesRun(), progress.schedulesPlanned(), progress.schedulesPerSecond(), progress.distinctTraces(),
-        progress.elapsed().toSeconds());
+    return String.format(Locale.ROOT, "%s: %,d/%,d schedules, %,.1f schedules/s, %s, %d s", what,
+        progress.schedulesRun(), progress.schedulesPlanned(), progress.schedulesPerSecond(),
+        ExploreCommand.count(progress.distinctTraces(), "distinct trace"), progress.elapsed().toSeconds());
   }
 
   @GuardedBy("this")
