@@ -21,26 +21,27 @@ import org.wsemu.explore.Strategy;
  *
  * <pre>{@code
  * import static org.junit.jupiter.api.Assertions.assertTrue;
- * import java.util.List;
+ * import java.util.concurrent.atomic.AtomicBoolean;
  * import org.wsemu.junit.Explore;
  *
- * class CounterTest {
+ * class InitOrderTest {
  *   @Explore(schedules = 200)
- *   void noLostIncrements(Emulator.Builder builder) throws Exception {
- *     int[] counter = {0};
+ *   void useSeesWhatInitSet(Emulator.Builder builder) throws Exception {
+ *     AtomicBoolean initialised = new AtomicBoolean();
+ *     AtomicBoolean seen = new AtomicBoolean();
  *     try (Emulator emu = builder.build()) {
- *       for (String name : List.of("a", "b")) {
- *         emu.createTask(name, () -> {
- *           int seen = counter[0];
- *           emu.user().Yield();
- *           counter[0] = seen + 1;
- *           return 0;
- *         });
- *       }
+ *       emu.createTask("init", () -> {
+ *         initialised.set(true);
+ *         return 0;
+ *       });
+ *       emu.createTask("use", () -> {
+ *         seen.set(initialised.get());   // does not wait for init: fails when use runs first
+ *         return 0;
+ *       });
  *       emu.start();
  *       assertTrue(emu.awaitTasks(Duration.ofSeconds(10)));
  *     }
- *     assertEquals(2, counter[0]);
+ *     assertTrue(seen.get(), "use ran before init");
  *   }
  * }
  * }</pre>
