@@ -33,21 +33,21 @@ class ExploreCommandTest {
 
   @Test
   void aFailingProgramExitsWith1AndPrintsItsSeedKeysAndFiles(@TempDir Path dir) {
-    CommandLines.Result result = run("explore", BUGGY, "--schedules", "50", "--jobs", "1", "--output", dir.toString());
+    CommandLines.Result result = run("explore", BUGGY, "--schedules", "50", "--jobs", "1", "--seed", "2", "--output", dir.toString());
     assertEquals(1, result.exit(), result.toString());
     List<String> lines = result.out().lines().toList();
-    assertEquals("wsemu explore InitOrderProgram: random-walk, 50 schedules, seed 1, 1 job", lines.get(0));
+    assertEquals("wsemu explore InitOrderProgram: random-walk, 50 schedules, seed 2, 1 job", lines.get(0));
     Matcher failed = Pattern.compile("schedule (\\d+) failed \\((\\d+) schedules? run\\): java.lang.AssertionError: use ran before init")
         .matcher(lines.get(1));
     assertTrue(failed.matches(), lines.get(1));
     int schedule = Integer.parseInt(failed.group(1));
     assertEquals(schedule + 1, Integer.parseInt(failed.group(2)), "it stops at the first failing schedule");
     Map<String, String> fields = fields(result.out());
-    long seed = 1 + schedule;
+    long seed = 2 + schedule;
     assertEquals(String.valueOf(seed), fields.get("seed"));
     assertEquals("random-walk:" + seed, fields.get("replay key"));
-    assertTrue(fields.get("shrunk key").matches("(random-walk:" + seed + "|choices:" + seed + ":[0-9.*]+) \\(1 of \\d+ choices not the default\\)"),
-        "shrunk to the one choice that matters, use runs first: " + fields.get("shrunk key"));
+    assertEquals("choices:" + seed + ":1 (1 of 1 choices not the default)", fields.get("shrunk key"),
+        "the choices that do not matter shrunk away: the one left runs use first");
     String shrunk = fields.get("shrunk key").split(" ")[0];
     assertEquals(dir, Path.of(fields.get("trace")).getParent(), "the trace is written to --output");
     assertTrue(fields.get("trace").endsWith(".txt") && fields.get("diagram").endsWith(".html"), fields.toString());
@@ -81,6 +81,16 @@ class ExploreCommandTest {
     assertEquals(1, original.exit(), original.toString());
     assertTrue(original.out().endsWith("the schedule failed: java.lang.AssertionError: use ran before init\n"), original.out());
     assertTrue(original.out().contains(" TASK start"), original.out());
+  }
+
+  @Test
+  void withoutShrinkingTheShrunkKeyIsTheKeyAsFound(@TempDir Path dir) {
+    CommandLines.Result result = run("explore", BUGGY, "--schedules", "50", "--jobs", "1", "--seed", "2", "--no-shrink",
+        "--output", dir.toString());
+    assertEquals(1, result.exit(), result.toString());
+    Map<String, String> fields = fields(result.out());
+    assertTrue(fields.get("shrunk key").startsWith(fields.get("replay key") + " ("), fields.toString());
+    assertTrue(fields.get("replay key").startsWith("random-walk:"), fields.toString());
   }
 
   @Test
