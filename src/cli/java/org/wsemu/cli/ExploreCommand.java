@@ -73,7 +73,7 @@ final class ExploreCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--jobs", paramLabel = "J",
-      description = "How many schedules run at once. Default: the number of processors.")
+      description = "How many schedules run at once (exhaustive: one). Default: the number of processors.")
   Integer jobs;
 
   @Option(names = "--output", paramLabel = "DIR",
@@ -113,7 +113,8 @@ final class ExploreCommand implements Callable<Integer> {
 
   private int explore(ProgramTarget program, PrintWriter out, PrintWriter err) {
     Path dir = (output != null ? output : Path.of(DEFAULT_OUTPUT, program.name())).toAbsolutePath().normalize();
-    int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    int threads = strategy == Strategy.EXHAUSTIVE ? 1                   // each schedule follows from the last
+        : jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     out.printf(Locale.ROOT, "wsemu explore %s: %s, %,d schedules, seed %d%s, %d job%s%n", program.name(), name(strategy),
         schedules, seed, strategy == Strategy.PCT ? ", depth " + depth : "", threads, threads == 1 ? "" : "s");
     out.flush();

@@ -47,14 +47,16 @@ import org.wsemu.explore.Strategy;
  * }</pre>
  *
  * <p>{@code @Explore} is a {@link Test @Test} of its own and brings its extension: no other
- * annotation is needed, and {@link WsemuTest} settings do not apply to it. The method takes one
+ * annotation is needed. On a class marked {@link WsemuTest}, that extension leaves an {@code @Explore}
+ * method alone: it builds no emulator for it and injects nothing, and its settings do not apply. The method takes one
  * {@code Emulator.Builder} parameter; other parameters are resolved once by JUnit's resolvers and
  * passed to every schedule. It may build emulators from the builder once per schedule (the builder
  * is fresh for each), may override the network ({@code builder.network(...)}), and must close what
  * it builds.
  *
  * <p>{@link #replay()} runs the one schedule of a replay key, as a failure reports it: the test then
- * fails if that schedule fails, and the replayed trace is written beside the exploration's files.
+ * fails if that schedule fails, and the replayed trace ({@code replay.txt}, {@code replay.jsonl})
+ * and diagram ({@code replay.html}) are written beside the exploration's files.
  *
  * <p>The schedules run on the explorer's threads, {@link #parallelism()} at a time, all on the one
  * test instance: with a parallelism above 1 keep a schedule's state in local variables.

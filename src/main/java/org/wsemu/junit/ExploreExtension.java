@@ -2,6 +2,7 @@ package org.wsemu.junit;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.wsemu.Emulator;
+import org.wsemu.diagram.SequenceDiagram;
 import org.wsemu.explore.ExplorationResult;
 import org.wsemu.explore.Explorer;
 import org.wsemu.explore.ScheduleRun;
@@ -89,7 +91,10 @@ public final class ExploreExtension implements ParameterResolver, InvocationInte
         .parallelism(explore.parallelism()).shrink(explore.shrink()).output(dir).build();
   }
 
-  /** Runs the schedule of {@code key}; fails with its failure, after writing its trace to {@code dir}. */
+  /**
+   * Runs the schedule of {@code key}; fails with its failure, after writing its trace to {@code dir}
+   * ({@code replay.txt}, {@code replay.jsonl}) and its sequence diagram ({@code replay.html}).
+   */
   private static void replay(String key, ScheduledProgram program, Path dir) {
     ScheduleRun run;
     try {
@@ -100,12 +105,14 @@ public final class ExploreExtension implements ParameterResolver, InvocationInte
     if (run.failure().isEmpty()) {
       return;
     }
-    Path file = dir.resolve("replay.trace");
+    Path file = dir.resolve("replay.txt");
     String written;
     try {
       Files.createDirectories(dir);
       TraceFiles.writeText(run.trace(), file);
-      written = "its trace is in " + file;
+      TraceFiles.writeJsonLines(run.trace(), dir.resolve("replay.jsonl"));
+      Files.writeString(dir.resolve("replay.html"), SequenceDiagram.html(run.trace(), "replay " + key), StandardCharsets.UTF_8);
+      written = "its trace is in " + file + " (and replay.jsonl, its diagram in replay.html)";
     } catch (IOException | RuntimeException e) {
       written = "its trace could not be written to " + file + ": " + e;
     }

@@ -120,9 +120,12 @@ class ExploreTest {
   void aReplayKeyRunsThatOneScheduleAndFailsAsItDid() {
     Throwable thrown = failure(runSample(Replayed.class));
     assertEquals(1, CALLS.get());
-    Path trace = Path.of("target/wsemu-explore", Replayed.class.getName(), "theFailingSchedule", "replay.trace").toAbsolutePath();
-    assertEquals("the replayed schedule choices:3:1 failed: " + thrown.getCause() + "; its trace is in " + trace, thrown.getMessage());
-    assertTrue(Files.isRegularFile(trace), trace.toString());
+    Path trace = Path.of("target/wsemu-explore", Replayed.class.getName(), "theFailingSchedule", "replay.txt").toAbsolutePath();
+    assertEquals("the replayed schedule choices:3:1 failed: " + thrown.getCause() + "; its trace is in " + trace
+        + " (and replay.jsonl, its diagram in replay.html)", thrown.getMessage());
+    for (String name : List.of("replay.txt", "replay.jsonl", "replay.html")) {
+      assertTrue(Files.isRegularFile(trace.resolveSibling(name)), name);
+    }
   }
 
   static class ReplayedDefault {
@@ -151,6 +154,24 @@ class ExploreTest {
     assertEquals(1, succeeded(runSample(OtherParameters.class)).size());
     assertTrue(SEEN.size() >= 3, "at least once per schedule: " + SEEN);
     assertEquals(List.of("seesItsTestInfo"), SEEN.stream().distinct().toList());
+  }
+
+  @WsemuTest
+  static class OnAWsemuTestClass {
+    Emulator injected;
+
+    @Explore(schedules = 2)
+    void explores(Emulator.Builder builder) throws Exception {
+      SEEN.add(String.valueOf(injected));
+      initThenUse(builder, true);
+    }
+  }
+
+  @Test
+  void onAWsemuTestClassTheOtherExtensionBuildsNothingForAnExploreTest() {
+    assertEquals(List.of("explores(Builder)"), succeeded(runSample(OnAWsemuTestClass.class)));
+    assertEquals(List.of("null", "null"), SEEN);
+    assertEquals(2, CALLS.get());
   }
 
   static class NoBuilder {
