@@ -165,6 +165,14 @@ class ExploreCommandTest {
   }
 
   @Test
+  void theHelpListsTheCommandAndItsOptions() {
+    assertTrue(run(0, "help").contains("  explore "));
+    String help = run(0, "help", "explore");
+    assertTrue(help.startsWith("Usage: wsemu explore [-hV] [--no-shrink] [--depth=D] [--jobs=J] [--output=DIR]"), help);
+    assertTrue(help.contains("--strategy=STRATEGY   random-walk, pct or exhaustive. Default:"), help);
+  }
+
+  @Test
   void anOutputThatIsAFileIsAUsageError(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("f"), "x");
     CommandLines.Result result = run("explore", FIXED, "--output", file.toString());
