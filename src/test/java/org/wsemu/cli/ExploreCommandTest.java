@@ -129,6 +129,20 @@ class ExploreCommandTest {
   }
 
   @Test
+  void aDemonstrationWhoseRuleShowsOnlyInItsOwnOrderFailsOnAnother(@TempDir Path dir) {
+    CommandLines.Result result = run("explore", "yield-in-peekmessage", "--schedules", "50", "--jobs", "1",
+        "--output", dir.toString());
+    assertEquals(1, result.exit(), result.toString());
+    assertTrue(result.out().lines().skip(1).findFirst().orElseThrow().endsWith("java.lang.AssertionError: yield-in-peekmessage:"
+        + " the run did not show the rule: In Win16 a PeekMessage that finds nothing yields to other tasks, unless"
+        + " PM_NOYIELD is given"), result.out());
+    String shrunk = fields(result.out()).get("shrunk key").split(" ")[0];
+    assertEquals(1, run("explore", "yield-in-peekmessage", "--replay", shrunk, "--output", dir.resolve("replay").toString()).exit());
+    assertEquals(0, run("explore", "yield-in-peekmessage", "--replay", "choices:1:", "--output", dir.resolve("default").toString()).exit(),
+        "its own order shows the rule");
+  }
+
+  @Test
   void theProgressLineEndsWithTheTotals(@TempDir Path dir) {
     AtomicLong nanos = new AtomicLong();
     CommandLines.Result result = run(cli -> ((ExploreCommand) cli.getSubcommands().get("explore").getCommand()).progress =
