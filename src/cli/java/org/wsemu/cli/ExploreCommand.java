@@ -2,6 +2,7 @@ package org.wsemu.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ import picocli.CommandLine.TypeConversionException;
  * class implementing {@link ScheduledProgram} ({@link ProgramTarget}).
  *
  * <p>Exit code 0 when no schedule failed (the replayed one passed), 1 when one failed, 2 for a
- * usage error. The exploration's progress goes to standard error ({@link ExploreProgress}).
+ * usage error or files that cannot be written. The exploration's progress goes to standard error ({@link ExploreProgress}).
  *
  * <p>Not thread-safe; picocli calls it once on the main thread.
  */
@@ -123,6 +124,10 @@ final class ExploreCommand implements Callable<Integer> {
       Explorer explorer = Explorer.builder().strategy(strategy).schedules(schedules).seed(seed).depth(depth)
           .parallelism(threads).shrink(!noShrink).output(dir).progress(meter).build();
       result = explorer.explore(program.program());
+    } catch (UncheckedIOException e) {                      // the failure's files
+      out.flush();
+      err.println("wsemu explore: " + e.getMessage() + ": " + DemoRun.reason(e.getCause()));
+      return 2;
     }
     if (result.failure().isEmpty()) {
       out.printf(Locale.ROOT, "no failure in %s%s (%s, %.1f s)%n", count(result.schedulesRun(), "schedule"),

@@ -192,5 +192,11 @@ class ExploreCommandTest {
     CommandLines.Result result = run("explore", FIXED, "--output", file.toString());
     assertEquals(2, result.exit(), result.toString());
     assertEquals("wsemu explore: --output must be a directory: " + file + " is a file", result.err().strip());
+
+    Path under = file.resolve("sub");                        // not there yet, and cannot be: found when a failure is written
+    CommandLines.Result failed = run("explore", BUGGY, "--schedules", "5", "--jobs", "1", "--output", under.toString());
+    assertEquals(2, failed.exit(), failed.toString());
+    String last = failed.err().lines().reduce((a, b) -> b).orElseThrow();   // after the progress line, if any
+    assertTrue(last.startsWith("wsemu explore: cannot write the failing schedule's files into " + under + ": "), failed.err());
   }
 }
