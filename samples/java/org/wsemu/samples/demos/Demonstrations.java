@@ -106,9 +106,21 @@ public final class Demonstrations {
    */
   public static boolean run(Demonstration demo, SchedulingMode mode, TraceSink sink, PrintWriter out)
       throws Exception {
+    return run(demo, Emulator.builder().mode(mode).traceSink(sink), out);
+  }
+
+  /**
+   * Runs {@code demo} once on an emulator built from {@code builder}, which brings the mode, the
+   * clock, the trace sinks and, for schedule exploration, the choices; this adds the name, a fresh
+   * simulated network (seed {@link #SEED}, in place of any network the builder has: the program
+   * needs its peers) and the demonstration's {@link Demonstration#setup() setup}. Returns what its
+   * program returned.
+   *
+   * @throws Exception what the program threw
+   */
+  public static boolean run(Demonstration demo, Emulator.Builder builder, PrintWriter out) throws Exception {
     SimulatedNetwork network = SimulatedNetwork.builder().seed(SEED).build();
-    Emulator.Builder builder = Emulator.builder().name(demo.name()).mode(mode).network(network).traceSink(sink);
-    try (Emulator emu = demo.setup().apply(builder).build()) {
+    try (Emulator emu = demo.setup().apply(builder.name(demo.name()).network(network)).build()) {
       boolean shown = demo.program().run(emu, network, out);
       out.flush();
       return shown;

@@ -15,6 +15,8 @@ import picocli.CommandLine.ParameterException;
  * java -jar target/wsemu-cli.jar demo --list
  * java -jar target/wsemu-cli.jar demo [NAME] [--mode=WIN16|WIN32] [--trace] [--mermaid] [--diagram=FILE] [--jsonl=FILE]
  *     [--kind=KIND,...] [--task=TASK,...] [--function=NAME,...] [--all]
+ * java -jar target/wsemu-cli.jar explore DEMO|CLASS [--schedules=N] [--strategy=random-walk|pct|exhaustive] [--depth=D]
+ *     [--seed=S] [--jobs=J] [--output=DIR] [--replay=KEY] [--no-shrink]
  * java -jar target/wsemu-cli.jar render TRACE [--format=mermaid|html] [-o FILE] [--title=TITLE] [filters] [--all]
  * java -jar target/wsemu-cli.jar help [COMMAND]
  * </pre>
@@ -30,7 +32,7 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "An emulator of Windows Sockets 1.1 and its pseudo-blocking model.",
-    subcommands = {DemoCommand.class, RenderCommand.class, ClientCommand.class, HelpCommand.class})
+    subcommands = {DemoCommand.class, ExploreCommand.class, RenderCommand.class, ClientCommand.class, HelpCommand.class})
 public final class Main {
   Main() {}
 

@@ -137,9 +137,12 @@ public final class WsemuExtension implements BeforeEachCallback, AfterEachCallba
     throw throwable;
   }
 
-  /** Whether this instance serves the test: a plain test, or a run of the world it is bound to. */
+  /**
+   * Whether this instance serves the test: a plain test, or a run of the world it is bound to; never
+   * an {@link Explore} test, whose schedules build their own emulators.
+   */
   private boolean serves(ExtensionContext context) {
-    return world != null || !isWorldsTest(context);
+    return (world != null || !isWorldsTest(context)) && !AnnotationSupport.isAnnotated(context.getTestMethod(), Explore.class);
   }
 
   private static boolean isWorldsTest(ExtensionContext context) {

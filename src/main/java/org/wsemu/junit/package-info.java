@@ -2,7 +2,9 @@
  * JUnit 5 support for tests of programs built on wsemu: {@link org.wsemu.junit.WsemuTest} gives each
  * test a fresh {@link org.wsemu.Emulator}, its {@link org.wsemu.sim.SimulatedNetwork} and a
  * {@link org.wsemu.trace.TraceRecorder}; {@link org.wsemu.junit.AllWorlds} and its kin run a test once
- * per scheduling mode and network; {@link org.wsemu.junit.WsemuTasks} runs a body as a task.
+ * per scheduling mode and network; {@link org.wsemu.junit.WsemuTasks} runs a body as a task;
+ * {@link org.wsemu.junit.Explore} runs a test once per schedule of its tasks
+ * ({@link org.wsemu.explore.Explorer}) and fails with the key that replays the failing one.
  *
  * <p>After each test the emulator is closed and checked: anything it still holds
  * ({@link org.wsemu.Emulator#openResources()}) fails the test. A failing test gets the seed of its
