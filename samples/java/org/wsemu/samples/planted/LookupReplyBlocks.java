@@ -23,7 +23,8 @@ import org.wsemu.winsock.WinsockApi;
  * connect and a recv of the greeting, which comes 20 ms later. On the emulator's own schedule the
  * reply is handled before the mail check starts. If the lookup takes a few milliseconds longer
  * (lookup latency), the default blocking hook dispatches the reply inside the mail check's recv,
- * and the handler's connect fails with WSAEINPROGRESS: nothing is logged. Fixed: the window
+ * and the handler's connect fails with WSAEINPROGRESS: nothing is logged (or, the other way round,
+ * the mail check's timer comes inside the handler's connect, and the mail check fails). Fixed: the window
  * procedures only note what is to be done, and the message loop does it, outside every blocking
  * call.
  *
