@@ -20,7 +20,8 @@ public final class PlantedBugs {
         new CompletionOrderAssumed(fixed),
         new QuitLostInHook(fixed),
         new TokenOrderAssumed(fixed),
-        new LookupReplyBlocks(fixed));
+        new LookupReplyBlocks(fixed),
+        new HookCountsTime(fixed));
   }
 
   /**

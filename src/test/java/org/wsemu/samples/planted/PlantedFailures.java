@@ -22,7 +22,8 @@ final class PlantedFailures {
       "completion-order-assumed", "assembled \"",
       "quit-lost-in-hook", "the monitor was still running",
       "token-order-assumed", "MAILCHECK used the token null",
-      "lookup-reply-blocks", "logged: ");
+      "lookup-reply-blocks", "logged: ",
+      "hook-counts-time", "the request was cancelled (error 10004)");
 
   /** The checked-mode rules a program's bug may break instead (or before its assertion fails). */
   private static final Map<String, String> RULES = Map.of(

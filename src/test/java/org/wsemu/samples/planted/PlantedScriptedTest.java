@@ -52,7 +52,10 @@ class PlantedScriptedTest {
         new Case("token-order-assumed", () -> ScriptedChoices.once(ChoicePoint.TASK, 1, 1), AssertionError.class,
             "MAILCHECK used the token null, not T-1994"),
         new Case("lookup-reply-blocks", () -> ScriptedChoices.always(ChoicePoint.LOOKUP_LATENCY, 20), AssertionError.class,
-            "logged: false, mail greeting: +OK: a handler's blocking call failed inside another one"))
+            "logged: false, mail greeting: +OK: a handler's blocking call failed inside another one"),
+        new Case("hook-counts-time", () -> ScriptedChoices.always(ChoicePoint.HOOK_REPOLL, 49), AssertionError.class,
+            "the request was cancelled (error 10004) though the server answers within 200 ms:"
+                + " the hook's count of its calls ran out early"))
         .map(Arguments::of);
   }
 
