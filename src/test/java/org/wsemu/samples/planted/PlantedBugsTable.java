@@ -25,7 +25,10 @@ final class PlantedBugsTable {
         command line). Each is a `ScheduledProgram` that checks its own outcome: the bug shows as an
         assertion of the program or a checked-mode violation, never on the emulator's own schedule
         (every choice 0), only on schedules the choice points allow. Each brings its own simulated
-        network, with its servers, instead of the seeded one the explorer offers.
+        network, with its servers, instead of the seeded one the explorer offers. To watch one found,
+        shrunk and drawn: `java -jar target/wsemu-cli.jar explore
+        org.wsemu.samples.planted.TelnetDroppedKey --schedules 50`; the fixed version,
+        `'org.wsemu.samples.planted.TelnetDroppedKey$Fixed'`, passes them.
 
         The table gives, for each program and strategy, how many schedules the explorer ran up to and
         including the first that failed (the failing schedule's index plus one), with base seed
