@@ -282,9 +282,10 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * Makes the task threads; default: virtual threads on JDK 24 and later, platform daemon
-     * threads before (docs/performance.md says why). On JDK 21 to 23 a virtual-thread factory
-     * ({@code Thread.ofVirtual().factory()}) works too, for programs that never wait while holding
-     * a monitor.
+     * threads before (docs/performance.md says why), or as the system property
+     * {@code wsemu.taskThreads} says ({@code platform} or {@code virtual}). On JDK 21 to 23 a
+     * virtual-thread factory ({@code Thread.ofVirtual().factory()}) works too, for programs that
+     * never wait while holding a monitor.
      */
     public Builder threadFactory(ThreadFactory threadFactory) {
       this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
@@ -490,6 +491,9 @@ public final class Emulator implements AutoCloseable {
      *     cannot run in virtual time (the real one),
      *     not one of {@link Clock}'s, or a Winsock setting is out of range
      * @throws IllegalStateException if the virtual clock or the simulated network already belongs to another emulator
+     * @throws IllegalArgumentException if no thread factory is given and the system property
+     *     {@code wsemu.taskThreads} is neither {@code platform} nor {@code virtual}, or asks for
+     *     virtual threads before JDK 21
      */
     public Emulator build() {
       Clock chosenClock = clock != null ? clock : mode == SchedulingMode.WIN16 ? Clock.virtual() : Clock.system();

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * The default maker of task threads: virtual threads on JDK 24 and later, platform daemon threads
- * before.
+ * before; the system property {@value #PROPERTY} ({@code platform} or {@code virtual}) overrides it.
  *
  * <p>A Win16 switch hands the processor from one task thread to another. Between virtual threads
  * that is a continuation switch on the same carrier; between platform threads it is an operating
@@ -16,39 +16,56 @@ import java.util.concurrent.ThreadFactory;
  * JDK 21 to 23 have virtual threads too, but there a virtual thread that waits while it holds a
  * monitor ({@code synchronized}) pins its carrier; a Win16 program whose parked tasks hold monitors
  * could then pin every carrier and hang. JDK 24 removed that pinning (JEP 491), so the default
- * starts there; on JDK 21 to 23 give {@code Thread.ofVirtual().factory()} to
- * {@link Emulator.Builder#threadFactory} explicitly.
+ * starts there. Tools that inspect threads through {@code ThreadMXBean} or
+ * {@code Thread.getAllStackTraces()} see platform threads only: {@code -Dwsemu.taskThreads=platform}
+ * keeps those.
  *
  * <p>Immutable and thread-safe.
  */
 final class TaskThreads {
+  /** The system property that chooses the default: {@code platform} or {@code virtual}. */
+  static final String PROPERTY = "wsemu.taskThreads";
+
   /** The first JDK whose virtual threads do not pin their carrier in {@code synchronized}. */
   static final int FIRST_VIRTUAL_JDK = 24;
 
   private static final ThreadFactory PLATFORM = TaskThreads::platformDaemon;
-  private static final ThreadFactory DEFAULT = chooseDefault(Runtime.version().feature());
+  private static final ThreadFactory VIRTUAL = virtualThreads(); // null before JDK 21
 
   private TaskThreads() {}
 
-  /** The factory an emulator uses when none is given. */
+  /**
+   * The factory an emulator uses when none is given, as the system property and the running JDK
+   * choose.
+   *
+   * @throws IllegalArgumentException if the property is neither {@code platform} nor {@code virtual},
+   *     or asks for virtual threads on a JDK without them
+   */
   static ThreadFactory defaultFactory() {
-    return DEFAULT;
+    return choose(Runtime.version().feature(), System.getProperty(PROPERTY));
   }
 
-  /** Whether the default makes virtual threads on this JDK. */
-  static boolean defaultIsVirtual() {
-    return DEFAULT != PLATFORM;
-  }
-
-  /** Virtual threads from {@link #FIRST_VIRTUAL_JDK} on, where the JDK has them; platform threads otherwise. */
-  static ThreadFactory chooseDefault(int jdkFeature) {
-    if (jdkFeature >= FIRST_VIRTUAL_JDK) {
-      ThreadFactory virtual = virtualThreads();
-      if (virtual != null) {
-        return virtual;
-      }
+  /**
+   * The choice for a JDK and a property value (null: not set).
+   *
+   * @throws IllegalArgumentException as {@link #defaultFactory()}
+   */
+  static ThreadFactory choose(int jdkFeature, String property) {
+    if (property == null) {
+      return jdkFeature >= FIRST_VIRTUAL_JDK && VIRTUAL != null ? VIRTUAL : PLATFORM;
     }
-    return PLATFORM;
+    switch (property) {
+      case "platform":
+        return PLATFORM;
+      case "virtual":
+        if (VIRTUAL == null) {
+          throw new IllegalArgumentException(
+              PROPERTY + "=virtual needs JDK 21 or later; this is JDK " + Runtime.version().feature());
+        }
+        return VIRTUAL;
+      default:
+        throw new IllegalArgumentException(PROPERTY + " must be platform or virtual, not '" + property + "'");
+    }
   }
 
   /** {@code Thread.ofVirtual().factory()} where the running JDK has it, else null. */
@@ -62,7 +79,7 @@ final class TaskThreads {
     } catch (Error e) {
       throw e;
     } catch (Throwable e) {
-      return null; // before JDK 21 (no such method), or virtual threads unavailable
+      return null; // before JDK 21 (no such class or method), or virtual threads unavailable
     }
   }
 
