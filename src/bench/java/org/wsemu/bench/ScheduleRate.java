@@ -10,6 +10,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.wsemu.Emulator;
+import org.wsemu.explore.ExplorationResult;
+import org.wsemu.explore.Explorer;
+import org.wsemu.explore.Strategy;
 import org.wsemu.schedule.ChoicePoint;
 import org.wsemu.schedule.ChoiceSource;
 import org.wsemu.sim.Link;
@@ -53,7 +56,29 @@ final class ScheduleRate {
       rows.add(Row.absolute("10c", "schedules per second, 1 at a time (platform threads)", "/s", platform, "-",
           Double.NaN, "-", true));
     }
+    double explorerOne = explore(1, schedules);
+    double explorerTwo = explore(2, schedules);
+    rows.add(Row.absolute("10d", "schedules per second, the explorer's random walk, parallelism 1 (" + kind
+        + " threads)", "/s", explorerOne, "-", Double.NaN, ">= 1,000 /s", explorerOne >= 1_000));
+    rows.add(Row.ratio("10e", "schedules per second, the explorer's random walk, parallelism 2", "/s", explorerTwo,
+        "parallelism 1", explorerOne, true, 1.7));
     return rows;
+  }
+
+  /** The same program explored by {@link Explorer} (random walk, no shrinking); schedules per second. */
+  static double explore(int parallelism, int schedules) {
+    ExplorationResult result = Explorer.builder().strategy(Strategy.RANDOM_WALK).schedules(schedules)
+        .parallelism(parallelism).shrink(false).build().explore(builder -> {
+          SimulatedNetwork net = SimulatedNetwork.builder().host("client", "10.0.0.1").host("server", "10.0.0.2")
+              .link(Link.latency(Duration.ofMillis(1))).build();
+          try (Emulator emu = builder.network(net).build()) {
+            runTasks(emu, net, -1);
+          }
+        });
+    if (result.failed()) {
+      throw new IllegalStateException(result.summary());
+    }
+    return result.schedulesRun() / (result.elapsed().toNanos() / 1e9);
   }
 
   /** Runs {@code schedules} schedules on {@code threads} threads; returns schedules per second. */
@@ -92,14 +117,18 @@ final class ScheduleRate {
       builder.threadFactory(taskThreads);
     }
     try (Emulator emu = builder.build()) {
-      WinsockApi ws = emu.winsock();
-      User user = emu.user();
-      emu.createTask("server", net.onHost("server", () -> serve(ws)));
-      emu.createTask("client", net.onHost("client", () -> client(ws, user)));
-      emu.start();
-      if (!emu.awaitTasks(Duration.ofSeconds(30))) {
-        throw new IllegalStateException("schedule " + seed + " did not finish");
-      }
+      runTasks(emu, net, seed);
+    }
+  }
+
+  private static void runTasks(Emulator emu, SimulatedNetwork net, long seed) throws InterruptedException {
+    WinsockApi ws = emu.winsock();
+    User user = emu.user();
+    emu.createTask("server", net.onHost("server", () -> serve(ws)));
+    emu.createTask("client", net.onHost("client", () -> client(ws, user)));
+    emu.start();
+    if (!emu.awaitTasks(Duration.ofSeconds(30))) {
+      throw new IllegalStateException("schedule " + seed + " did not finish");
     }
   }
 
@@ -170,6 +199,8 @@ final class ScheduleRate {
     ThreadFactory taskThreads = args.length > 2 && args[2].equals("platform") ? SimScale::platformDaemon : null;
     measure(threads, schedules / 4, taskThreads);
     System.out.printf("%d at a time: %.0f schedules/s%n", threads, measure(threads, schedules, taskThreads));
+    explore(threads, schedules / 4);
+    System.out.printf("explorer, parallelism %d: %.0f schedules/s%n", threads, explore(threads, schedules));
     System.exit(0);
   }
 }
