@@ -281,8 +281,11 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * Makes the task threads; default: platform daemon threads. On JDK 21+ a virtual-thread
-     * factory ({@code Thread.ofVirtual().factory()}) works too.
+     * Makes the task threads; default: virtual threads on JDK 24 and later, platform daemon
+     * threads before (docs/performance.md says why), or as the system property
+     * {@code wsemu.taskThreads} says ({@code platform} or {@code virtual}). On JDK 21 to 23 a
+     * virtual-thread factory ({@code Thread.ofVirtual().factory()}) works too, for programs that
+     * never wait while holding a monitor.
      */
     public Builder threadFactory(ThreadFactory threadFactory) {
       this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
@@ -488,11 +491,14 @@ public final class Emulator implements AutoCloseable {
      *     cannot run in virtual time (the real one),
      *     not one of {@link Clock}'s, or a Winsock setting is out of range
      * @throws IllegalStateException if the virtual clock or the simulated network already belongs to another emulator
+     * @throws IllegalArgumentException if no thread factory is given and the system property
+     *     {@code wsemu.taskThreads} is neither {@code platform} nor {@code virtual}, or asks for
+     *     virtual threads before JDK 21
      */
     public Emulator build() {
       Clock chosenClock = clock != null ? clock : mode == SchedulingMode.WIN16 ? Clock.virtual() : Clock.system();
       String chosenName = name != null ? name : Integer.toHexString(System.identityHashCode(this));
-      ThreadFactory factory = threadFactory != null ? threadFactory : Builder::daemonThread;
+      ThreadFactory factory = threadFactory != null ? threadFactory : TaskThreads.defaultFactory();
       Kernel.Config config = new Kernel.Config(chosenName, mode, chosenClock, factory, maxNestingDepth,
           yieldQuantum.toMillis(), exceptionHandler, shutdownGrace);
       Trace trace = new Trace(chosenClock::millis);
@@ -522,12 +528,6 @@ public final class Emulator implements AutoCloseable {
         listener.accept(emulator);
       }
       return emulator;
-    }
-
-    private static Thread daemonThread(Runnable body) {
-      Thread thread = new Thread(body);
-      thread.setDaemon(true);
-      return thread;
     }
   }
 }

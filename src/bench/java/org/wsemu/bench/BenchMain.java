@@ -2,6 +2,7 @@ package org.wsemu.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * java -jar target/wsemu-bench.jar [--quick | --full] [--only 1,2,...]
  * </pre>
  *
- * <p>Figures 1, 3, 8 and 9 are JMH benchmarks (forked JVMs); 2, 4, 5, 6 and 7 are a plain harness
+ * <p>Figures 1, 3, 8 and 9 are JMH benchmarks (forked JVMs); 2, 4, 5, 6, 7 and 10 are a plain harness
  * in this JVM (percentiles, CPU while idle, scale), because JMH measures its own threads and the
  * emulator's calls run on task threads. Not thread-safe; run it alone on a quiet machine.
  */
@@ -21,7 +22,7 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     BenchMode mode = BenchMode.QUICK;
-    List<String> figures = new ArrayList<>(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"));
+    List<String> figures = new ArrayList<>(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"));
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = BenchMode.QUICK;
@@ -53,9 +54,21 @@ public final class BenchMain {
     if (figures.contains("7")) {
       rows.addAll(SimScale.run(mode));
     }
-    rows.sort((a, b) -> a.id().compareTo(b.id()));
+    if (figures.contains("10")) {
+      rows.addAll(ScheduleRate.run(mode));
+    }
+    rows.sort(Comparator.comparingInt((Row row) -> figureNumber(row.id())).thenComparing(Row::id));
     System.out.println();
     Table.print(System.out, rows);
     System.exit(0); // daemon threads of the harness figures may linger
+  }
+
+  /** The figure's number of a row id ("10a" is 10), so that 10 sorts after 9. */
+  private static int figureNumber(String id) {
+    int end = 0;
+    while (end < id.length() && Character.isDigit(id.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? Integer.MAX_VALUE : Integer.parseInt(id.substring(0, end));
   }
 }

@@ -29,7 +29,8 @@ final class SimScale {
 
   static List<Row> run(BenchMode mode) throws Exception {
     List<Row> rows = new ArrayList<>();
-    rows.addAll(measure("7a", mode.simPlatformTasks(), SchedulingMode.WIN16, null, "platform threads, Win16"));
+    rows.addAll(measure("7a", mode.simPlatformTasks(), SchedulingMode.WIN16, SimScale::platformDaemon,
+        "platform threads, Win16"));
     ThreadFactory virtual = virtualThreads();
     if (virtual == null) {
       rows.add(Row.absolute("7c", mode.simVirtualTasks() + " tasks on virtual threads", "-", Double.NaN,
@@ -112,6 +113,12 @@ final class SimScale {
     return ws.WSACleanup();
   }
 
+  static Thread platformDaemon(Runnable body) {
+    Thread thread = new Thread(body);
+    thread.setDaemon(true);
+    return thread;
+  }
+
   /** Thread.ofVirtual().factory() where the running JDK has it (21+), else null. */
   static ThreadFactory virtualThreads() {
     try {
@@ -120,5 +127,16 @@ final class SimScale {
     } catch (ReflectiveOperationException e) {
       return null;
     }
+  }
+
+  /** One run alone: java -cp wsemu-bench.jar org.wsemu.bench.SimScale [tasks] [platform|virtual]. */
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    boolean virtual = args.length > 1 && args[1].equals("virtual");
+    ThreadFactory threads = virtual ? virtualThreads() : SimScale::platformDaemon;
+    for (Row row : measure("7a", n, SchedulingMode.WIN16, threads, virtual ? "virtual threads" : "platform threads")) {
+      System.out.printf("%s %s: %.2f %s%n", row.id(), row.figure(), row.value(), row.unit());
+    }
+    System.exit(0);
   }
 }

@@ -99,7 +99,8 @@ public @interface WsemuTest {
 
   /**
    * The class of the factory of the emulator's threads, built with its public no-argument
-   * constructor; {@code ThreadFactory.class} (the default) keeps the emulator's daemon threads.
+   * constructor; {@code ThreadFactory.class} (the default) keeps the emulator's own (virtual threads
+   * on JDK 24 and later, platform daemon threads before).
    */
   Class<? extends ThreadFactory> threadFactory() default ThreadFactory.class;
 }
