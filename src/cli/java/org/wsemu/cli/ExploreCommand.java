@@ -82,8 +82,9 @@ final class ExploreCommand implements Callable<Integer> {
           + " replayed trace goes instead of standard output. Default for a failure: " + DEFAULT_OUTPUT + "/NAME.")
   Path output;
 
-  @Option(names = "--replay", paramLabel = "KEY",
-      description = "Run only the schedule of this replay key (as a failure prints it).")
+  @Option(names = "--replay", paramLabel = "KEY|SEED",
+      description = "Run only the schedule of this replay key, or of this seed with --strategy and --depth (as a failure"
+          + " prints them).")
   String replay;
 
   @Option(names = "--no-shrink", description = "Report the failing schedule as found, without shrinking its choices.")
@@ -160,9 +161,9 @@ final class ExploreCommand implements Callable<Integer> {
   private int replay(ProgramTarget program, PrintWriter out, PrintWriter err) {
     ScheduleRun run;
     try {
-      run = Explorer.replay(replay, program.program());
+      run = Explorer.replay(replay, strategy, depth, program.program());
     } catch (IllegalArgumentException e) {
-      throw usage("not a replay key: " + replay + " (" + e.getMessage() + ")");
+      throw usage("not a replay key or seed: " + replay + " (" + e.getMessage() + ")");
     }
     if (output == null) {
       out.print(TraceFormat.readable(run.trace()));

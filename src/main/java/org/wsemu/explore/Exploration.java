@@ -1,5 +1,6 @@
 package org.wsemu.explore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -103,8 +104,12 @@ final class Exploration {
 
   /** PCT's k: the task choices of the emulator's own schedule (its failure, if any, is left to PCT). */
   private int estimateSteps() {
-    ScheduleRun calibration = ScheduleRunner.run(ReplayKey.choices(settings.seed(), List.of()), program,
-        settings.scheduleTimeout());
+    return estimateSteps(program, settings.seed(), settings.scheduleTimeout());
+  }
+
+  /** PCT's k for {@code program} with the network seeded {@code seed}: one run of the emulator's own schedule. */
+  static int estimateSteps(ScheduledProgram program, long seed, Duration timeout) {
+    ScheduleRun calibration = ScheduleRunner.run(ReplayKey.choices(seed, List.of()), program, timeout);
     int steps = (int) calibration.choices().stream().filter(c -> c.point() == ChoicePoint.TASK).count();
     return Math.max(1, steps);
   }

@@ -66,6 +66,45 @@ public final class Explorer {
     return ScheduleRunner.run(ReplayKey.parse(replayKey), program, Settings.DEFAULT_SCHEDULE_TIMEOUT);
   }
 
+  /**
+   * {@link #replay(String, ScheduledProgram)} for a replay key, {@link #replaySeed} for a bare seed
+   * (digits, as {@link ScheduleFailure#seed()} gives it) with {@code strategy} and {@code depth}:
+   * what the command line's {@code --replay} and {@code @Explore(replay = ...)} accept.
+   *
+   * @throws IllegalArgumentException if it is neither a key nor a seed, or as {@link #replaySeed} says
+   */
+  public static ScheduleRun replay(String keyOrSeed, Strategy strategy, int depth, ScheduledProgram program) {
+    Objects.requireNonNull(keyOrSeed, "keyOrSeed");
+    if (keyOrSeed.matches("-?[0-9]{1,18}")) {
+      return replaySeed(Long.parseLong(keyOrSeed), strategy, depth, program);
+    }
+    return replay(keyOrSeed, program);
+  }
+
+  /**
+   * Runs {@code program} once on the schedule an exploration with {@code strategy} runs with
+   * {@code seed} (schedule {@code i} of an exploration has seed base + i): what {@code --replay SEED}
+   * does. A random walk's seed names its schedule alone. A PCT schedule also needs its step
+   * estimate, measured first by one run of the emulator's own schedule with the network seeded
+   * {@code seed}; for a program whose task steps do not depend on the network's seed that is the
+   * exploration's estimate, and the key of a failure ({@code pct:DEPTH:STEPS:SEED}) replays exactly
+   * in any case.
+   *
+   * @param depth PCT's bug depth (ignored by a random walk)
+   * @throws IllegalArgumentException for {@link Strategy#EXHAUSTIVE}, whose schedules have no seed
+   *     (replay its {@code choices} key), or a depth below 1 with PCT
+   */
+  public static ScheduleRun replaySeed(long seed, Strategy strategy, int depth, ScheduledProgram program) {
+    Objects.requireNonNull(program, "program");
+    ReplayKey key = switch (Objects.requireNonNull(strategy, "strategy")) {
+      case RANDOM_WALK -> ReplayKey.randomWalk(seed);
+      case PCT -> ReplayKey.pct(depth, Exploration.estimateSteps(program, seed, Settings.DEFAULT_SCHEDULE_TIMEOUT), seed);
+      case EXHAUSTIVE -> throw new IllegalArgumentException(
+          "an exhaustive search's schedules have no seed: replay the choices key it printed");
+    };
+    return ScheduleRunner.run(key, program, Settings.DEFAULT_SCHEDULE_TIMEOUT);
+  }
+
   /** The settings, for messages. */
   @Override
   public String toString() {

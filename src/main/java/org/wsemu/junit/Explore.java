@@ -82,7 +82,10 @@ public @interface Explore {
   /** The base seed: schedule {@code i} of a random walk or PCT derives its seed from it. */
   long seed() default 1;
 
-  /** A replay key, as a failure reports it: run only that schedule. Empty (the default): explore. */
+  /**
+   * A replay key, or a schedule's seed (with {@link #strategy()} and {@link #depth()}), as a
+   * failure reports them: run only that schedule. Empty (the default): explore.
+   */
   String replay() default "";
 
   /** How many schedules run at once, each on an explorer thread; default 1. */

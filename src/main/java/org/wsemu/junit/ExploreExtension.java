@@ -67,7 +67,7 @@ public final class ExploreExtension implements ParameterResolver, InvocationInte
     ScheduledProgram program = program(method, call);
     Path dir = directory(context);
     if (!explore.replay().isEmpty()) {
-      replay(explore.replay(), program, dir);
+      replay(explore, program, dir);
       return;
     }
     ExplorationResult result = explorer(explore, dir).explore(program);
@@ -95,12 +95,13 @@ public final class ExploreExtension implements ParameterResolver, InvocationInte
    * Runs the schedule of {@code key}; fails with its failure, after writing its trace to {@code dir}
    * ({@code replay.txt}, {@code replay.jsonl}) and its sequence diagram ({@code replay.html}).
    */
-  private static void replay(String key, ScheduledProgram program, Path dir) {
+  private static void replay(Explore explore, ScheduledProgram program, Path dir) {
+    String key = explore.replay();
     ScheduleRun run;
     try {
-      run = Explorer.replay(key, program);
+      run = Explorer.replay(key, explore.strategy(), explore.depth(), program);
     } catch (IllegalArgumentException e) {
-      throw new ExtensionConfigurationException("@Explore(replay) is not a replay key: " + key + " (" + e.getMessage() + ")", e);
+      throw new ExtensionConfigurationException("@Explore(replay) is not a replay key or seed: " + key + " (" + e.getMessage() + ")", e);
     }
     if (run.failure().isEmpty()) {
       return;

@@ -81,6 +81,11 @@ class ExploreCommandTest {
     assertEquals(1, original.exit(), original.toString());
     assertTrue(original.out().endsWith("the schedule failed: java.lang.AssertionError: use ran before init\n"), original.out());
     assertTrue(original.out().contains(" TASK start"), original.out());
+
+    // and so does its bare seed (--replay SEED), with the strategy: the same printed trace
+    CommandLines.Result bySeed = run("explore", BUGGY, "--replay", fields.get("seed"));
+    assertEquals(1, bySeed.exit(), bySeed.toString());
+    assertEquals(original.out(), bySeed.out());
   }
 
   @Test
@@ -167,7 +172,7 @@ class ExploreCommandTest {
         List.of("explore", FIXED, "--depth", "0"), "--depth must be at least 1: 0",
         List.of("explore", FIXED, "--jobs", "0"), "--jobs must be at least 1: 0",
         List.of("explore", FIXED, "--strategy", "dfs"), "unknown strategy 'dfs' (random-walk, pct or exhaustive)",
-        List.of("explore", FIXED, "--replay", "nonsense"), "not a replay key: nonsense",
+        List.of("explore", FIXED, "--replay", "nonsense"), "not a replay key or seed: nonsense",
         List.of("explore"), "Missing required parameter: 'DEMO|CLASS'");
     for (Map.Entry<List<String>, String> c : cases.entrySet()) {
       CommandLines.Result result = run(c.getKey().toArray(String[]::new));

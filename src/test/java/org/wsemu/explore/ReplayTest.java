@@ -56,4 +56,33 @@ class ReplayTest {
           || e.getMessage().startsWith("pct needs"), e.getMessage());
     }
   }
+
+  /** {@code --replay SEED}: the failing schedule's seed, with the strategy, runs it again. */
+  @Test
+  void theSeedOfTheFailingScheduleReplaysItWithItsStrategy() {
+    for (Strategy strategy : new Strategy[] {Strategy.RANDOM_WALK, Strategy.PCT}) {
+      Map<String, String> traces = Collections.synchronizedMap(new TreeMap<>());
+      ExplorationResult result = Explorer.builder().strategy(strategy).depth(2).parallelism(1).seed(40).schedules(200)
+          .shrink(false).onSchedule(run -> traces.put(run.replayKey(), TraceFormat.lines(run.trace())))
+          .build().explore(Programs.connectionOrder());
+      ScheduleFailure failure = result.failure().orElseThrow(() -> new AssertionError(result.summary()));
+      ScheduleRun bySeed = Explorer.replay(Long.toString(failure.seed()), strategy, 2, Programs.connectionOrder());
+      assertEquals(failure.replayKey(), bySeed.replayKey(), strategy.name());
+      assertEquals(traces.get(failure.replayKey()), TraceFormat.lines(bySeed.trace()), strategy.name());
+      assertEquals(failure.cause().getMessage(), bySeed.failure().orElseThrow().getMessage());
+    }
+  }
+
+  @Test
+  void anExhaustiveSearchsSchedulesHaveNoSeed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Explorer.replay("5", Strategy.EXHAUSTIVE, 3, builder -> { }));
+    assertEquals("an exhaustive search's schedules have no seed: replay the choices key it printed", e.getMessage());
+  }
+
+  @Test
+  void aKeyIsAKeyWhateverTheStrategy() {
+    ScheduleRun byKey = Explorer.replay("random-walk:77", Strategy.PCT, 3, Programs.connectionOrder());
+    assertEquals("random-walk:77", byKey.replayKey());
+  }
 }
