@@ -30,13 +30,16 @@ import org.wsemu.winsock.sockaddr_in;
  * each run of a program: build a Win16 emulator on a freshly seeded simulated network, in checked
  * mode, with a random choice source and a trace recorder; run a two-task program (a server task
  * accepts, receives 64 bytes and echoes them; a client task connects, sends, receives the echo);
- * close the emulator. Measured with one and with two schedules running at once (one per core).
+ * close the emulator. Measured one at a time in this JVM, and for scaling with cores in child JVMs
+ * ({@link CoreScaling}): pinned to one core, and on every core with one schedule per core.
  *
  * <p>Not thread-safe; run it alone.
  */
 final class ScheduleRate {
   private ScheduleRate() {}
 
+  /** The first argument of a child JVM {@link CoreScaling} starts. */
+  static final String CHILD = "--child";
   private static final int PORT = 7;
   private static final byte[] DATA = new byte[64];
 
@@ -45,23 +48,19 @@ final class ScheduleRate {
     String kind = SimScale.virtualThreads() != null && Runtime.version().feature() >= 24 ? "virtual" : "platform";
     measure(1, schedules / 4, null); // warm-up
     double one = measure(1, schedules, null);
-    double two = measure(2, schedules, null);
     List<Row> rows = new ArrayList<>(List.of(
         Row.absolute("10a", "schedules per second, two-task socket program, 1 at a time (" + kind + " threads)", "/s",
             one, "-", Double.NaN, ">= 1,000 /s", one >= 1_000),
-        Row.ratio("10b", "schedules per second, 2 at a time (" + kind + " threads)", "/s", two, "1 at a time", one,
-            true, 1.7)));
+        CoreScaling.row("10b", "the same loop", "loop", schedules)));
     if (kind.equals("virtual")) {
       double platform = measure(1, schedules, SimScale::platformDaemon);
       rows.add(Row.absolute("10c", "schedules per second, 1 at a time (platform threads)", "/s", platform, "-",
           Double.NaN, "-", true));
     }
     double explorerOne = explore(1, schedules);
-    double explorerTwo = explore(2, schedules);
     rows.add(Row.absolute("10d", "schedules per second, the explorer's random walk, parallelism 1 (" + kind
         + " threads)", "/s", explorerOne, "-", Double.NaN, ">= 1,000 /s", explorerOne >= 1_000));
-    rows.add(Row.ratio("10e", "schedules per second, the explorer's random walk, parallelism 2", "/s", explorerTwo,
-        "parallelism 1", explorerOne, true, 1.7));
+    rows.add(CoreScaling.row("10e", "the explorer's random walk", "explorer", schedules));
     return rows;
   }
 
@@ -192,8 +191,15 @@ final class ScheduleRate {
     }
   }
 
-  /** Quick look: java -cp wsemu-bench.jar org.wsemu.bench.ScheduleRate [schedules] [threads] [platform]. */
+  /**
+   * Quick look: java -cp wsemu-bench.jar org.wsemu.bench.ScheduleRate [schedules] [threads] [platform]; or, as
+   * {@link CoreScaling}'s child, {@code --child loop|explorer schedules parallelism}.
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length == 4 && args[0].equals(CHILD)) {
+      CoreScaling.childMain(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      System.exit(0);
+    }
     int schedules = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     ThreadFactory taskThreads = args.length > 2 && args[2].equals("platform") ? SimScale::platformDaemon : null;

@@ -87,17 +87,19 @@ final class Exploration {
 
   /** A worker: takes the next index until the budget is spent or a lower schedule failed. */
   private void work(int steps) {
-    while (true) {
-      int index = nextIndex.getAndIncrement();
-      if (index >= settings.schedules() || index > lowestFailure.get()) {
-        return;
-      }
-      long seed = settings.seed() + index;
-      ReplayKey key = settings.strategy() == Strategy.PCT ? ReplayKey.pct(settings.depth(), steps, seed)
-          : ReplayKey.randomWalk(seed);
-      ScheduleRun run = runOne(index, key);
-      if (run.failed()) {
-        lowestFailure.accumulateAndGet(index, Math::min);
+    try (ScheduleThread thread = new ScheduleThread()) {
+      while (true) {
+        int index = nextIndex.getAndIncrement();
+        if (index >= settings.schedules() || index > lowestFailure.get()) {
+          return;
+        }
+        long seed = settings.seed() + index;
+        ReplayKey key = settings.strategy() == Strategy.PCT ? ReplayKey.pct(settings.depth(), steps, seed)
+            : ReplayKey.randomWalk(seed);
+        ScheduleRun run = runOne(index, key, thread);
+        if (run.failed()) {
+          lowestFailure.accumulateAndGet(index, Math::min);
+        }
       }
     }
   }
@@ -119,22 +121,24 @@ final class Exploration {
 
   private Exhaustive exhaustive() {
     List<Integer> prefix = List.of();
-    for (int index = 0; index < settings.schedules(); index++) {
-      ScheduleRun run = runOne(index, ReplayKey.choices(settings.seed(), prefix));
-      if (run.failed()) {
-        return new Exhaustive(index + 1, false);
+    try (ScheduleThread thread = new ScheduleThread()) {
+      for (int index = 0; index < settings.schedules(); index++) {
+        ScheduleRun run = runOne(index, ReplayKey.choices(settings.seed(), prefix), thread);
+        if (run.failed()) {
+          return new Exhaustive(index + 1, false);
+        }
+        Optional<List<Integer>> next = ChoiceTree.next(run.choices(), settings.maxChoices());
+        if (next.isEmpty()) {
+          return new Exhaustive(index + 1, true);
+        }
+        prefix = next.get();
       }
-      Optional<List<Integer>> next = ChoiceTree.next(run.choices(), settings.maxChoices());
-      if (next.isEmpty()) {
-        return new Exhaustive(index + 1, true);
-      }
-      prefix = next.get();
     }
     return new Exhaustive(settings.schedules(), false);
   }
 
-  private ScheduleRun runOne(int index, ReplayKey key) {
-    ScheduleRun run = ScheduleRunner.run(key, program, settings.scheduleTimeout());
+  private ScheduleRun runOne(int index, ReplayKey key, ScheduleThread thread) {
+    ScheduleRun run = ScheduleRunner.run(key, program, settings.scheduleTimeout(), thread);
     long hash = TraceHash.of(run.trace());
     synchronized (this) {
       hashes.put(index, hash);

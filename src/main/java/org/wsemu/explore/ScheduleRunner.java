@@ -2,7 +2,6 @@ package org.wsemu.explore;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.wsemu.Emulator;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.task.SchedulingMode;
@@ -12,24 +11,29 @@ import org.wsemu.trace.TraceRecorder;
 /**
  * Runs a program on one schedule: prepares the emulator's builder (Win16, virtual clock, the
  * simulated network seeded with the key's seed, checked mode failing on violations, the key's
- * choices, a trace recorder) and runs the program on a thread of its own, at most for the timeout.
+ * choices, a trace recorder) and runs the program on a {@link ScheduleThread}, at most for the timeout.
  *
  * <p>Threading: stateless; any thread, several at once.
  */
 final class ScheduleRunner {
   /** The emulator's name in every schedule, so that the traces of one schedule never differ by it. */
   static final String EMULATOR_NAME = "explore";
-  /** How long a hung program gets to unwind after its thread is interrupted. */
-  private static final Duration UNWIND = Duration.ofSeconds(15);
 
   private ScheduleRunner() {}
 
-  /** Runs {@code program} on the schedule {@code key} names. */
+  /** Runs {@code program} on the schedule {@code key} names, on a thread of its own. */
   static ScheduleRun run(ReplayKey key, ScheduledProgram program, Duration timeout) {
+    try (ScheduleThread thread = new ScheduleThread()) {
+      return run(key, program, timeout, thread);
+    }
+  }
+
+  /** Runs {@code program} on the schedule {@code key} names, on {@code thread}. */
+  static ScheduleRun run(ReplayKey key, ScheduledProgram program, Duration timeout, ScheduleThread thread) {
     RecordingSource source = key.newSource();
     TraceRecorder recorder = new TraceRecorder();
     Emulator.Builder builder = builder(key.seed(), source).traceSink(recorder);
-    Throwable failure = runBounded(program, builder, timeout);
+    Throwable failure = thread.run(program, builder, timeout);
     return new ScheduleRun(key.toString(), source.choices(), Optional.ofNullable(failure), recorder.events());
   }
 
@@ -37,31 +41,5 @@ final class ScheduleRunner {
   static Emulator.Builder builder(long seed, RecordingSource source) {
     return Emulator.builder().name(EMULATOR_NAME).mode(SchedulingMode.WIN16).clock(Clock.virtual())
         .network(SimulatedNetwork.builder().seed(seed).build()).failOnViolation(true).choices(source);
-  }
-
-  private static Throwable runBounded(ScheduledProgram program, Emulator.Builder builder, Duration timeout) {
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread thread = new Thread(() -> {
-      try {
-        program.run(builder);
-      } catch (Throwable t) { // any failure of the program fails the schedule
-        thrown.set(t);
-      }
-    }, "wsemu-explore-schedule");
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      thread.join(timeout.toMillis());
-      if (thread.isAlive()) {
-        thread.interrupt();
-        thread.join(UNWIND.toMillis());
-        return new ScheduleTimeoutException(timeout);
-      }
-    } catch (InterruptedException e) {
-      thread.interrupt();
-      Thread.currentThread().interrupt();
-      return e;
-    }
-    return thrown.get();
   }
 }

@@ -1,0 +1,115 @@
+package org.wsemu.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scaling with cores, measured honestly: the same workload in two child JVMs (the same java binary
+ * and class path), one pinned to one core with {@code taskset -c 0} and running one schedule at a
+ * time, one on every core running as many schedules at once as there are cores. Running two
+ * schedules at once in one JVM does not measure cores: one emulator alone already keeps both cores
+ * of a two-core machine busy (task hand-offs wake threads on the other core, and the JVM's own
+ * threads run there), so a pinned JVM is the only one-core baseline. Linux only: without
+ * {@code taskset}, or with a single core, the row says so and has no number.
+ *
+ * <p>Not thread-safe; run it alone.
+ */
+final class CoreScaling {
+  /** What a child prints before its rate. */
+  static final String RATE = "schedules/s=";
+  private static final long CHILD_TIMEOUT_MINUTES = 10;
+
+  private CoreScaling() {}
+
+  /**
+   * The row comparing {@code workload} ({@code "loop"} or {@code "explorer"}) on all cores with it on
+   * one core; {@code what} describes the workload for the table.
+   */
+  static Row row(String id, String what, String workload, int schedules) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    String figure = "schedules per second, " + what + ", " + cores + " cores at " + cores
+        + " at a time vs 1 core (taskset -c 0) at 1";
+    String missing = cores < 2 ? "only one core" : taskset() == null ? "taskset not found (Linux only)" : null;
+    if (missing != null) {
+      return Row.absolute(id, figure + ": not measured, " + missing, "/s", Double.NaN, "-", Double.NaN,
+          "ratio >= 1.7", false);
+    }
+    try {
+      double one = child(true, workload, schedules, 1);
+      double all = child(false, workload, schedules, cores);
+      return Row.ratio(id, figure, "/s", all, "1 core", one, true, 1.7);
+    } catch (IOException e) {
+      return Row.absolute(id, figure + ": not measured, " + e.getMessage(), "/s", Double.NaN, "-", Double.NaN,
+          "ratio >= 1.7", false);
+    }
+  }
+
+  /** Runs one child JVM; its schedules per second. */
+  private static double child(boolean pinned, String workload, int schedules, int parallelism) throws IOException {
+    List<String> command = new ArrayList<>();
+    if (pinned) {
+      command.addAll(List.of(taskset().toString(), "-c", "0"));
+    }
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ScheduleRate.class.getName(), ScheduleRate.CHILD, workload,
+        Integer.toString(schedules), Integer.toString(parallelism)));
+    Path output = Files.createTempFile("wsemu-core-scaling", ".txt");
+    Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IOException("child JVM failed or timed out: " + String.join(" ", command));
+      }
+      String out = Files.readString(output, StandardCharsets.UTF_8);
+      for (String line : out.split("\n")) {
+        if (line.startsWith(RATE)) {
+          return Double.parseDouble(line.substring(RATE.length()).trim());
+        }
+      }
+      throw new IOException("child JVM printed no rate: " + out.strip());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      process.destroyForcibly();
+      Files.deleteIfExists(output);
+    }
+  }
+
+  /** The child's side: prints the workload's rate after a warm-up. */
+  static void childMain(String workload, int schedules, int parallelism) throws Exception {
+    double rate = switch (workload) {
+      case "loop" -> {
+        ScheduleRate.measure(parallelism, schedules / 4, null);
+        yield ScheduleRate.measure(parallelism, schedules, null);
+      }
+      case "explorer" -> {
+        ScheduleRate.explore(parallelism, schedules / 4);
+        yield ScheduleRate.explore(parallelism, schedules);
+      }
+      default -> throw new IllegalArgumentException("workload is loop or explorer: " + workload);
+    };
+    System.out.println(RATE + String.format(Locale.ROOT, "%.1f", rate));
+  }
+
+  /** The taskset executable on the PATH, or null. */
+  private static Path taskset() {
+    if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+      return null;
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+      Path candidate = Path.of(dir, "taskset");
+      if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}
