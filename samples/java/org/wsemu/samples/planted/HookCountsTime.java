@@ -6,7 +6,6 @@ import static org.wsemu.winsock.WinSock.INVALID_SOCKET;
 
 import java.time.Duration;
 import org.wsemu.Emulator;
-import org.wsemu.sim.PeerConnection;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
@@ -66,16 +65,7 @@ public class HookCountsTime extends PlantedProgram {
 
   @Override
   Run start(SimulatedNetwork network) {
-    network.listen(network.defaultHost(), PORT, connection -> () -> {
-      byte[] buf = new byte[16];
-      int n;
-      while ((n = connection.read(buf, 0, buf.length)) > 0) {
-        connection.after(ANSWER_AFTER, () -> connection.send(Win16.ascii("12:00\r\n")));
-      }
-      if (n != PeerConnection.WOULD_BLOCK) {
-        connection.close();
-      }
-    });
+    Win16.answerEachRequest(network, PORT, ANSWER_AFTER, "12:00\r\n");
     return new Client();
   }
 

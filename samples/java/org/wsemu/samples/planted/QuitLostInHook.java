@@ -9,7 +9,6 @@ import static org.wsemu.winsock.WinSock.INVALID_SOCKET;
 
 import java.time.Duration;
 import org.wsemu.Emulator;
-import org.wsemu.sim.PeerConnection;
 import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.user.MSG;
 import org.wsemu.user.User;
@@ -73,16 +72,7 @@ public class QuitLostInHook extends PlantedProgram {
 
   @Override
   Run start(SimulatedNetwork network) {
-    network.listen(network.defaultHost(), PORT, connection -> () -> {
-      byte[] buf = new byte[16];
-      int n;
-      while ((n = connection.read(buf, 0, buf.length)) > 0) {
-        connection.after(ANSWER_AFTER, () -> connection.send(Win16.ascii("UP\r\n")));
-      }
-      if (n != PeerConnection.WOULD_BLOCK) {
-        connection.close();
-      }
-    });
+    Win16.answerEachRequest(network, PORT, ANSWER_AFTER, "UP\r\n");
     return new Monitor();
   }
 

@@ -10,6 +10,9 @@ import static org.wsemu.winsock.WinSock.htons;
 import static org.wsemu.winsock.WinSock.inet_addr;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.wsemu.sim.PeerConnection;
+import org.wsemu.sim.SimulatedNetwork;
 import org.wsemu.user.User;
 import org.wsemu.user.WNDCLASS;
 import org.wsemu.user.WNDPROC;
@@ -49,6 +52,23 @@ final class Win16 {
   }
 
   /** The bytes of an ASCII string. */
+  /**
+   * A server on {@code port} of the network's default host that answers each request it reads with
+   * {@code answer}, {@code after} it read it, and closes when the client does.
+   */
+  static void answerEachRequest(SimulatedNetwork network, int port, Duration after, String answer) {
+    network.listen(network.defaultHost(), port, connection -> () -> {
+      byte[] buf = new byte[16];
+      int n;
+      while ((n = connection.read(buf, 0, buf.length)) > 0) {
+        connection.after(after, () -> connection.send(ascii(answer)));
+      }
+      if (n != PeerConnection.WOULD_BLOCK) {
+        connection.close();
+      }
+    });
+  }
+
   static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
