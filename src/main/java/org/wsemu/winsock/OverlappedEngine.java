@@ -53,6 +53,7 @@ final class OverlappedEngine {
     EmulatedSocket socket = op.socket;
     List<OverlappedOperation> done = new ArrayList<>(2);
     int r;
+    op.owner.overlappedOn.put(socket.handle, socket);
     synchronized (socket) {
       op.overlapped.Internal = STATUS_PENDING;
       op.overlapped.InternalHigh = 0;
@@ -182,11 +183,18 @@ final class OverlappedEngine {
     return aborted.size();
   }
 
-  /** A task ends: the operations it started and that are still pending are aborted. */
+  /**
+   * A task ends: the operations it started and that are still pending are aborted, socket by
+   * socket in handle order. Only the live sockets it started operations on can hold any (a closed
+   * socket's were aborted when it closed), so the cost does not grow with the other tasks' sockets.
+   */
   void taskExiting(TaskWinsockState owner) {
-    for (EmulatedSocket socket : core.sockets.values()) {
-      cancel(socket, owner);
+    for (EmulatedSocket socket : owner.overlappedOn.values()) {
+      if (core.sockets.get(socket.handle) == socket) {
+        cancel(socket, owner);
+      }
     }
+    owner.overlappedOn.clear();
   }
 
   // ---- indicating ----

@@ -1,6 +1,7 @@
 package org.wsemu.winsock;
 
 import java.util.ArrayDeque;
+import java.util.TreeMap;
 import org.wsemu.internal.GuardedBy;
 import org.wsemu.kernel.KernelTask;
 import org.wsemu.user.MSG;
@@ -39,6 +40,12 @@ final class TaskWinsockState {
   final hostent hostent = new hostent();
   final servent servent = new servent();
   final protoent protoent = new protoent();
+  /**
+   * The sockets this task started overlapped operations on, by handle (a handle used again keeps
+   * the latest socket): where its pending operations can be when it ends. Used on the task's own
+   * thread only (it starts its operations and ends there).
+   */
+  final TreeMap<Integer, EmulatedSocket> overlappedOn = new TreeMap<>();
 
   TaskWinsockState(KernelTask task) {
     this.task = task;

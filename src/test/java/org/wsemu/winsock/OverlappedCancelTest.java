@@ -114,6 +114,45 @@ class OverlappedCancelTest {
     });
   }
 
+  /**
+   * The end of a task aborts what it started on every socket it used, including a handle closed and
+   * used again, and leaves another task's operation on the same socket pending.
+   */
+  @World.Win32Worlds
+  void theEndOfATaskAbortsItsOwnOperationsOnEverySocketAndNoOtherTasks(World world) throws Exception {
+    run(world, (emu, ws, user) -> {
+      startup(ws, 0x0202);
+      int[] p = pair(ws);
+      int[] q = pair(ws);
+      WSAOVERLAPPED mine = new WSAOVERLAPPED();
+      assertFails(ws, WSA_IO_PENDING, recv(ws, p[1], new byte[8], new IntRef(-1), mine));
+      WSAOVERLAPPED onP = new WSAOVERLAPPED();
+      WSAOVERLAPPED onQ = new WSAOVERLAPPED();
+      WSAOVERLAPPED onReused = new WSAOVERLAPPED();
+      int[] reused = new int[1];
+      Task starter = emu.createTask("starter", () -> {
+        int[] r = pair(ws);
+        recv(ws, r[1], new byte[8], new IntRef(-1), new WSAOVERLAPPED());
+        ws.closesocket(r[1]);
+        ws.closesocket(r[0]);
+        int[] again = pair(ws); // the handles are used again
+        reused[0] = again[1];
+        int a = recv(ws, p[1], new byte[8], new IntRef(-1), onP);
+        int b = recv(ws, q[1], new byte[8], new IntRef(-1), onQ);
+        int c = recv(ws, again[1], new byte[8], new IntRef(-1), onReused);
+        return a == SOCKET_ERROR && b == SOCKET_ERROR && c == SOCKET_ERROR ? ws.WSAGetLastError() : 0;
+      });
+      assertEquals(WSA_IO_PENDING, Emus.join(starter));
+      assertEquals(WSA_OPERATION_ABORTED, onP.Internal);
+      assertEquals(WSA_OPERATION_ABORTED, onQ.Internal);
+      assertEquals(WSA_OPERATION_ABORTED, onReused.Internal, "socket " + reused[0]);
+      assertEquals(STATUS_PENDING, mine.Internal, "not the ended task's operation");
+      assertEquals(2, ws.send(p[0], ascii("ok"), 2, 0));
+      assertEquals(2, await(ws, p[1], mine));
+      return 0;
+    });
+  }
+
   @World.AllWorlds
   void wsaCleanupAbortsThePendingOperations(World world) throws Exception {
     run(world, (emu, ws, user) -> {
