@@ -94,8 +94,7 @@ final class Exploration {
           return;
         }
         long seed = settings.seed() + index;
-        ReplayKey key = settings.strategy() == Strategy.PCT ? ReplayKey.pct(settings.depth(), steps, seed)
-            : ReplayKey.randomWalk(seed);
+        ReplayKey key = ReplayKey.ofSeed(settings.strategy(), settings.depth(), steps, seed);
         ScheduleRun run = runOne(index, key, thread);
         if (run.failed()) {
           lowestFailure.accumulateAndGet(index, Math::min);

@@ -96,12 +96,9 @@ public final class Explorer {
    */
   public static ScheduleRun replaySeed(long seed, Strategy strategy, int depth, ScheduledProgram program) {
     Objects.requireNonNull(program, "program");
-    ReplayKey key = switch (Objects.requireNonNull(strategy, "strategy")) {
-      case RANDOM_WALK -> ReplayKey.randomWalk(seed);
-      case PCT -> ReplayKey.pct(depth, Exploration.estimateSteps(program, seed, Settings.DEFAULT_SCHEDULE_TIMEOUT), seed);
-      case EXHAUSTIVE -> throw new IllegalArgumentException(
-          "an exhaustive search's schedules have no seed: replay the choices key it printed");
-    };
+    int steps = Objects.requireNonNull(strategy, "strategy") == Strategy.PCT
+        ? Exploration.estimateSteps(program, seed, Settings.DEFAULT_SCHEDULE_TIMEOUT) : 0;
+    ReplayKey key = ReplayKey.ofSeed(strategy, depth, steps, seed);
     return ScheduleRunner.run(key, program, Settings.DEFAULT_SCHEDULE_TIMEOUT);
   }
 

@@ -33,6 +33,21 @@ final class ReplayKey {
     this.values = List.copyOf(values);
   }
 
+  /**
+   * The key of the schedule {@code strategy} runs with {@code seed}: a random walk's, or PCT's with
+   * {@code depth} and {@code steps}.
+   *
+   * @throws IllegalArgumentException for {@link Strategy#EXHAUSTIVE}, whose schedules have no seed
+   */
+  static ReplayKey ofSeed(Strategy strategy, int depth, int steps, long seed) {
+    return switch (strategy) {
+      case RANDOM_WALK -> randomWalk(seed);
+      case PCT -> pct(depth, steps, seed);
+      case EXHAUSTIVE -> throw new IllegalArgumentException(
+          "an exhaustive search's schedules have no seed: replay the choices key it printed");
+    };
+  }
+
   static ReplayKey randomWalk(long seed) {
     return new ReplayKey(Kind.RANDOM_WALK, seed, 0, 0, List.of());
   }
