@@ -1,7 +1,9 @@
 package org.wsemu.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * time, one on every core running as many schedules at once as there are cores. Running two
  * schedules at once in one JVM does not measure cores: one emulator alone already keeps both cores
  * of a two-core machine busy (task hand-offs wake threads on the other core, and the JVM's own
- * threads run there), so a pinned JVM is the only one-core baseline. Linux only: without
+ * threads run there), so a pinned JVM is the only one-core baseline. Both children run this JVM's
+ * garbage collector: left to itself, the pinned one, seeing one processor, would pick the serial
+ * collector while the other picks G1. Linux only: without
  * {@code taskset}, or with a single core, the row says so and has no number.
  *
  * <p>Not thread-safe; run it alone.
@@ -35,7 +39,7 @@ final class CoreScaling {
   static Row row(String id, String what, String workload, int schedules) {
     int cores = Runtime.getRuntime().availableProcessors();
     String figure = "schedules per second, " + what + ", " + cores + " cores at " + cores
-        + " at a time vs 1 core (taskset -c 0) at 1";
+        + " at a time vs 1 core (taskset -c 0) at 1, both " + collector().substring("-XX:+Use".length());
     String missing = cores < 2 ? "only one core" : taskset() == null ? "taskset not found (Linux only)" : null;
     if (missing != null) {
       return Row.absolute(id, figure + ": not measured, " + missing, "/s", Double.NaN, "-", Double.NaN,
@@ -57,7 +61,7 @@ final class CoreScaling {
     if (pinned) {
       command.addAll(List.of(taskset().toString(), "-c", "0"));
     }
-    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), collector(),
         "-cp", System.getProperty("java.class.path"), ScheduleRate.class.getName(), ScheduleRate.CHILD, workload,
         Integer.toString(schedules), Integer.toString(parallelism)));
     Path output = Files.createTempFile("wsemu-core-scaling", ".txt");
@@ -97,6 +101,26 @@ final class CoreScaling {
       default -> throw new IllegalArgumentException("workload is loop or explorer: " + workload);
     };
     System.out.println(RATE + String.format(Locale.ROOT, "%.1f", rate));
+  }
+
+  /**
+   * This JVM's garbage collector as a flag for the children. A JVM that sees one processor picks the
+   * serial collector by itself and one that sees two picks G1, which costs the program differently
+   * (G1's barriers and concurrent threads): the pinned child must run the same collector as the
+   * other, or the ratio measures collectors as well as cores.
+   */
+  static String collector() {
+    HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    for (String flag : List.of("UseG1GC", "UseSerialGC", "UseParallelGC", "UseZGC", "UseShenandoahGC")) {
+      try {
+        if (vm.getVMOption(flag).getValue().equals("true")) {
+          return "-XX:+" + flag;
+        }
+      } catch (IllegalArgumentException unknownOnThisJvm) {
+        // not a flag of this JVM: try the next
+      }
+    }
+    return "-XX:+UseG1GC";
   }
 
   /** The taskset executable on the PATH, or null. */

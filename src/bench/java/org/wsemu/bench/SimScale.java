@@ -39,6 +39,7 @@ final class SimScale {
       rows.addAll(measure("7c", mode.simVirtualTasks(), SchedulingMode.WIN32, virtual, "virtual threads, Win32"));
       rows.addAll(measure("7e", mode.simPlatformTasks(), SchedulingMode.WIN16, virtual, "virtual threads, Win16"));
     }
+    rows.addAll(HandOffFloor.run(mode));
     return rows;
   }
 
@@ -88,7 +89,7 @@ final class SimScale {
     return id.substring(0, id.length() - 1) + (char) (id.charAt(id.length() - 1) + 1);
   }
 
-  private static int echoOnce(WinsockApi ws) {
+  static int echoOnce(WinsockApi ws) {
     if (ws.WSAStartup(0x0101, new org.wsemu.winsock.WSADATA()) != 0) {
       return 4;
     }
