@@ -11,9 +11,10 @@ import java.util.List;
  * own choice); then, until a round finds nothing smaller, four passes: chunks of the non-zero
  * choices set to 0, halving the chunks down to single choices; each non-zero choice removed, the
  * later ones moving up one place (choices are positional, and a choice whose option changes may add
- * or remove choice points after it); while more than one is not 0, each non-zero choice alone at the
- * largest option it had, every other 0; each non-zero choice lowered to the smallest option that
- * still fails, trying 1 and then bisecting. A schedule is kept only if it has fewer non-zero choices
+ * or remove choice points after it); while more than one is not 0, schedules of a single non-zero
+ * choice (each non-zero choice alone at the largest option it had, then each other choice alone at
+ * option 1 and at its largest); each non-zero choice lowered to the smallest option that still
+ * fails, trying 1 and then bisecting. A schedule is kept only if it has fewer non-zero choices
  * than the best so far, or as many with a smaller sum, so shrinking ends; at most {@link #MAX_RUNS}
  * runs. After each run that still fails it goes on from the choices the run made, and names the run
  * by them (an option that did not exist where it came is 0 there).
@@ -54,7 +55,7 @@ final class Shrinker {
       before = trimmed(values(best.choices()));
       best = zeroChunks(best);
       best = removeSingles(best);
-      best = keepOneAtItsLargest(best);
+      best = singleChoice(best);
       best = lowerSingles(best);
     } while (runs < MAX_RUNS && !trimmed(values(best.choices())).equals(before));
     return trimmed(values(best.choices())).equals(start) ? original : best;
@@ -147,27 +148,47 @@ final class Shrinker {
   }
 
   /**
-   * Tries each non-zero choice alone, at the largest option it had, every other choice 0: one long
-   * delay often does what several shorter ones did. Only while more than one choice is not 0.
+   * While more than one choice is not 0, tries schedules of a single choice that is not 0, every
+   * other 0: first each non-zero choice alone at the largest option it had (one long delay often
+   * does what several shorter ones did), then each other choice up to the last non-zero one alone at
+   * option 1 and at its largest (the choice that matters may come earlier than any the schedule
+   * changed). The first that fails is kept.
    */
-  private ScheduleRun keepOneAtItsLargest(ScheduleRun failing) {
-    ScheduleRun best = failing;
-    List<Choice> choices = best.choices();
+  private ScheduleRun singleChoice(ScheduleRun failing) {
+    List<Choice> choices = failing.choices();
     List<Integer> values = trimmed(values(choices));
     if (values.stream().filter(v -> v != 0).count() < 2) {
-      return best;
+      return failing;
     }
-    for (int i = 0; i < values.size() && runs < MAX_RUNS; i++) {
+    List<List<Integer>> candidates = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
       if (values.get(i) != 0) {
-        List<Integer> candidate = new ArrayList<>(Collections.nCopies(i, 0));
-        candidate.add(choices.get(i).options() - 1);
-        ScheduleRun run = attempt(candidate);
-        if (run != null) {
-          return run;
+        candidates.add(alone(i, choices.get(i).options() - 1));
+      }
+    }
+    for (int i = 0; i < values.size(); i++) {
+      int largest = choices.get(i).options() - 1;
+      if (values.get(i) == 0) {
+        candidates.add(alone(i, 1));
+        if (largest > 1) {
+          candidates.add(alone(i, largest));
         }
       }
     }
-    return best;
+    for (int c = 0; c < candidates.size() && runs < MAX_RUNS; c++) {
+      ScheduleRun run = attempt(candidates.get(c));
+      if (run != null) {
+        return run;
+      }
+    }
+    return failing;
+  }
+
+  /** {@code index} zeros, then {@code option}. */
+  private static List<Integer> alone(int index, int option) {
+    List<Integer> values = new ArrayList<>(Collections.nCopies(index, 0));
+    values.add(option);
+    return values;
   }
 
   /**

@@ -25,7 +25,7 @@ class PlantedShrinkTest {
     return Stream.of(
         // a random walk's HOOK_REPOLL 37 lowered to the smallest that fails
         Arguments.of("hook-counts-time", Strategy.RANDOM_WALK, "choices:1:0*3.34"),
-        // PCT's NETWORK_DELAY 3 and HOOK_REPOLL 32 give way to HOOK_REPOLL alone at 49, lowered to 34
+        // PCT's NETWORK_DELAY 3 and HOOK_REPOLL 32 give way to HOOK_REPOLL alone at its largest, 49, lowered to 34
         Arguments.of("hook-counts-time", Strategy.PCT, "choices:1:0*3.34"),
         // six choices give way to the TIMER_PHASE alone, lowered from 55 to 52
         Arguments.of("quit-lost-in-hook", Strategy.PCT, "choices:11:0*4.52"),
@@ -34,7 +34,10 @@ class PlantedShrinkTest {
         // an option that did not exist where it came (35 of 6) is not in the key
         Arguments.of("shared-buffer-nested", Strategy.PCT, "choices:1:0*4.2"),
         // the exhaustive search's largest delay, 5, lowered
-        Arguments.of("telnet-dropped-key", Strategy.EXHAUSTIVE, "choices:1:0*4.2"));
+        Arguments.of("telnet-dropped-key", Strategy.EXHAUSTIVE, "choices:1:0*4.2"),
+        // NETWORK_DELAY 1 and TASK 1 give way to the first choice alone, a TASK choice, at 1
+        Arguments.of("token-order-assumed", Strategy.EXHAUSTIVE, "choices:1:1"),
+        Arguments.of("token-order-assumed", Strategy.RANDOM_WALK, "choices:4:1"));
   }
 
   static Stream<Arguments> programsAndStrategies() {
