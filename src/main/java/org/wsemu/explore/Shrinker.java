@@ -2,13 +2,22 @@ package org.wsemu.explore;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Shrinks a failing schedule, delta-debugging style, while it fails with the same exception class:
  * first the shortest prefix of its choices that still fails (the rest answered 0, the emulator's
- * own choice), then chunks of the non-zero choices set to 0, halving the chunks down to single
- * choices. At most {@link #MAX_RUNS} runs.
+ * own choice); then, until a round finds nothing smaller, four passes: chunks of the non-zero
+ * choices set to 0, halving the chunks down to single choices; each non-zero choice removed, the
+ * later ones moving up one place (choices are positional, and a choice whose option changes may add
+ * or remove choice points after it); while more than one is not 0, schedules of a single non-zero
+ * choice (each non-zero choice alone at the largest option it had, then each other choice alone at
+ * option 1 and at its largest); each non-zero choice lowered to the smallest option that still
+ * fails, trying 1 and then bisecting. A schedule is kept only if it has fewer non-zero choices
+ * than the best so far, or as many with a smaller sum, so shrinking ends; at most {@link #MAX_RUNS}
+ * runs. After each run that still fails it goes on from the choices the run made, and names the run
+ * by them (an option that did not exist where it came is 0 there).
  *
  * <p>Threading: one shrink at a time, on the caller's thread.
  */
@@ -33,6 +42,7 @@ final class Shrinker {
    * does not fail again when replayed from its choices, or nothing smaller fails.
    */
   ScheduleRun shrink(ScheduleRun original) {
+    runs = 0;
     failureClass = original.failure().orElseThrow().getClass();
     List<Integer> start = trimmed(values(original.choices()));
     ScheduleRun best = attempt(start);
@@ -40,7 +50,14 @@ final class Shrinker {
       return original;
     }
     best = shortestPrefix(best);
-    best = zeroChunks(best);
+    List<Integer> before;
+    do {
+      before = trimmed(values(best.choices()));
+      best = zeroChunks(best);
+      best = removeSingles(best);
+      best = singleChoice(best);
+      best = lowerSingles(best);
+    } while (runs < MAX_RUNS && !trimmed(values(best.choices())).equals(before));
     return trimmed(values(best.choices())).equals(start) ? original : best;
   }
 
@@ -107,11 +124,111 @@ final class Shrinker {
     return best;
   }
 
-  /** The run of {@code values}, if it fails as the original did; otherwise null. */
+  /** Removes each non-zero choice in turn, the later choices moving up one place. */
+  private ScheduleRun removeSingles(ScheduleRun failing) {
+    ScheduleRun best = failing;
+    List<Integer> values = trimmed(values(best.choices()));
+    int i = 0;
+    while (i < values.size() && runs < MAX_RUNS) {
+      if (values.get(i) == 0) {
+        i++;
+        continue;
+      }
+      List<Integer> candidate = new ArrayList<>(values);
+      candidate.remove(i);
+      ScheduleRun run = attempt(candidate);
+      if (run != null) {
+        best = run;
+        values = trimmed(values(run.choices()));
+      } else {
+        i++;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * While more than one choice is not 0, tries schedules of a single choice that is not 0, every
+   * other 0: first each non-zero choice alone at the largest option it had (one long delay often
+   * does what several shorter ones did), then each other choice up to the last non-zero one alone at
+   * option 1 and at its largest (the choice that matters may come earlier than any the schedule
+   * changed). The first that fails is kept.
+   */
+  private ScheduleRun singleChoice(ScheduleRun failing) {
+    List<Choice> choices = failing.choices();
+    List<Integer> values = trimmed(values(choices));
+    if (values.stream().filter(v -> v != 0).count() < 2) {
+      return failing;
+    }
+    List<List<Integer>> candidates = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) != 0) {
+        candidates.add(alone(i, choices.get(i).options() - 1));
+      }
+    }
+    for (int i = 0; i < values.size(); i++) {
+      int largest = choices.get(i).options() - 1;
+      if (values.get(i) == 0) {
+        candidates.add(alone(i, 1));
+        if (largest > 1) {
+          candidates.add(alone(i, largest));
+        }
+      }
+    }
+    for (int c = 0; c < candidates.size() && runs < MAX_RUNS; c++) {
+      ScheduleRun run = attempt(candidates.get(c));
+      if (run != null) {
+        return run;
+      }
+    }
+    return failing;
+  }
+
+  /** {@code index} zeros, then {@code option}. */
+  private static List<Integer> alone(int index, int option) {
+    List<Integer> values = new ArrayList<>(Collections.nCopies(index, 0));
+    values.add(option);
+    return values;
+  }
+
+  /**
+   * Lowers each non-zero choice to the smallest option that still fails: 1 first, then bisecting
+   * between the largest option that passed (or failed otherwise) and the smallest that failed.
+   */
+  private ScheduleRun lowerSingles(ScheduleRun failing) {
+    ScheduleRun best = failing;
+    List<Integer> values = trimmed(values(best.choices()));
+    for (int i = 0; i < values.size() && runs < MAX_RUNS; i++) {
+      int passes = 0;
+      int fails = values.get(i);
+      while (fails - passes > 1 && runs < MAX_RUNS) {
+        int option = passes == 0 ? 1 : (passes + fails) >>> 1;
+        List<Integer> candidate = new ArrayList<>(values);
+        candidate.set(i, option);
+        ScheduleRun run = attempt(candidate);
+        if (run != null) {
+          best = run;
+          values = trimmed(values(run.choices()));
+          fails = option;
+        } else {
+          passes = option;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The run of {@code values}, named by the choices it made (an option that did not exist where it
+   * came is 0 there), if it fails as the original did; otherwise null.
+   */
   private ScheduleRun attempt(List<Integer> values) {
     runs++;
     ScheduleRun run = ScheduleRunner.run(ReplayKey.choices(seed, values), program, timeout);
-    return run.failure().filter(t -> t.getClass() == failureClass).isPresent() ? run : null;
+    if (run.failure().filter(t -> t.getClass() == failureClass).isEmpty()) {
+      return null;
+    }
+    return new ScheduleRun(ReplayKey.ofChoices(seed, run.choices()).toString(), run.choices(), run.failure(), run.trace());
   }
 
   static List<Integer> values(List<Choice> choices) {

@@ -140,7 +140,7 @@ class ExplorerTest {
     String summary = result.summary();
     assertTrue(summary.startsWith("Random walk: 1 schedule, 1 distinct trace in "), summary);
     assertTrue(summary.contains("; schedule 0 (seed 1) failed: java.lang.AssertionError: lost update: counter 1."
-        + " Replay: random-walk:1; shrunk (2 of 7 choices not the default): " + failure.shrunkReplayKey() + "."), summary);
+        + " Replay: random-walk:1; shrunk (1 of 7 choices not the default): " + failure.shrunkReplayKey() + "."), summary);
   }
 
   /** Every schedule's trace, rendered, by replay key. */

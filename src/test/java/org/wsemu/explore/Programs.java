@@ -142,6 +142,57 @@ final class Programs {
     };
   }
 
+  /**
+   * Six tasks, "t0" to "t5" (created in that order), each noting its name and yielding; the first
+   * choice of the schedule picks which runs first (option i: "ti"). It fails with an AssertionError
+   * when "t3" or a later one runs first, so the smallest failing schedule is the single choice 3;
+   * with {@code earlyBug}, also with an IllegalStateException when "t1" or "t2" runs first.
+   */
+  static ScheduledProgram lateStarter(boolean earlyBug) {
+    return builder -> {
+      int first = sixStarters(builder).get(0);
+      if (first >= 3) {
+        throw new AssertionError("t" + first + " ran first");
+      }
+      if (first >= 1 && earlyBug) {
+        throw new IllegalStateException("t" + first + " ran first");
+      }
+    };
+  }
+
+  /**
+   * The six tasks of {@link #lateStarter}; fails when "t4" or "t5" is one of the first two to run.
+   * The first two choices pick them: option i of the first runs "ti" first, option j of the second
+   * the j-th of the others after it in creation order, wrapping. So choices 2 and 2 (t2, then t5)
+   * fail, as do choices 1 and 2 (t1, then t4) and the single choice 3 (t3, then t4 by the rule);
+   * the single choices 1 and 2 pass.
+   */
+  static ScheduledProgram lateInFirstTwo() {
+    return builder -> {
+      List<Integer> order = sixStarters(builder);
+      if (order.subList(0, 2).stream().anyMatch(t -> t >= 4)) {
+        throw new AssertionError("t" + order.get(0) + " and t" + order.get(1) + " ran first");
+      }
+    };
+  }
+
+  /** Runs tasks "t0" to "t5", each noting its number and yielding; the numbers in the order they ran. */
+  private static List<Integer> sixStarters(org.wsemu.Emulator.Builder builder) throws Exception {
+    List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+    try (Emulator emu = builder.build()) {
+      for (int i = 0; i < 6; i++) {
+        int number = i;
+        emu.createTask("t" + i, () -> {
+          order.add(number);
+          emu.user().Yield();
+          return 0;
+        });
+      }
+      runToEnd(emu);
+    }
+    return List.copyOf(order);
+  }
+
   /** A program whose only task waits for a message that never comes. */
   static ScheduledProgram hangs() {
     return builder -> {

@@ -1,15 +1,18 @@
 package org.wsemu.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.wsemu.schedule.ChoicePoint;
 import org.wsemu.trace.TraceFiles;
 import org.wsemu.trace.TraceFormat;
 
@@ -57,6 +60,72 @@ class ShrinkTest {
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertTrue(page.contains("<html") && page.contains("connect"), "a sequence diagram of the run");
     assertTrue(result.summary().contains("; trace: " + text + "; diagram: " + html + "."), result.summary());
+  }
+
+  @Test
+  void aRandomWalksLargeOptionIsLoweredToTheSmallestThatStillFails() {
+    ExplorationResult result = Explorer.builder().parallelism(1).seed(3).build().explore(Programs.lateStarter(false));
+    ScheduleFailure failure = result.failure().orElseThrow();
+    assertEquals("random-walk:3", failure.replayKey());
+    assertEquals(new Choice(ChoicePoint.TASK, 6, 5), failure.choices().get(0), "found with t5 first");
+    assertEquals("choices:3:3", failure.shrunkReplayKey());
+    assertEquals(List.of(new Choice(ChoicePoint.TASK, 6, 3)), failure.shrunkChoices());
+    assertEquals("t5 ran first", failure.cause().getMessage());
+    assertEquals("t3 ran first",
+        Explorer.replay(failure.shrunkReplayKey(), Programs.lateStarter(false)).failure().orElseThrow().getMessage());
+  }
+
+  @Test
+  void aPctScheduleIsLoweredToTheSmallestOptionThatStillFails() {
+    ExplorationResult result = Explorer.builder().strategy(Strategy.PCT).parallelism(1).seed(7).build()
+        .explore(Programs.lateStarter(false));
+    ScheduleFailure failure = result.failure().orElseThrow();
+    assertEquals("pct:3:11:7", failure.replayKey());
+    assertEquals(new Choice(ChoicePoint.TASK, 6, 5), failure.choices().get(0), "found with t5 first");
+    assertEquals("choices:7:3", failure.shrunkReplayKey());
+    assertEquals(List.of(new Choice(ChoicePoint.TASK, 6, 3)), failure.shrunkChoices());
+  }
+
+  @Test
+  void loweringNeverTurnsTheFailureIntoAnotherExceptionClass() {
+    ScheduledProgram program = Programs.lateStarter(true);
+    assertEquals(IllegalStateException.class, Explorer.replay("choices:1:1", program).failure().orElseThrow().getClass());
+    assertEquals(IllegalStateException.class, Explorer.replay("choices:1:2", program).failure().orElseThrow().getClass());
+    ScheduleRun original = Explorer.replay("choices:1:5.4.3.2.1", program);
+    assertEquals("t5 ran first", original.failure().orElseThrow().getMessage());
+    ScheduleRun shrunk = new Shrinker(program, 1, Duration.ofSeconds(20)).shrink(original);
+    assertEquals("choices:1:3", shrunk.replayKey());
+    assertEquals(AssertionError.class, shrunk.failure().orElseThrow().getClass());
+    assertEquals("t3 ran first", shrunk.failure().orElseThrow().getMessage());
+  }
+
+  @Test
+  void severalChoicesGiveWayToOneAtItsLargestOptionThenLowered() {
+    ScheduledProgram program = Programs.lateInFirstTwo();
+    ScheduleRun original = Explorer.replay("choices:1:2.2", program);
+    assertEquals("t2 and t5 ran first", original.failure().orElseThrow().getMessage());
+    for (String passes : List.of("choices:1:1", "choices:1:2", "choices:1:0.2", "choices:1:1.1")) {
+      assertFalse(Explorer.replay(passes, program).failed(), passes);
+    }
+    ScheduleRun shrunk = new Shrinker(program, 1, Duration.ofSeconds(20)).shrink(original);
+    assertEquals("choices:1:3", shrunk.replayKey());
+    assertEquals("t3 and t4 ran first", shrunk.failure().orElseThrow().getMessage());
+  }
+
+  @Test
+  void theSameFailingRunShrinksToTheSameKeyInTheSameRuns() {
+    ScheduleFailure found = Explorer.builder().parallelism(1).seed(3).shrink(false).build()
+        .explore(Programs.lostUpdate()).failure().orElseThrow();
+    ScheduleRun original = Explorer.replay(found.replayKey(), Programs.lostUpdate());
+    assertTrue(original.failed(), found.replayKey());
+    Shrinker first = new Shrinker(Programs.lostUpdate(), found.seed(), Duration.ofSeconds(20));
+    Shrinker second = new Shrinker(Programs.lostUpdate(), found.seed(), Duration.ofSeconds(20));
+    ScheduleRun a = first.shrink(original);
+    ScheduleRun b = second.shrink(original);
+    assertEquals(a.replayKey(), b.replayKey());
+    assertEquals(first.runs(), second.runs());
+    assertEquals(TraceFormat.lines(a.trace()), TraceFormat.lines(b.trace()));
+    assertTrue(first.runs() <= Shrinker.MAX_RUNS, first.runs() + " runs");
   }
 
   private static long nonZero(List<Choice> choices) {
