@@ -15,7 +15,8 @@ import java.util.List;
  * choice (each non-zero choice alone at the largest option it had, then each other choice alone at
  * option 1 and at its largest); each non-zero choice lowered to the smallest option that still
  * fails, trying 1 and then bisecting. A schedule is kept only if it has fewer non-zero choices
- * than the best so far, or as many with a smaller sum, so shrinking ends; at most {@link #MAX_RUNS}
+ * than the best so far, or as many with a smaller sum, or both equal and fewer choices in all
+ * ({@link #smaller}), so shrinking ends; at most {@link #MAX_RUNS}
  * runs. After each run that still fails it goes on from the choices the run made, and names the run
  * by them (an option that did not exist where it came is 0 there).
  *
@@ -30,6 +31,7 @@ final class Shrinker {
   private final Duration timeout;
   private Class<?> failureClass;
   private int runs;
+  private List<Integer> smallest; // the choices of the smallest failing run so far; null before the first
 
   Shrinker(ScheduledProgram program, long seed, Duration timeout) {
     this.program = program;
@@ -43,6 +45,7 @@ final class Shrinker {
    */
   ScheduleRun shrink(ScheduleRun original) {
     runs = 0;
+    smallest = null;
     failureClass = original.failure().orElseThrow().getClass();
     List<Integer> start = trimmed(values(original.choices()));
     ScheduleRun best = attempt(start);
@@ -228,7 +231,28 @@ final class Shrinker {
     if (run.failure().filter(t -> t.getClass() == failureClass).isEmpty()) {
       return null;
     }
+    List<Integer> made = trimmed(values(run.choices()));
+    if (smallest != null && !smaller(made, smallest)) {
+      return null;
+    }
+    smallest = made;
     return new ScheduleRun(ReplayKey.ofChoices(seed, run.choices()).toString(), run.choices(), run.failure(), run.trace());
+  }
+
+  /**
+   * Whether {@code a} is a smaller schedule than {@code b}: fewer non-zero choices, or as many with
+   * a smaller sum of options, or both equal and fewer choices in all. A strict order, so every pass
+   * ends.
+   */
+  static boolean smaller(List<Integer> a, List<Integer> b) {
+    long nonZeroA = a.stream().filter(v -> v != 0).count();
+    long nonZeroB = b.stream().filter(v -> v != 0).count();
+    if (nonZeroA != nonZeroB) {
+      return nonZeroA < nonZeroB;
+    }
+    long sumA = a.stream().mapToLong(Integer::longValue).sum();
+    long sumB = b.stream().mapToLong(Integer::longValue).sum();
+    return sumA != sumB ? sumA < sumB : a.size() < b.size();
   }
 
   static List<Integer> values(List<Choice> choices) {

@@ -36,6 +36,16 @@ class ShrinkTest {
   }
 
   @Test
+  void aScheduleIsSmallerByItsNonDefaultChoicesThenTheirSumThenItsLength() {
+    assertTrue(Shrinker.smaller(List.of(0, 0, 9), List.of(1, 1)), "fewer non-default choices");
+    assertTrue(Shrinker.smaller(List.of(2, 1), List.of(0, 1, 3)), "as many, a smaller sum");
+    assertTrue(Shrinker.smaller(List.of(3), List.of(0, 3)), "as many, the same sum, shorter");
+    assertFalse(Shrinker.smaller(List.of(0, 3), List.of(0, 3)), "never smaller than itself: every pass ends");
+    assertFalse(Shrinker.smaller(List.of(1, 1), List.of(0, 0, 9)));
+    assertFalse(Shrinker.smaller(List.of(0, 1, 3), List.of(2, 1)));
+  }
+
+  @Test
   void withoutShrinkingTheShrunkScheduleIsTheOriginal() {
     ExplorationResult result = Explorer.builder().parallelism(1).seed(3).shrink(false).build()
         .explore(Programs.lostUpdate());
