@@ -42,6 +42,14 @@ final class AsyncSelectWithoutInProgress {
   static final int IDT_STATUS = 1;
   static final int WM_SOCKET = WM_USER + 2;            // #define WM_SOCKET   (WM_USER + 2)
   static final int WM_SHOWLINE = WM_USER + 3;          // #define WM_SHOWLINE (WM_USER + 3)
+  static final int STATUS_TIMER_MS = 50;
+  /**
+   * How late the server answers each line: later than the status timer's first tick can come
+   * (its period plus one 55 ms tick of phase, a schedule exploration's timer phase), so that STAT
+   * is always asked before DATE is answered, inside the blocking recv in the first half and
+   * before QUIT in the second, as the server's dialogue expects.
+   */
+  static final Duration SERVER_DELAY = Duration.ofMillis(150);
 
   private final Emulator emu;
   private final WinsockApi ws;
@@ -65,7 +73,7 @@ final class AsyncSelectWithoutInProgress {
         "A WSAAsyncSelect program never blocks, so its calls never fail with WSAEINPROGRESS",
         BlockingDemos.EINPROGRESS_PAGE,
         "One Win16 task asks a server for the time (DATE) while a 50 ms timer asks for its status"
-            + " (STAT); the server answers each line 100 ms late. First the blocking way: recv blocks,"
+            + " (STAT); the server answers each line 150 ms late. First the blocking way: recv blocks,"
             + " the default blocking hook dispatches WM_TIMER, and the window procedure's send fails"
             + " with WSAEINPROGRESS (look for send ret=-1 between BLOCK recv and UNBLOCK recv). Then,"
             + " fixed, with WSAAsyncSelect: connect returns WSAEWOULDBLOCK, FD_CONNECT, WM_TIMER and"
@@ -78,7 +86,7 @@ final class AsyncSelectWithoutInProgress {
           network.listen(network.defaultHost(), PORT, LinePeer.dialogue(   // it closes after BYE
               LinePeer.Exchange.on("DATE", "Mon Dec 07 1992"),
               LinePeer.Exchange.on("STAT", "OK 2 users"),
-              LinePeer.Exchange.on("QUIT", "BYE")).delay(Duration.ofMillis(100)));
+              LinePeer.Exchange.on("QUIT", "BYE")).delay(SERVER_DELAY));
           AsyncSelectWithoutInProgress demo = new AsyncSelectWithoutInProgress(emu, out);
           emu.createTask("client", demo::winMain);
           Demonstrations.startAndAwait(emu);
@@ -99,7 +107,7 @@ final class AsyncSelectWithoutInProgress {
     s = ws.socket(AF_INET, SOCK_STREAM, 0);
     ws.connect(s, server(), sockaddr_in.SIZE);
     send("DATE");
-    user.SetTimer(hwnd, IDT_STATUS, 50, null);
+    user.SetTimer(hwnd, IDT_STATUS, STATUS_TIMER_MS, null);
     byte[] buf = new byte[80];
     int n = ws.recv(s, buf, buf.length, 0);              // blocks; the default hook dispatches WM_TIMER
     print("blocking: recv returned %d: %s", n, text(buf, n));
@@ -142,7 +150,7 @@ final class AsyncSelectWithoutInProgress {
           case FD_CONNECT:
             print("FD_CONNECT: send DATE, start the 50 ms status timer");
             send("DATE");
-            user.SetTimer(hwnd, IDT_STATUS, 50, null);
+            user.SetTimer(hwnd, IDT_STATUS, STATUS_TIMER_MS, null);
             return 0;
           case FD_READ:
             byte[] buf = new byte[80];

@@ -30,6 +30,9 @@ import org.wsemu.winsock.timeval;
  * POLLER makes a select that may wait (100 ms): only then does POLLER's blocking hook run and
  * COUNTER get the processor.
  *
+ * <p>Either task may start first: POLLER yields until COUNTER's window exists, so the rule shows in
+ * every order of the two tasks, not only in the emulator's own.
+ *
  * <p>One instance per run; the two tasks share it, and in Win16 mode only one of them runs at a
  * time (they switch only at GetMessage and inside the blocking select).
  */
@@ -85,9 +88,11 @@ final class SelectZeroTimeout {
   /* int PASCAL WinMain(...) */
   private int pollerWinMain() {
     ws.WSAStartup(0x0101, new WSADATA());
-    int hwndCounter = user.FindWindow(COUNTER_CLASS, null);
+    int hwndCounter = findCounter();
     int s = BlockingDemos.connectTo(ws, PORT);
-    if (s == INVALID_SOCKET || hwndCounter == NULL) {
+    if (s == INVALID_SOCKET) {
+      ws.WSACleanup();
+      user.PostMessage(hwndCounter, WM_CLOSE, 0, 0);     // COUNTER must not wait for us forever
       return 1;
     }
     BlockingHook previous = ws.WSASetBlockingHook(this::countingHook);
@@ -117,6 +122,18 @@ final class SelectZeroTimeout {
     print(shown ? "conclusion: a zero-timeout select never yields; only a select that may wait lets COUNTER run"
         : "conclusion: the run did not show the rule");
     return shown ? 0 : 1;
+  }
+
+  /*
+   * HWND FindCounter(void): COUNTER's window. POLLER may run before COUNTER has created it (the
+   * tasks run in whatever order the scheduler picks); then it yields until it is there.
+   */
+  private int findCounter() {
+    int hwnd;
+    while ((hwnd = user.FindWindow(COUNTER_CLASS, null)) == NULL) {
+      user.Yield();
+    }
+    return hwnd;
   }
 
   /* BOOL FAR PASCAL CountingHook(void): the default hook, counting its calls */

@@ -29,6 +29,8 @@ import org.wsemu.winsock.WinsockApi;
  * WSAEINPROGRESS: the keys are lost. Fixed: the window procedure queues the keys while {@code
  * WSAIsBlocking()}, and the main code sends them once {@code recv} has returned.
  *
+ * <p>Either task may start first: KEYBOARD yields until TELNET's window exists.
+ *
  * <p>One instance per run; the tasks share it and switch only at their message calls and inside
  * blocking calls (Win16). The server's bytes are kept in a thread-safe list: the network's side
  * writes them.
@@ -184,7 +186,10 @@ final class SendFromHook {
 
   /* int PASCAL WinMain(...): types the word into TELNET's window at 100 ms and again at 400 ms */
   private int keyboardWinMain() {
-    int hwndTelnet = user.FindWindow(TELNET_CLASS, null);
+    int hwndTelnet;
+    while ((hwndTelnet = user.FindWindow(TELNET_CLASS, null)) == NULL) {
+      user.Yield();                                      // TELNET has not created its window yet
+    }
     int idTimer = user.SetTimer(NULL, 0, TYPE_EVERY_MS, null);
     MSG msg = new MSG();
     for (int session = 0; session < 2 && user.GetMessage(msg, NULL, 0, 0) != 0; session++) {

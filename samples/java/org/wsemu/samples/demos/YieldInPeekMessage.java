@@ -24,6 +24,9 @@ import org.wsemu.user.WNDCLASS;
  * yields, and CLOCK ticks on. It is the yield the default blocking hook of Windows Sockets relies
  * on: a blocked Win16 call lets the other tasks run because its PeekMessage loop yields.
  *
+ * <p>Either task may start first: before each loop WORKER yields until CLOCK's window exists, so
+ * that CLOCK has started its timer and the loop shows whether CLOCK can run.
+ *
  * <p>Its state belongs to its two tasks, which run one at a time in Win16 mode; {@code ticks} is
  * volatile because WORKER reads CLOCK's count (in Win32 mode they run in parallel).
  */
@@ -97,7 +100,11 @@ final class YieldInPeekMessage {
 
   /** The idle loop for {@link #LOOP_MILLIS}; returns how many times CLOCK ticked meanwhile. */
   private int idleLoop(int flags) {
-    user.PostMessage(user.FindWindow("ClockWClass", null), WM_BUSY, flags, 0);   /* tell CLOCK */
+    int hwndClock;
+    while ((hwndClock = user.FindWindow("ClockWClass", null)) == NULL) {
+      user.Yield();                                      /* CLOCK has not created its window yet */
+    }
+    user.PostMessage(hwndClock, WM_BUSY, flags, 0);      /* tell CLOCK */
     MSG msg = new MSG();
     int before = ticks;
     int start = user.GetTickCount();

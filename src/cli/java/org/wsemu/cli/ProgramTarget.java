@@ -37,11 +37,7 @@ record ProgramTarget(String name, ScheduledProgram program) {
   static ProgramTarget resolve(String target, CommandLine cli) {
     Demonstration demo = Demonstrations.find(target).orElse(null);
     if (demo != null) {
-      return new ProgramTarget(demo.name(), builder -> {
-        if (!Demonstrations.run(demo, builder, DISCARDED)) {
-          throw new AssertionError(demo.name() + ": the run did not show the rule: " + demo.rule());
-        }
-      });
+      return of(demo);
     }
     Class<?> type;
     try {
@@ -66,6 +62,15 @@ record ProgramTarget(String name, ScheduledProgram program) {
       throw new ParameterException(cli, "class " + target + " is not public");
     }
     return new ProgramTarget(type.getSimpleName(), builder -> instance(constructor).run(builder));
+  }
+
+  /** {@code demo} as a program to explore: its schedule fails when the run does not show its rule. */
+  static ProgramTarget of(Demonstration demo) {
+    return new ProgramTarget(demo.name(), builder -> {
+      if (!Demonstrations.run(demo, builder, DISCARDED)) {
+        throw new AssertionError(demo.name() + ": the run did not show the rule: " + demo.rule());
+      }
+    });
   }
 
   /** A fresh instance; what its constructor threw, unwrapped. */
