@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * of a two-core machine busy (task hand-offs wake threads on the other core, and the JVM's own
  * threads run there), so a pinned JVM is the only one-core baseline. Both children run this JVM's
  * garbage collector: left to itself, the pinned one, seeing one processor, would pick the serial
- * collector while the other picks G1. Linux only: without
+ * collector while the other picks G1. A second row runs two pinned children at once, one per core,
+ * against the pinned one alone: what the machine gives when each schedule's threads stay on one
+ * core, which one JVM cannot ask for. Linux only: without
  * {@code taskset}, or with a single core, the row says so and has no number.
  *
  * <p>Not thread-safe; run it alone.
@@ -33,33 +35,49 @@ final class CoreScaling {
   private CoreScaling() {}
 
   /**
-   * The row comparing {@code workload} ({@code "loop"} or {@code "explorer"}) on all cores with it on
-   * one core; {@code what} describes the workload for the table.
+   * Two rows for {@code workload} ({@code "loop"} or {@code "explorer"}; {@code what} describes it):
+   * {@code id} compares it on all cores, as many at a time as there are cores, in one JVM, with it
+   * on one core; {@code perCoreId} compares two JVMs at once, each pinned to its own core and
+   * running one at a time, with the one-core JVM alone, which shows what the machine gives when
+   * each schedule's hand-offs stay on one core.
    */
-  static Row row(String id, String what, String workload, int schedules) {
+  static List<Row> rows(String id, String perCoreId, String what, String workload, int schedules) {
     int cores = Runtime.getRuntime().availableProcessors();
+    String gc = collector().substring("-XX:+Use".length());
     String figure = "schedules per second, " + what + ", " + cores + " cores at " + cores
-        + " at a time vs 1 core (taskset -c 0) at 1, both " + collector().substring("-XX:+Use".length());
+        + " at a time vs 1 core (taskset -c 0) at 1, both " + gc;
+    String perCore = "schedules per second, " + what + ", two JVMs at once, each pinned to its own core at 1,"
+        + " vs 1 core alone, " + gc;
     String missing = cores < 2 ? "only one core" : taskset() == null ? "taskset not found (Linux only)" : null;
     if (missing != null) {
-      return Row.absolute(id, figure + ": not measured, " + missing, "/s", Double.NaN, "-", Double.NaN,
-          "ratio >= 1.7", false);
+      return List.of(unmeasured(id, figure, missing), unmeasured(perCoreId, perCore, missing));
     }
     try {
-      double one = child(true, workload, schedules, 1);
-      double all = child(false, workload, schedules, cores);
-      return Row.ratio(id, figure, "/s", all, "1 core", one, true, 1.7);
+      double one = rate(start("0", workload, schedules, 1));
+      double all = rate(start(null, workload, schedules, cores));
+      Child first = start("0", workload, schedules, 1);
+      Child second = start("1", workload, schedules, 1);
+      double pair = rate(first) + rate(second);
+      return List.of(Row.ratio(id, figure, "/s", all, "1 core", one, true, 1.7),
+          Row.absolute(perCoreId, perCore, "/s", pair, "1 core", one, "-", true));
     } catch (IOException e) {
-      return Row.absolute(id, figure + ": not measured, " + e.getMessage(), "/s", Double.NaN, "-", Double.NaN,
-          "ratio >= 1.7", false);
+      return List.of(unmeasured(id, figure, e.getMessage()), unmeasured(perCoreId, perCore, e.getMessage()));
     }
   }
 
-  /** Runs one child JVM; its schedules per second. */
-  private static double child(boolean pinned, String workload, int schedules, int parallelism) throws IOException {
+  private static Row unmeasured(String id, String figure, String why) {
+    return Row.absolute(id, figure + ": not measured, " + why, "/s", Double.NaN, "-", Double.NaN, "ratio >= 1.7",
+        false);
+  }
+
+  /** A child JVM running, the file it prints to, and its command line. */
+  private record Child(Process process, Path output, List<String> command) {}
+
+  /** Starts one child JVM, pinned to processor {@code cpu} ({@code taskset -c}) unless null. */
+  private static Child start(String cpu, String workload, int schedules, int parallelism) throws IOException {
     List<String> command = new ArrayList<>();
-    if (pinned) {
-      command.addAll(List.of(taskset().toString(), "-c", "0"));
+    if (cpu != null) {
+      command.addAll(List.of(taskset().toString(), "-c", cpu));
     }
     command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), collector(),
         "-cp", System.getProperty("java.class.path"), ScheduleRate.class.getName(), ScheduleRate.CHILD, workload,
@@ -67,11 +85,16 @@ final class CoreScaling {
     Path output = Files.createTempFile("wsemu-core-scaling", ".txt");
     Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    return new Child(process, output, command);
+  }
+
+  /** Waits for a child; its schedules per second. */
+  private static double rate(Child child) throws IOException {
     try {
-      if (!process.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IOException("child JVM failed or timed out: " + String.join(" ", command));
+      if (!child.process().waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES) || child.process().exitValue() != 0) {
+        throw new IOException("child JVM failed or timed out: " + String.join(" ", child.command()));
       }
-      String out = Files.readString(output, StandardCharsets.UTF_8);
+      String out = Files.readString(child.output(), StandardCharsets.UTF_8);
       for (String line : out.split("\n")) {
         if (line.startsWith(RATE)) {
           return Double.parseDouble(line.substring(RATE.length()).trim());
@@ -82,8 +105,8 @@ final class CoreScaling {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } finally {
-      process.destroyForcibly();
-      Files.deleteIfExists(output);
+      child.process().destroyForcibly();
+      Files.deleteIfExists(child.output());
     }
   }
 

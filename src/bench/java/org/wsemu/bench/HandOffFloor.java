@@ -25,9 +25,10 @@ import org.wsemu.trace.TraceKind;
  * (unpark the next, park until it comes back) as many times as figure 7's program hands the
  * processor over per task; a small counting run of that program gives the hand-offs and packets per
  * task, and with them the most simulated packets per second platform threads could give if the
- * emulator cost nothing. A last row runs the ring again in a child JVM whose kernel futex hash
- * (Linux 6.16 and later give each process a private one, sized from the number of CPUs) has been
- * enlarged with {@code prctl(PR_FUTEX_HASH)}: the difference is what the small hash costs.
+ * emulator cost nothing. The last two rows run the ring and figure 7a again in a child JVM whose
+ * kernel futex hash (Linux 6.16 and later give each process a private one, sized from the number
+ * of CPUs) has been enlarged with {@code prctl(PR_FUTEX_HASH)}: the difference is what the small
+ * hash costs.
  *
  * <p>Not thread-safe; run it alone.
  */
@@ -35,6 +36,7 @@ final class HandOffFloor {
   /** What the child prints before its two figures. */
   private static final String START = "start-us=";
   private static final String HOP = "hop-us=";
+  private static final String PACKETS = "packets-per-s=";
   private static final String CHILD = "--child";
   /** Slots the child asks for: more than the tasks, so each wake finds its sleeper at once. */
   private static final long SLOTS = 16_384;
@@ -62,7 +64,7 @@ final class HandOffFloor {
     rows.add(Row.absolute("7i", String.format(Locale.ROOT,
         "ceiling on platform threads if wsemu cost nothing (%.1f hand-offs, %.1f packets a task)",
         perTask.handOffs(), perTask.packets()), "/s", ceiling, "-", Double.NaN, "-", true));
-    rows.add(enlargedHashRow(n, rounds));
+    rows.addAll(enlargedHashRows(n, rounds));
     return rows;
   }
 
@@ -127,37 +129,45 @@ final class HandOffFloor {
     return new Ring((t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / ((long) n * rounds));
   }
 
-  /** 7j: the ring in a child JVM whose futex hash was enlarged first; a row without a number where it cannot be. */
-  private static Row enlargedHashRow(int n, int rounds) {
-    String figure = "floor, no emulator: hand-off between " + n + " parked platform threads, futex hash enlarged to "
+  /**
+   * 7j and 7k: the ring, then figure 7a itself, in a child JVM whose futex hash was enlarged first;
+   * rows without a number where that cannot be done.
+   */
+  private static List<Row> enlargedHashRows(int n, int rounds) {
+    String hop = "floor, no emulator: hand-off between " + n + " parked platform threads, futex hash enlarged to "
         + SLOTS + " slots";
-    if (Runtime.version().feature() < 22) {
-      return Row.absolute("7j", figure + ": not measured, the kernel call needs JDK 22+", "us", Double.NaN, "-",
-          Double.NaN, "-", true);
-    }
-    try {
-      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-          HandOffFloor.class.getName(), CHILD, Integer.toString(n), Integer.toString(rounds));
-      Path output = Files.createTempFile("wsemu-floor", ".txt");
-      Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String scale = "simulated packets per second (platform threads, Win16), futex hash enlarged to " + SLOTS
+        + " slots";
+    String why = Runtime.version().feature() < 22 ? "the kernel call needs JDK 22+" : null;
+    if (why == null) {
       try {
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-          return Row.absolute("7j", figure + ": not measured, " + Files.readString(output).strip(), "us",
-              Double.NaN, "-", Double.NaN, "-", true);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+            HandOffFloor.class.getName(), CHILD, Integer.toString(n), Integer.toString(rounds));
+        Path output = Files.createTempFile("wsemu-floor", ".txt");
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+          boolean ended = process.waitFor(10, TimeUnit.MINUTES);
+          String out = Files.readString(output, StandardCharsets.UTF_8);
+          if (ended && process.exitValue() == 0) {
+            String slots = " (default " + field(out, "default-slots=") + ")";
+            return List.of(
+                Row.absolute("7j", hop + slots, "us", Double.parseDouble(field(out, HOP)), "-", Double.NaN, "-", true),
+                Row.absolute("7k", scale + slots, "/s", Double.parseDouble(field(out, PACKETS)), "-", Double.NaN, "-",
+                    true));
+          }
+          why = !ended ? "the child JVM timed out" : out.isBlank() ? "the child JVM failed" : out.strip();
+        } finally {
+          process.destroyForcibly();
+          Files.deleteIfExists(output);
         }
-        String out = Files.readString(output, StandardCharsets.UTF_8);
-        String slots = field(out, "default-slots=");
-        return Row.absolute("7j", figure + " (default " + slots + ")", "us", Double.parseDouble(field(out, HOP)),
-            "-", Double.NaN, "-", true);
-      } finally {
-        process.destroyForcibly();
-        Files.deleteIfExists(output);
+      } catch (Exception e) {
+        why = e.toString();
       }
-    } catch (Exception e) {
-      return Row.absolute("7j", figure + ": not measured, " + e, "us", Double.NaN, "-", Double.NaN, "-", true);
     }
+    return List.of(Row.absolute("7j", hop + ": not measured, " + why, "us", Double.NaN, "-", Double.NaN, "-", true),
+        Row.absolute("7k", scale + ": not measured, " + why, "/s", Double.NaN, "-", Double.NaN, "-", true));
   }
 
   private static String field(String out, String name) {
@@ -171,7 +181,8 @@ final class HandOffFloor {
 
   /**
    * {@code HandOffFloor [N [ROUNDS]]}: the ring alone in this JVM; {@code --child N ROUNDS}: the same
-   * after enlarging the futex hash (JDK 22+, Linux 6.16+), exit 1 with the reason where it cannot.
+   * after enlarging the futex hash (JDK 22+, Linux 6.16+), then figure 7a with N tasks; exit 1 with
+   * the reason where the hash cannot be enlarged.
    */
   public static void main(String[] args) throws Throwable {
     boolean child = args.length > 0 && args[0].equals(CHILD);
@@ -190,6 +201,10 @@ final class HandOffFloor {
     ring(Math.min(n, 1_000), rounds);
     Ring ring = ring(n, rounds);
     System.out.printf(Locale.ROOT, "%s%.1f%n%s%.1f%n", START, ring.startMicros(), HOP, ring.hopMicros());
+    if (child) {
+      List<Row> scale = SimScale.measure("7a", n, SchedulingMode.WIN16, SimScale::platformDaemon, "platform threads");
+      System.out.printf(Locale.ROOT, "%s%.1f%n", PACKETS, scale.get(1).value());
+    }
     System.exit(0);
   }
 }

@@ -50,8 +50,8 @@ final class ScheduleRate {
     double one = measure(1, schedules, null);
     List<Row> rows = new ArrayList<>(List.of(
         Row.absolute("10a", "schedules per second, two-task socket program, 1 at a time (" + kind + " threads)", "/s",
-            one, "-", Double.NaN, ">= 1,000 /s", one >= 1_000),
-        CoreScaling.row("10b", "the same loop", "loop", schedules)));
+            one, "-", Double.NaN, ">= 1,000 /s", one >= 1_000)));
+    rows.addAll(CoreScaling.rows("10b", "10f", "the same loop", "loop", schedules));
     if (kind.equals("virtual")) {
       double platform = measure(1, schedules, SimScale::platformDaemon);
       rows.add(Row.absolute("10c", "schedules per second, 1 at a time (platform threads)", "/s", platform, "-",
@@ -60,7 +60,7 @@ final class ScheduleRate {
     double explorerOne = explore(1, schedules);
     rows.add(Row.absolute("10d", "schedules per second, the explorer's random walk, parallelism 1 (" + kind
         + " threads)", "/s", explorerOne, "-", Double.NaN, ">= 1,000 /s", explorerOne >= 1_000));
-    rows.add(CoreScaling.row("10e", "the explorer's random walk", "explorer", schedules));
+    rows.addAll(CoreScaling.rows("10e", "10g", "the explorer's random walk", "explorer", schedules));
     return rows;
   }
 

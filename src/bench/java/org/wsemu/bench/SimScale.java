@@ -43,7 +43,7 @@ final class SimScale {
     return rows;
   }
 
-  private static List<Row> measure(String id, int n, SchedulingMode schedulingMode, ThreadFactory threads,
+  static List<Row> measure(String id, int n, SchedulingMode schedulingMode, ThreadFactory threads,
       String what) throws Exception {
     // a host has 16,384 ephemeral ports: one client host per 10,000 tasks
     int clientHosts = (n + 9_999) / 10_000;
