@@ -139,17 +139,24 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * Waits until every task has finished.
+   * Waits until every task has finished, the tasks that tasks start meanwhile included. A task has
+   * finished when its thread has left the emulator: after its body returned, its exit also hands
+   * the processor on and, in Win16 mode with a virtual clock, runs what falls due meanwhile (a
+   * peer's answer to the task's last close, say), so a trace recorded up to {@link #close()} is the
+   * same from run to run.
    *
    * @return whether they all finished within the timeout
    * @throws InterruptedException if the calling thread is interrupted
    */
   public boolean awaitTasks(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (KernelTask task : kernel.tasks()) {
-      long remaining = deadline - System.nanoTime();
-      if (!task.join(Duration.ofNanos(Math.max(0, remaining)))) {
-        return false;
+    for (List<KernelTask> unfinished = kernel.unfinishedTasks(); !unfinished.isEmpty();
+        unfinished = kernel.unfinishedTasks()) {
+      for (KernelTask task : unfinished) {
+        long remaining = deadline - System.nanoTime();
+        if (!task.join(Duration.ofNanos(Math.max(0, remaining)))) {
+          return false;
+        }
       }
     }
     return true;

@@ -1,6 +1,7 @@
 package org.wsemu.kernel;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -88,6 +89,8 @@ public final class Kernel {
   private final Object lifecycleLock = new Object();
   /** Task threads that may still be alive, exited tasks' too: shutdown waits for them to end. */
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  /** Tasks gone from the task list whose threads are still leaving the scheduler. */
+  private final Set<KernelTask> exiting = ConcurrentHashMap.newKeySet();
   @GuardedBy("threads") private int pruneAt = 64;
   @GuardedBy("lifecycleLock") private Lifecycle lifecycle = Lifecycle.NEW;
   @GuardedBy("lifecycleLock") private long nextOrder;
@@ -270,6 +273,22 @@ public final class Kernel {
   /** The live tasks in handle order. */
   public List<KernelTask> tasks() {
     return tasks.values();
+  }
+
+  /**
+   * The tasks that have not finished: the live ones, and those that have left the task list (their
+   * handles free again) but whose threads are still in the scheduler's exit, which hands the
+   * processor on and, in Win16 mode with a virtual clock, runs what falls due meanwhile.
+   */
+  public List<KernelTask> unfinishedTasks() {
+    List<KernelTask> unfinished = new ArrayList<>(tasks.values());
+    for (KernelTask task : exiting) {
+      if (!unfinished.contains(task)) {
+        unfinished.add(task);
+      }
+    }
+    unfinished.removeIf(KernelTask::hasExited);
+    return unfinished;
   }
 
   /** Keeps {@code thread} for shutdown, forgetting ended ones now and then so the set stays small. */
@@ -466,6 +485,11 @@ public final class Kernel {
       task.failure().ifPresent(error -> event.with("error", error.getClass().getName()));
       event.emit();
     }
+    exiting.add(task);
     tasks.free(task.handle());
+  }
+
+  void taskExited(KernelTask task) {
+    exiting.remove(task);
   }
 }

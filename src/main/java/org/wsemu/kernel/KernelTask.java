@@ -330,6 +330,7 @@ public final class KernelTask implements Task {
         kernel.scheduler().exit(this);
         kernel.bindCurrent(null);
         exited.countDown();
+        kernel.taskExited(this);
       }
     }
   }
