@@ -1,6 +1,7 @@
 package org.wsemu.samples.planted;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.wsemu.Emulator;
 import org.wsemu.explore.ScheduledProgram;
@@ -65,10 +66,11 @@ public abstract class PlantedProgram implements ScheduledProgram {
         thrown.compareAndSet(null, new AssertionError(name() + ": " + callback + " threw " + error, error)));
     try (Emulator emu = configure(builder).network(network).build()) {
       run.create(emu);
+      List<Task> created = emu.tasks(); // the live ones: those that ended are not listed afterwards
       emu.start();
       boolean ended = emu.awaitTasks(RUN_TIMEOUT);
       rethrow(thrown.get());
-      for (Task task : emu.tasks()) {
+      for (Task task : created) {
         if (task.failure().isPresent()) {
           throw new AssertionError(name() + ": task " + task.name() + " threw", task.failure().get());
         }
