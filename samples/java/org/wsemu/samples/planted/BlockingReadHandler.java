@@ -54,7 +54,9 @@ public class BlockingReadHandler extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public BlockingReadHandler(boolean fixed) {
-    super(fixed);
+    super(fixed, "blocking-read-handler",
+        "the FD_READ handler waits for the rest of a record with a blocking select, and a nested FD_READ reads it",
+        "NETWORK_DELAY");
   }
 
   /** The fixed version, for the command line. */
@@ -63,21 +65,6 @@ public class BlockingReadHandler extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "blocking-read-handler";
-  }
-
-  @Override
-  public String bug() {
-    return "the FD_READ handler waits for the rest of a record with a blocking select, and a nested FD_READ reads it";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "NETWORK_DELAY";
   }
 
   @Override

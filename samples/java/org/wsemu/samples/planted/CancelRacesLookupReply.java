@@ -55,7 +55,9 @@ public class CancelRacesLookupReply extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public CancelRacesLookupReply(boolean fixed) {
-    super(fixed);
+    super(fixed, "cancel-races-lookup-reply",
+        "WSACancelAsyncRequest after the reply was posted: the program assumes no reply comes and reuses the buffer",
+        "DUE_ORDER");
   }
 
   /** The fixed version, for the command line. */
@@ -64,21 +66,6 @@ public class CancelRacesLookupReply extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "cancel-races-lookup-reply";
-  }
-
-  @Override
-  public String bug() {
-    return "WSACancelAsyncRequest after the reply was posted: the program assumes no reply comes and reuses the buffer";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "DUE_ORDER";
   }
 
   @Override

@@ -43,7 +43,9 @@ public class CompletionOrderAssumed extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public CompletionOrderAssumed(boolean fixed) {
-    super(fixed);
+    super(fixed, "completion-order-assumed",
+        "the completion routines of three overlapped receives are assumed to run in posted order",
+        "COMPLETION_ORDER");
   }
 
   /** The fixed version, for the command line. */
@@ -52,21 +54,6 @@ public class CompletionOrderAssumed extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "completion-order-assumed";
-  }
-
-  @Override
-  public String bug() {
-    return "the completion routines of three overlapped receives are assumed to run in posted order";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "COMPLETION_ORDER";
   }
 
   @Override

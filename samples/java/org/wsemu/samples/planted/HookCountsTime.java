@@ -37,7 +37,9 @@ public class HookCountsTime extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public HookCountsTime(boolean fixed) {
-    super(fixed);
+    super(fixed, "hook-counts-time",
+        "a custom blocking hook counts its idle calls as 50 ms each and cancels a call that would have been answered in time",
+        "HOOK_REPOLL");
   }
 
   /** The fixed version, for the command line. */
@@ -46,21 +48,6 @@ public class HookCountsTime extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "hook-counts-time";
-  }
-
-  @Override
-  public String bug() {
-    return "a custom blocking hook counts its idle calls as 50 ms each and cancels a call that would have been answered in time";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "HOOK_REPOLL";
   }
 
   @Override

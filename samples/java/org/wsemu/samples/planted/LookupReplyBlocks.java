@@ -48,7 +48,9 @@ public class LookupReplyBlocks extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public LookupReplyBlocks(boolean fixed) {
-    super(fixed);
+    super(fixed, "lookup-reply-blocks",
+        "the lookup reply's handler connects with a blocking call, which fails with WSAEINPROGRESS inside another recv",
+        "LOOKUP_LATENCY, NETWORK_DELAY");
   }
 
   /** The fixed version, for the command line. */
@@ -57,21 +59,6 @@ public class LookupReplyBlocks extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "lookup-reply-blocks";
-  }
-
-  @Override
-  public String bug() {
-    return "the lookup reply's handler connects with a blocking call, which fails with WSAEINPROGRESS inside another recv";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "LOOKUP_LATENCY, NETWORK_DELAY";
   }
 
   @Override

@@ -29,10 +29,21 @@ public abstract class PlantedProgram implements ScheduledProgram {
   static final Duration RUN_TIMEOUT = Duration.ofSeconds(5);
 
   private final boolean fixed;
+  private final String name;
+  private final String bug;
+  private final String exposedBy;
 
-  /** @param fixed whether to run the fixed version instead of the one with the bug */
-  protected PlantedProgram(boolean fixed) {
+  /**
+   * @param fixed whether to run the fixed version instead of the one with the bug
+   * @param name the program's name, lower case words joined by hyphens
+   * @param bug the bug in one line: what the program assumes and what breaks it
+   * @param exposedBy the choice points that can expose the bug, as {@code ChoicePoint} names
+   */
+  protected PlantedProgram(boolean fixed, String name, String bug, String exposedBy) {
     this.fixed = fixed;
+    this.name = name;
+    this.bug = bug;
+    this.exposedBy = exposedBy;
   }
 
   /** Whether this is the fixed version. */
@@ -41,13 +52,19 @@ public abstract class PlantedProgram implements ScheduledProgram {
   }
 
   /** The program's name, lower case words joined by hyphens. */
-  public abstract String name();
+  public final String name() {
+    return name;
+  }
 
   /** The bug in one line: what the program assumes and what breaks it. */
-  public abstract String bug();
+  public final String bug() {
+    return bug;
+  }
 
   /** The choice points that can expose the bug, as {@code ChoicePoint} names. */
-  public abstract String exposedBy();
+  public final String exposedBy() {
+    return exposedBy;
+  }
 
   /**
    * Builds the emulator from {@code builder} with the program's own simulated network, creates the

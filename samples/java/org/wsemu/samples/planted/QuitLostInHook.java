@@ -44,7 +44,9 @@ public class QuitLostInHook extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public QuitLostInHook(boolean fixed) {
-    super(fixed);
+    super(fixed, "quit-lost-in-hook",
+        "a WM_QUIT posted while recv blocks is taken by the default hook and lost: the message loop never ends",
+        "TIMER_PHASE");
   }
 
   /** The fixed version, for the command line. */
@@ -53,21 +55,6 @@ public class QuitLostInHook extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "quit-lost-in-hook";
-  }
-
-  @Override
-  public String bug() {
-    return "a WM_QUIT posted while recv blocks is taken by the default hook and lost: the message loop never ends";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "TIMER_PHASE";
   }
 
   @Override

@@ -48,7 +48,9 @@ public class SharedBufferNested extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public SharedBufferNested(boolean fixed) {
-    super(fixed);
+    super(fixed, "shared-buffer-nested",
+        "a record dispatched inside the handler's recv overwrites the handler's static line buffer",
+        "NETWORK_DELAY");
   }
 
   /** The fixed version, for the command line. */
@@ -57,21 +59,6 @@ public class SharedBufferNested extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "shared-buffer-nested";
-  }
-
-  @Override
-  public String bug() {
-    return "a record dispatched inside the handler's recv overwrites the handler's static line buffer";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "NETWORK_DELAY";
   }
 
   @Override

@@ -43,7 +43,9 @@ public class TelnetDroppedKey extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public TelnetDroppedKey(boolean fixed) {
-    super(fixed);
+    super(fixed, "telnet-dropped-key",
+        "a key sent from the window procedure while recv waits for the prompt fails with WSAEINPROGRESS and is lost",
+        "NETWORK_DELAY");
   }
 
   /** The fixed version, for the command line. */
@@ -52,21 +54,6 @@ public class TelnetDroppedKey extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "telnet-dropped-key";
-  }
-
-  @Override
-  public String bug() {
-    return "a key sent from the window procedure while recv waits for the prompt fails with WSAEINPROGRESS and is lost";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "NETWORK_DELAY";
   }
 
   @Override

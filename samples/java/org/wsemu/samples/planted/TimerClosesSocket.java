@@ -37,7 +37,9 @@ public class TimerClosesSocket extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public TimerClosesSocket(boolean fixed) {
-    super(fixed);
+    super(fixed, "timer-closes-socket",
+        "a time-out timer's closesocket inside the blocked recv fails with WSAEINPROGRESS; the socket is left open",
+        "NETWORK_DELAY");
   }
 
   /** The fixed version, for the command line. */
@@ -46,21 +48,6 @@ public class TimerClosesSocket extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "timer-closes-socket";
-  }
-
-  @Override
-  public String bug() {
-    return "a time-out timer's closesocket inside the blocked recv fails with WSAEINPROGRESS; the socket is left open";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "NETWORK_DELAY";
   }
 
   @Override

@@ -38,7 +38,9 @@ public class TokenOrderAssumed extends PlantedProgram {
 
   /** @param fixed whether to run the fixed version */
   public TokenOrderAssumed(boolean fixed) {
-    super(fixed);
+    super(fixed, "token-order-assumed",
+        "MAILCHECK assumes LOGIN's reply is handled first and takes a token that is not there yet",
+        "TASK, NETWORK_DELAY");
   }
 
   /** The fixed version, for the command line. */
@@ -47,21 +49,6 @@ public class TokenOrderAssumed extends PlantedProgram {
     public Fixed() {
       super(true);
     }
-  }
-
-  @Override
-  public String name() {
-    return "token-order-assumed";
-  }
-
-  @Override
-  public String bug() {
-    return "MAILCHECK assumes LOGIN's reply is handled first and takes a token that is not there yet";
-  }
-
-  @Override
-  public String exposedBy() {
-    return "TASK, NETWORK_DELAY";
   }
 
   @Override

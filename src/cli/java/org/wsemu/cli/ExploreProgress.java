@@ -27,13 +27,12 @@ final class ExploreProgress implements Consumer<ExplorationProgress>, AutoClosea
   static final Duration PERIOD = Duration.ofSeconds(1);
 
   private final String what;
-  private final PrintWriter err;
+  @GuardedBy("this") private final StatusLine status;
   private final LongSupplier nanoTime;
   @GuardedBy("this") private ExplorationProgress last;
   @GuardedBy("this") private long shownAtNanos;
   @GuardedBy("this") private boolean shownOnce;
   @GuardedBy("this") private boolean lastShown;
-  @GuardedBy("this") private int shownLength;
   @GuardedBy("this") private boolean closed;
 
   /**
@@ -43,7 +42,7 @@ final class ExploreProgress implements Consumer<ExplorationProgress>, AutoClosea
    */
   ExploreProgress(String what, PrintWriter err, LongSupplier nanoTime) {
     this.what = what;
-    this.err = err;
+    this.status = new StatusLine(err);
     this.nanoTime = nanoTime;
   }
 
@@ -71,14 +70,7 @@ final class ExploreProgress implements Consumer<ExplorationProgress>, AutoClosea
 
   @GuardedBy("this")
   private void show(ExplorationProgress progress) {
-    String line = line(progress);
-    StringBuilder sb = new StringBuilder("\r").append(line);
-    for (int i = line.length(); i < shownLength; i++) {
-      sb.append(' ');                                       // rub out the end of a longer line
-    }
-    err.print(sb);
-    err.flush();
-    shownLength = line.length();
+    status.show(line(progress));
     lastShown = true;
   }
 
@@ -92,9 +84,6 @@ final class ExploreProgress implements Consumer<ExplorationProgress>, AutoClosea
     if (last != null && !lastShown) {
       show(last);
     }
-    if (shownLength > 0) {
-      err.println();
-      err.flush();
-    }
+    status.end();
   }
 }

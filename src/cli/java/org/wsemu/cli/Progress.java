@@ -33,13 +33,12 @@ final class Progress implements TraceSink, AutoCloseable {
   static final Duration PERIOD = Duration.ofSeconds(1);
 
   private final String what;
-  private final PrintWriter err;
+  @GuardedBy("this") private final StatusLine status;
   private final LongSupplier nanoTime;
   private final long thresholdNanos;
   private final long startNanos;
   private final AtomicLong events = new AtomicLong();
   private volatile long clockMillis = -1;
-  @GuardedBy("this") private int shownLength;
   @GuardedBy("this") private boolean closed;
   @GuardedBy("this") private ScheduledExecutorService timer;
 
@@ -51,7 +50,7 @@ final class Progress implements TraceSink, AutoCloseable {
    */
   Progress(String what, PrintWriter err, LongSupplier nanoTime, Duration threshold) {
     this.what = what;
-    this.err = err;
+    this.status = new StatusLine(err);
     this.nanoTime = nanoTime;
     this.thresholdNanos = threshold.toNanos();
     this.startNanos = nanoTime.getAsLong();
@@ -92,14 +91,7 @@ final class Progress implements TraceSink, AutoCloseable {
     if (closed || elapsed < thresholdNanos) {
       return;
     }
-    String line = line(elapsed);
-    StringBuilder sb = new StringBuilder("\r").append(line);
-    for (int i = line.length(); i < shownLength; i++) {
-      sb.append(' ');                                       // rub out the end of a longer line
-    }
-    err.print(sb);
-    err.flush();
-    shownLength = line.length();
+    status.show(line(elapsed));
   }
 
   /** The line after {@code elapsedNanos}. */
@@ -123,10 +115,7 @@ final class Progress implements TraceSink, AutoCloseable {
       refresh();
       closed = true;
       stopping = timer;
-      if (shownLength > 0) {
-        err.println();
-        err.flush();
-      }
+      status.end();
     }
     if (stopping != null) {
       stopping.shutdownNow();                               // a refresh it runs now finds the meter closed

@@ -16,22 +16,7 @@ class PlantedProgramTest {
   /** A program whose one task throws, and whose own check passes. */
   static final class Throwing extends PlantedProgram {
     Throwing() {
-      super(false);
-    }
-
-    @Override
-    public String name() {
-      return "throwing";
-    }
-
-    @Override
-    public String bug() {
-      return "its task throws";
-    }
-
-    @Override
-    public String exposedBy() {
-      return "TASK";
+      super(false, "throwing", "its task throws", "TASK");
     }
 
     @Override
